@@ -1,0 +1,111 @@
+/// Turns raw file bytes into `DecodedText`: validates UTF-8, falls back to Windows-1252,
+/// skips a BOM, folds NFD å/ä/ö/é to NFC, and rejects binary and empty inputs.
+///
+/// Cost: one linear pass over the bytes for valid NFC UTF-8 (the common case), plus one
+/// copy; a second pass and an offset map only when the text must be re-encoded.
+public enum TextDecoder {
+    /// Decodes `raw`. `name` is used in error messages.
+    /// - Throws: `TillitError.emptyInput` for no text, `.binaryData` for NUL or control bytes.
+    public static func decode(_ raw: [UInt8], name: String) throws(TillitError) -> DecodedText {
+        var start = 0
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
+        var control = 0
+        var nonSpace = false
+        var hasNFDMark = false
+        raw.withUnsafeBufferPointer { p in
+            for i in start..<p.count {
+                let b = p[i]
+                if b < 0x20 {
+                    if b == 0 { control += 1_000_000; break }
+                    if !(b >= 0x09 && b <= 0x0D) { control += 1 }
+                } else if b != 0x20 {
+                    nonSpace = true
+                    if b == 0xCC, i + 1 < p.count, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { hasNFDMark = true }
+                }
+            }
+        }
+        if control >= 1_000_000 || (control > 8 && control * 100 > raw.count - start) {
+            throw .binaryData(path: name)
+        }
+        if !nonSpace { throw .emptyInput(path: name) }
+
+        let body = Array(raw[start...])
+        if isValidUTF8(body) {
+            if hasNFDMark {
+                let (folded, map) = foldNFD(body)
+                return DecodedText(bytes: folded, encoding: .utf8, foldedNFD: true, prefixSkipped: start, offsetMap: map)
+            }
+            return DecodedText(bytes: body, encoding: .utf8, prefixSkipped: start)
+        }
+        let (utf8, map) = Windows1252.transcode(body)
+        return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
+    }
+
+    /// Strict UTF-8 validation (rejects overlongs, surrogates, and values above U+10FFFF). O(n).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                if b < 0xC2 { return false }
+                if b < 0xE0 {
+                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
+                    i += 2; continue
+                }
+                if b < 0xF0 {
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return false }
+                    if b == 0xE0 && p[i + 1] < 0xA0 { return false }
+                    if b == 0xED && p[i + 1] >= 0xA0 { return false }
+                    i += 3; continue
+                }
+                guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
+                if b == 0xF0 && p[i + 1] < 0x90 { return false }
+                if b == 0xF4 && p[i + 1] >= 0x90 { return false }
+                i += 4
+            }
+            return true
+        }
+    }
+
+    /// Folds base letter + U+030A / U+0308 / U+0301 into the precomposed Latin-1 letter
+    /// where one exists (å ä ö é and capitals, plus ü), returning an offset map.
+    static func foldNFD(_ s: [UInt8]) -> ([UInt8], [Int32]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var map: [Int32] = []
+        map.reserveCapacity(s.count + 1)
+        var i = 0
+        while i < s.count {
+            let b = s[i]
+            if i + 2 < s.count, s[i + 1] == 0xCC, let composed = compose(b, s[i + 2]) {
+                out.append(0xC3); out.append(composed)
+                map.append(Int32(i)); map.append(Int32(i))
+                i += 3
+                continue
+            }
+            out.append(b); map.append(Int32(i))
+            i += 1
+        }
+        map.append(Int32(s.count))
+        return (out, map)
+    }
+
+    /// Second byte of the C3 xx sequence for `base` + combining mark `CC mark`, if any.
+    static func compose(_ base: UInt8, _ mark: UInt8) -> UInt8? {
+        switch (base, mark) {
+        case (0x61, 0x8A): return 0xA5  // å
+        case (0x41, 0x8A): return 0x85  // Å
+        case (0x61, 0x88): return 0xA4  // ä
+        case (0x41, 0x88): return 0x84  // Ä
+        case (0x6F, 0x88): return 0xB6  // ö
+        case (0x4F, 0x88): return 0x96  // Ö
+        case (0x75, 0x88): return 0xBC  // ü
+        case (0x55, 0x88): return 0x9C  // Ü
+        case (0x65, 0x81): return 0xA9  // é
+        case (0x45, 0x81): return 0x89  // É
+        default: return nil
+        }
+    }
+}

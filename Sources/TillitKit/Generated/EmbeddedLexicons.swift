@@ -1,0 +1,3 @@
+enum EmbeddedLexicons {
+    static let governance = "tillit | tillit | T | 1 | | placeholder"
+}

@@ -1,0 +1,24 @@
+/// A document, or one piece of a large document cut at a paragraph boundary, as raw bytes.
+public struct DocumentPart: Sendable {
+    /// The document's id: its path, `-` for stdin, or the JSONL record's `id`.
+    public var id: String
+    /// Raw bytes of this part.
+    public var bytes: [UInt8]
+    /// 0 for the first part of a document.
+    public var part: Int
+    /// Offset of `bytes[0]` in the whole document.
+    public var baseOffset: Int
+    /// True for the document's final part.
+    public var isLast: Bool
+    /// True when an earlier part showed the file is not UTF-8.
+    public var forceWindows1252: Bool
+
+    public init(id: String, bytes: [UInt8], part: Int = 0, baseOffset: Int = 0, isLast: Bool = true, forceWindows1252: Bool = false) {
+        self.id = id
+        self.bytes = bytes
+        self.part = part
+        self.baseOffset = baseOffset
+        self.isLast = isLast
+        self.forceWindows1252 = forceWindows1252
+    }
+}

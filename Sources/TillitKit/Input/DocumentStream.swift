@@ -1,0 +1,150 @@
+import Foundation
+
+/// Streams documents from paths as `DocumentPart`s in input order, with bounded memory:
+/// files larger than `partSize` are cut at paragraph (else line, else space) boundaries.
+/// With `jsonl` each line of each input is one `{"id": …, "text": …}` record.
+///
+/// Errors for one input are yielded in place and the stream goes on with the next input.
+public final class DocumentStream {
+    /// One step of the stream.
+    public enum Item {
+        case part(DocumentPart)
+        case failure(TillitError)
+    }
+
+    let paths: [String]
+    let jsonl: Bool
+    let partSize: Int
+    var pathIndex = 0
+    var reader: ChunkReader? = nil
+    var currentID = ""
+    var carry: [UInt8] = []
+    var partNo = 0
+    var offset = 0
+    var lineNo = 0
+    var atEOF = false
+    var firstWasLatin = false
+    var pending: [Item] = []
+
+    /// Creates a stream over already expanded paths (see `FileInput.expand`).
+    public init(paths: [String], jsonl: Bool = false, partSize: Int = 4 << 20) {
+        self.paths = paths
+        self.jsonl = jsonl
+        self.partSize = max(partSize, 4096)
+    }
+
+    /// The next item, or nil when all inputs are done.
+    public func next() -> Item? {
+        while true {
+            if !pending.isEmpty { return pending.removeFirst() }
+            if reader == nil {
+                guard pathIndex < paths.count else { return nil }
+                let path = paths[pathIndex]
+                pathIndex += 1
+                do {
+                    reader = try ChunkReader(path: path, chunkSize: partSize)
+                } catch {
+                    return .failure(error)
+                }
+                currentID = path
+                carry = []
+                partNo = 0
+                offset = 0
+                lineNo = 0
+                atEOF = false
+                firstWasLatin = false
+            }
+            do {
+                if let item = try jsonl ? nextRecord() : nextPart() { return item }
+            } catch {
+                reader = nil
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Fills `carry` with at least `partSize` bytes or to end of file.
+    func fill() throws(TillitError) {
+        while !atEOF && carry.count < partSize {
+            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+        }
+    }
+
+    func nextPart() throws(TillitError) -> Item? {
+        try fill()
+        if carry.isEmpty {
+            reader = nil
+            if partNo == 0 { return .failure(.emptyInput(path: currentID)) }
+            return nil
+        }
+        var cut = carry.count
+        var last = atEOF
+        if !atEOF || carry.count > partSize {
+            cut = DocumentStream.cutPoint(carry, limit: min(partSize, carry.count))
+            last = atEOF && cut == carry.count
+        }
+        let bytes = Array(carry[0..<cut])
+        carry.removeFirst(cut)
+        if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
+        if partNo == 0 && !TextDecoder.isValidUTF8(Array(bytes.prefix(1 << 16).dropLast(4))) { firstWasLatin = true }
+        let part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
+        partNo += 1
+        offset += cut
+        if last { reader = nil }
+        return .part(part)
+    }
+
+    /// Where to cut `bytes` at or before `limit`: after a blank line, else after a newline,
+    /// else after a space, else at a UTF-8 boundary.
+    static func cutPoint(_ b: [UInt8], limit: Int) -> Int {
+        let floor = limit / 2
+        var i = limit - 1
+        while i > floor { if b[i] == 0x0A && b[i - 1] == 0x0A { return i + 1 }; i -= 1 }
+        i = limit - 1
+        while i > floor { if b[i] == 0x0A { return i + 1 }; i -= 1 }
+        i = limit - 1
+        while i > floor { if b[i] == 0x20 { return i + 1 }; i -= 1 }
+        var c = limit
+        while c > 0 && c < b.count && b[c] & 0xC0 == 0x80 { c -= 1 }
+        return max(c, 1)
+    }
+
+    func nextRecord() throws(TillitError) -> Item? {
+        while true {
+            // find a full line in carry
+            if let nl = carry.firstIndex(of: 0x0A) {
+                let line = Array(carry[0..<nl])
+                carry.removeFirst(nl + 1)
+                lineNo += 1
+                if let item = record(line) { return item }
+                continue
+            }
+            if atEOF {
+                if carry.isEmpty { reader = nil; return nil }
+                let line = carry
+                carry = []
+                lineNo += 1
+                if let item = record(line) { return item }
+                continue
+            }
+            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+        }
+    }
+
+    /// Parses one JSONL line; nil for a blank line.
+    func record(_ line: [UInt8]) -> Item? {
+        if line.allSatisfy({ ByteClass.isSpace($0) }) { return nil }
+        let fail = { (why: String) -> Item in .failure(.badRecord(path: self.currentID, line: self.lineNo, reason: why)) }
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(line), options: []) else { return fail("not valid JSON") }
+        guard let dict = obj as? [String: Any] else { return fail("expected an object with \"id\" and \"text\"") }
+        guard let text = dict["text"] as? String else { return fail("missing string field \"text\"") }
+        let id: String
+        switch dict["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        case nil: id = "\(currentID):\(lineNo)"
+        default: return fail("\"id\" must be a string or a number")
+        }
+        return .part(DocumentPart(id: id, bytes: Array(text.utf8)))
+    }
+}

@@ -1,0 +1,22 @@
+/// Function words that steer the modifiers. Kept separate from the governance lexicon
+/// because they are grammar, not construct.
+enum Cue: UInt8 {
+    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak
+
+    /// Built-in cue words (lowercase, after repair).
+    static let words: [(String, Cue)] = {
+        var w: [(String, Cue)] = [
+            ("inte", .negation), ("ej", .negation), ("icke", .negation), ("ingen", .negation), ("inget", .negation),
+            ("inga", .negation), ("aldrig", .negation), ("varken", .negation), ("knappast", .negation), ("utan", .without),
+            ("mindre", .reducerBefore), ("färre", .reducerBefore), ("minskad", .reducerBefore), ("minskade", .reducerBefore),
+            ("minimal", .reducerBefore), ("minimera", .reducer), ("minimerad", .reducerBefore),
+            ("istället", .insteadLead), ("stället", .insteadLead), ("snarare", .ratherLead), ("för", .forWord), ("än", .thanWord),
+            ("från", .fromWord), ("till", .toWord), ("men", .clauseBreak),
+        ]
+        for stem in ["minska", "avskaffa", "avveckla", "undvika", "motverka", "begränsa", "reducera", "bryta", "ersätta", "slopa", "lätta", "frångå"] {
+            for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }
+        }
+        for f in ["minskning", "minskningen", "avskaffande", "avskaffandet", "avveckling", "avvecklingen", "undvik", "undviker", "undvek", "bort"] { w.append((f, .reducer)) }
+        return w
+    }()
+}

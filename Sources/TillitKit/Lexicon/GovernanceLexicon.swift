@@ -1,0 +1,90 @@
+/// A governance lexicon: entries that map Swedish words and expressions to the rows and poles
+/// of the comparison table. The default is embedded in the library; researchers may load
+/// their own file in the same format.
+///
+/// Format: one entry per line, fields separated by `|`; `#` starts a comment.
+///
+///     pattern | dimensions | pole | weight | exclusions | note
+///     *detaljstyrning~ | 1,6 | K | 2 | | detailed central control
+///     förtroende~ | tillit | T | 1 | förtroendevald* förtroendeuppdrag~ | not elected officials
+///     nära dialog | 5 | T | 1.5 | |
+///
+/// `dimensions` is a comma list of rows `1`–`6` and principles (`tillit`, `medborgarfokus`,
+/// `helhetssyn`, `handlingsutrymme`, `stöd`, `kunskap`, `öppenhet`). `weight` defaults to 1.
+/// A pattern with spaces or hyphens is a multi-word expression matched on consecutive words.
+public struct GovernanceLexicon: Sendable {
+    /// The entries in file order.
+    public let entries: [LexiconEntry]
+    /// Where the lexicon came from (a path, or `<embedded>`).
+    public let source: String
+
+    public init(entries: [LexiconEntry], source: String) {
+        self.entries = entries
+        self.source = source
+    }
+
+    /// The lexicon shipped inside the library (`Lexicons/governance.tillit`).
+    public static let embedded: GovernanceLexicon = {
+        do { return try parse(EmbeddedLexicons.governance, source: "<embedded>") } catch { fatalError("embedded lexicon is malformed: \(error)") }
+    }()
+
+    /// Parses lexicon text. Cost: O(lines).
+    /// - Throws: `TillitError.badLexicon` naming the first bad line.
+    public static func parse(_ text: String, source: String) throws(TillitError) -> GovernanceLexicon {
+        var entries: [LexiconEntry] = []
+        var lineNo = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            var line = rawLine
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            func fail(_ why: String) -> TillitError { .badLexicon(path: source, line: lineNo, reason: why) }
+            guard fields.count >= 3 else { throw fail("expected 'pattern | dimensions | pole [| weight | exclusions | note]', found \(fields.count) field(s)") }
+            let patternText = fields[0]
+            let wordTexts = patternText.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" })
+            guard !wordTexts.isEmpty else { throw fail("empty pattern") }
+            var words: [WordPattern] = []
+            for w in wordTexts {
+                guard let wp = WordPattern(w) else { throw fail("bad pattern word '\(w)': use word, word~, *word, word* or *word*") }
+                words.append(wp)
+            }
+            var dims: [Dimension] = []
+            for d in fields[1].split(separator: ",") {
+                let key = d.trimmingCharacters(in: .whitespaces)
+                guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
+                dims.append(dim)
+            }
+            guard !dims.isEmpty else { throw fail("no dimension given") }
+            guard let pole = Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K or T, found '\(fields[2])'") }
+            var weight = 1.0
+            if fields.count > 3 && !fields[3].isEmpty {
+                guard let w = Double(fields[3]), w > 0, w.isFinite else { throw fail("weight must be a positive number, found '\(fields[3])'") }
+                weight = w
+            }
+            var exclusions: [WordPattern] = []
+            if fields.count > 4 {
+                for x in fields[4].split(separator: " ") {
+                    guard let wp = WordPattern(x) else { throw fail("bad exclusion '\(x)'") }
+                    exclusions.append(wp)
+                }
+            }
+            let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
+            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo))
+        }
+        guard !entries.isEmpty else { throw .badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found") }
+        return GovernanceLexicon(entries: entries, source: source)
+    }
+
+    /// Reads and parses a lexicon file.
+    /// - Throws: `.inputNotFound`, `.io`, or `.badLexicon`.
+    public static func load(path: String) throws(TillitError) -> GovernanceLexicon {
+        let bytes = try FileInput.readAll(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .badLexicon(path: path, line: 1, reason: "lexicon is not valid UTF-8")
+        }
+        return try parse(text, source: path)
+    }
+}
+
+import Foundation

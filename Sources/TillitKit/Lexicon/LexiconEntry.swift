@@ -1,0 +1,31 @@
+/// One line of a governance lexicon: a (multi-word) pattern voting for one pole on one or
+/// more table rows or principles.
+public struct LexiconEntry: Sendable, Hashable {
+    /// The pattern as written in the file.
+    public let pattern: String
+    /// The words of the pattern; more than one for a multi-word expression.
+    public let words: [WordPattern]
+    /// Table rows and/or principles the entry speaks to.
+    public let dimensions: [Dimension]
+    /// The column the entry's language belongs to.
+    public let pole: Pole
+    /// The weight of one hit.
+    public let weight: Double
+    /// Words the first pattern word must not be (`förtroendevald*` for `förtroende~`).
+    public let exclusions: [WordPattern]
+    /// Free-text note from the file.
+    public let note: String
+    /// 1-based line in the lexicon file.
+    public let line: Int
+
+    public init(pattern: String, words: [WordPattern], dimensions: [Dimension], pole: Pole, weight: Double, exclusions: [WordPattern], note: String, line: Int) {
+        self.pattern = pattern
+        self.words = words
+        self.dimensions = dimensions
+        self.pole = pole
+        self.weight = weight
+        self.exclusions = exclusions
+        self.note = note
+        self.line = line
+    }
+}

@@ -1,0 +1,279 @@
+/// A compiled, immutable index over a `GovernanceLexicon` that finds hits in token streams
+/// in linear time and applies negation and direction-of-change modifiers.
+///
+/// Compilation expands inflections into hash tables (O(entries × endings)). Matching uses a
+/// per-caller `MatchCache` keyed by word type: a type's patterns are resolved once (O(length)
+/// table probes for compound heads and modifiers) and then cost one hash probe per token.
+public final class LexiconMatcher: Sendable {
+    /// The lexicon this matcher was compiled from.
+    public let lexicon: GovernanceLexicon
+
+    let wordPatterns: [WordPattern]
+    let exact: ByteTable        // full form -> list id
+    let heads: ByteTable        // head forms of *X patterns -> list id
+    let prefixes: ByteTable     // stems of X* patterns -> list id
+    let lists: [[Int32]]        // word-pattern ids per table value
+    let containsIds: [Int32]    // *X* patterns, scanned linearly
+    let singleByWord: [[Int32]] // single-word entries per word-pattern id
+    let multiByFirst: [[Int32]] // multi-word entries per first word-pattern id
+    let entryWords: [[Int32]]   // word-pattern ids of each entry
+    let cues: ByteTable
+    let maxPrefixLength: Int
+    let minHeadLength: Int
+
+    /// Compiles `lexicon`.
+    public init(_ lexicon: GovernanceLexicon) {
+        self.lexicon = lexicon
+        var wpIndex: [WordPattern: Int32] = [:]
+        var wps: [WordPattern] = []
+        var entryWords: [[Int32]] = []
+        for e in lexicon.entries {
+            var ids: [Int32] = []
+            for w in e.words {
+                if let id = wpIndex[w] { ids.append(id) } else { let id = Int32(wps.count); wpIndex[w] = id; wps.append(w); ids.append(id) }
+            }
+            entryWords.append(ids)
+        }
+        var lists: [[Int32]] = []
+        var exact = ByteTable(capacity: wps.count * 8)
+        var heads = ByteTable(capacity: wps.count * 4)
+        var prefixes = ByteTable(capacity: wps.count)
+        var containsIds: [Int32] = []
+        var maxPrefix = 0
+        var minHead = Int.max
+        func add(_ table: inout ByteTable, _ key: [UInt8], _ id: Int32) {
+            if let l = table.find(key) { if !lists[Int(l)].contains(id) { lists[Int(l)].append(id) } } else { table.set(key, Int32(lists.count)); lists.append([id]) }
+        }
+        for (i, w) in wps.enumerated() {
+            let id = Int32(i)
+            if w.anySuffix {
+                if w.anyPrefix { containsIds.append(id) } else { add(&prefixes, w.stem, id); maxPrefix = max(maxPrefix, w.stem.count) }
+                continue
+            }
+            for f in w.forms {
+                add(&exact, f, id)
+                if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
+            }
+        }
+        var single = Array(repeating: [Int32](), count: wps.count)
+        var multi = Array(repeating: [Int32](), count: wps.count)
+        for (ei, ids) in entryWords.enumerated() {
+            if ids.count == 1 { single[Int(ids[0])].append(Int32(ei)) } else { multi[Int(ids[0])].append(Int32(ei)) }
+        }
+        var cues = ByteTable(capacity: 256)
+        for (w, c) in Cue.words { cues.set(Array(w.utf8), Int32(c.rawValue)) }
+        self.wordPatterns = wps
+        self.exact = exact
+        self.heads = heads
+        self.prefixes = prefixes
+        self.lists = lists
+        self.containsIds = containsIds
+        self.singleByWord = single
+        self.multiByFirst = multi
+        self.entryWords = entryWords
+        self.cues = cues
+        self.maxPrefixLength = maxPrefix
+        self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
+    }
+
+    /// Resolves one word type: the word-pattern ids it matches (sorted). O(length) probes.
+    func wordPatternIDs(_ key: UnsafePointer<UInt8>, _ len: Int) -> [Int32] {
+        var out: [Int32] = []
+        if let l = exact.find(key, len) { out.append(contentsOf: lists[Int(l)]) }
+        if len >= minHeadLength + 2 {
+            var k = 2
+            while len - k >= minHeadLength {
+                if let l = heads.find(key + k, len - k) { out.append(contentsOf: lists[Int(l)]) }
+                k += 1
+            }
+        }
+        if maxPrefixLength > 0 {
+            var k = 1
+            while k <= min(len, maxPrefixLength) {
+                if let l = prefixes.find(key, k) { out.append(contentsOf: lists[Int(l)]) }
+                k += 1
+            }
+        }
+        if !containsIds.isEmpty {
+            let arr = Array(UnsafeBufferPointer(start: key, count: len))
+            for id in containsIds where wordPatterns[Int(id)].matches(arr) { out.append(id) }
+        }
+        if out.count > 1 { out = Array(Set(out)).sorted() }
+        return out
+    }
+
+    /// Everything a word type contributes, as cached per type.
+    struct TypeInfo {
+        var single: Int32        // best single-word entry, or -1
+        var wordsStart: Int32    // slice of MatchCache.pool with matched word-pattern ids
+        var wordsCount: Int32
+        var cue: Cue
+    }
+
+    /// Builds the `TypeInfo` of a key and appends word ids to `pool`.
+    func resolve(_ key: UnsafePointer<UInt8>, _ len: Int, pool: inout [Int32]) -> TypeInfo {
+        let ids = wordPatternIDs(key, len)
+        var best: Int32 = -1
+        var bestScore = -1.0
+        var keyArray: [UInt8]? = nil
+        for id in ids {
+            for e in singleByWord[Int(id)] {
+                let entry = lexicon.entries[Int(e)]
+                if !entry.exclusions.isEmpty {
+                    if keyArray == nil { keyArray = Array(UnsafeBufferPointer(start: key, count: len)) }
+                    if entry.exclusions.contains(where: { $0.matches(keyArray!) }) { continue }
+                }
+                // most specific pattern wins: longest literal, then the exact kind, then weight
+                let w = wordPatterns[Int(id)]
+                let score = Double(w.stem.count) * 10 + (w.anyPrefix || w.anySuffix ? 0 : 5) + entry.weight
+                if score > bestScore { bestScore = score; best = e }
+            }
+        }
+        let start = Int32(pool.count)
+        pool.append(contentsOf: ids)
+        let cue = cues.find(key, len).map { Cue(rawValue: UInt8($0)) ?? .none } ?? .none
+        return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue)
+    }
+
+    /// Finds hits in `tokens[range]` of `p` and appends them to `hits`.
+    ///
+    /// `replacement(tokenIndex)` may supply a repaired lowercase key for a token (from the
+    /// repair stage); evidence offsets still point at the original token.
+    public func match(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], range: Range<Int>, cache: inout MatchCache,
+                      replacements: RepairOverlay? = nil, into hits: inout [Hit]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TokenKey.capacity) { buf in
+            let key = buf.baseAddress!
+            var infos: [Int32] = []   // info index per token in range (-1 for non-words)
+            infos.reserveCapacity(range.count)
+            for ti in range {
+                let t = tokens[ti]
+                guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(t.kind == .punctuation ? -2 : -1); continue }
+                if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
+                var len: Int
+                if let r = replacements, let rep = r.key(for: ti) {
+                    len = min(rep.count, TokenKey.capacity)
+                    for k in 0..<len { key[k] = rep[k] }
+                } else {
+                    len = TokenKey.lowercased(p, t, into: key)
+                }
+                infos.append(cache.info(key, len, matcher: self))
+            }
+            scan(tokens: tokens, range: range, infos: infos, cache: cache, into: &hits)
+        }
+    }
+
+    @inline(__always)
+    func isClauseBreak(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x28 || b == 0x29
+    }
+
+    /// The modifier-aware pass over resolved tokens.
+    func scan(tokens: [Token], range: Range<Int>, infos: [Int32], cache: MatchCache, into hits: inout [Hit]) {
+        let base = range.lowerBound
+        var negUntil = -1, reduceUntil = -1, insteadUntil = -1
+        var clauseHitStart = hits.count
+        var fromHitStart = -1
+        var sawNegation = false
+        var ratherSeen = false
+        var prevCue = Cue.none
+        var skipUntil = -1
+        var prevPunctComma = false
+        func endClause() {
+            negUntil = -1; reduceUntil = -1; insteadUntil = -1
+            clauseHitStart = hits.count
+            fromHitStart = -1
+            ratherSeen = false
+        }
+        var j = 0
+        while j < infos.count {
+            let code = infos[j]
+            let ti = base + j
+            if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
+            if code < 0 { j += 1; continue }
+            let info = cache.infos[Int(code)]
+            // modifiers from cue words
+            switch info.cue {
+            case .negation:
+                negUntil = j + 8; sawNegation = true
+            case .without:
+                if sawNegation || prevPunctComma { endClause() } else { negUntil = j + 8 }
+            case .reducer:
+                reduceUntil = j + 6
+                flipRecent(&hits, from: max(clauseHitStart, 0), withinTokens: 4, of: ti, as: .reduced)
+            case .reducerBefore:
+                reduceUntil = j + 3
+            case .ratherLead: ratherSeen = true
+            case .thanWord: if ratherSeen { insteadUntil = j + 6 }
+            case .forWord: if prevCue == .insteadLead { insteadUntil = j + 6 }
+            case .fromWord: fromHitStart = hits.count
+            case .toWord:
+                if fromHitStart >= 0 { flip(&hits, from: fromHitStart, as: .fromTo); fromHitStart = -1 }
+            case .clauseBreak: endClause()
+            default: break
+            }
+            prevCue = info.cue
+            prevPunctComma = false
+            if j <= skipUntil { j += 1; continue }
+            // multi-word expressions first (they consume their tokens)
+            var matchedMulti = false
+            if info.wordsCount > 0 {
+                for w in 0..<Int(info.wordsCount) {
+                    let wid = cache.pool[Int(info.wordsStart) + w]
+                    for e in multiByFirst[Int(wid)] {
+                        if let last = matchRest(entry: Int(e), from: j, infos: infos, tokens: tokens, base: base, cache: cache) {
+                            appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil)
+                            skipUntil = last
+                            matchedMulti = true
+                            break
+                        }
+                    }
+                    if matchedMulti { break }
+                }
+            }
+            if !matchedMulti && info.single >= 0 {
+                appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil)
+            }
+            j += 1
+        }
+    }
+
+    @inline(__always)
+    func appendHit(_ hits: inout [Hit], entry: Int32, firstToken: Int, lastToken: Int, tokens: [Token], j: Int, negUntil: Int, reduceUntil: Int, insteadUntil: Int) {
+        let pole = lexicon.entries[Int(entry)].pole
+        let mod: Modifier = j <= negUntil ? .negated : (j <= reduceUntil ? .reduced : (j <= insteadUntil ? .rejected : .none))
+        hits.append(Hit(tokenIndex: Int32(firstToken), start: tokens[firstToken].start, end: tokens[lastToken].end, entry: entry,
+                        modifier: mod, pole: mod == .none ? pole : pole.opposite))
+    }
+
+    /// Matches words 2… of a multi-word entry after position `j`; returns the last position.
+    func matchRest(entry: Int, from j: Int, infos: [Int32], tokens: [Token], base: Int, cache: MatchCache) -> Int? {
+        let words = entryWords[entry]
+        var pos = j
+        for w in words.dropFirst() {
+            pos += 1
+            while pos < infos.count && infos[pos] == -1 { pos += 1 }  // hyphens and quotes inside an expression
+            guard pos < infos.count, infos[pos] >= 0 else { return nil }
+            let info = cache.infos[Int(infos[pos])]
+            var found = false
+            for k in 0..<Int(info.wordsCount) where cache.pool[Int(info.wordsStart) + k] == w { found = true; break }
+            if !found { return nil }
+        }
+        return pos
+    }
+
+    func flip(_ hits: inout [Hit], from: Int, as mod: Modifier) {
+        guard from < hits.count else { return }
+        for h in from..<hits.count where hits[h].modifier == .none {
+            hits[h].modifier = mod
+            hits[h].pole = hits[h].pole.opposite
+        }
+    }
+
+    func flipRecent(_ hits: inout [Hit], from: Int, withinTokens n: Int, of ti: Int, as mod: Modifier) {
+        guard from < hits.count else { return }
+        for h in from..<hits.count where hits[h].modifier == .none && ti - Int(hits[h].tokenIndex) <= n {
+            hits[h].modifier = mod
+            hits[h].pole = hits[h].pole.opposite
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// Runs the pipeline on one document or part:
+/// decode → segment → tokenize → repair → match → score.
+///
+/// Immutable and shareable across threads; per-thread state lives in `Analyzer.Scratch`.
+/// Cost: linear in the bytes; one hash probe per word token once types are cached.
+public final class Analyzer: Sendable {
+    /// The compiled lexicon.
+    public let matcher: LexiconMatcher
+    /// The OCR repairer.
+    public let repairer: Repairer
+    /// Run settings.
+    public let options: ScoreOptions
+
+    /// Per-thread reusable buffers.
+    public struct Scratch {
+        var tokens: [Token] = []
+        var hits: [Hit] = []
+        var cache = MatchCache()
+        public init() {}
+    }
+
+    public init(lexicon: GovernanceLexicon = .embedded, repairer: Repairer = .shared, options: ScoreOptions = ScoreOptions()) {
+        self.matcher = LexiconMatcher(lexicon)
+        self.repairer = repairer
+        self.options = options
+    }
+
+    /// Scores a whole document given as text (convenience for library users and tests).
+    public func score(text: String, id: String = "text") throws(TillitError) -> DocumentScore {
+        var scratch = Scratch()
+        return try score(DocumentPart(id: id, bytes: Array(text.utf8)), scratch: &scratch)
+    }
+
+    /// Scores one document part. Offsets in the result are relative to the whole document.
+    /// - Throws: `.emptyInput` or `.binaryData` from decoding.
+    public func score(_ part: DocumentPart, scratch: inout Scratch) throws(TillitError) -> DocumentScore {
+        let decoded: DecodedText
+        if part.forceWindows1252 {
+            let (b, m) = Windows1252.transcode(part.bytes)
+            decoded = DecodedText(bytes: b, encoding: .windows1252, offsetMap: m)
+        } else {
+            do {
+                decoded = try TextDecoder.decode(part.bytes, name: part.id)
+            } catch .emptyInput where part.part > 0 {
+                decoded = DecodedText(bytes: [])  // a whitespace-only tail of a large document
+            }
+        }
+        var warnings: [String] = []
+        if decoded.encoding == .windows1252 && part.part == 0 {
+            warnings.append("\(part.id): not valid UTF-8; read as Windows-1252 (Latin-1)")
+        }
+        return decoded.bytes.withUnsafeBufferPointer { p in
+            score(p, decoded: decoded, part: part, warnings: warnings, scratch: &scratch)
+        }
+    }
+
+    func score(_ p: UnsafeBufferPointer<UInt8>, decoded: DecodedText, part: DocumentPart, warnings: [String], scratch: inout Scratch) -> DocumentScore {
+        // 1. segment, and tokenize segment by segment
+        var units: [(kind: String, range: Range<Int>, tokens: Range<Int>, scale: Double)] = []
+        scratch.tokens.removeAll(keepingCapacity: true)
+        if options.unit == .document {
+            Tokenizer.tokenize(p, range: 0..<p.count, into: &scratch.tokens)
+            HyphenJoiner.join(p, &scratch.tokens)
+            units.append(("document", 0..<p.count, 0..<scratch.tokens.count, 1))
+        } else {
+            for seg in Segmenter.segments(p, range: 0..<p.count) {
+                let scale = seg.kind == .heading ? options.headingScale : 1
+                let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
+                for r in ranges {
+                    let t0 = scratch.tokens.count
+                    Tokenizer.tokenize(p, range: r, into: &scratch.tokens)
+                    HyphenJoiner.join(p, &scratch.tokens, from: t0)
+                    units.append((options.unit == .sentence ? "sentence" : seg.kind.rawValue, r, t0..<scratch.tokens.count, scale))
+                }
+            }
+        }
+        // 2. repair
+        var repair = RepairResult()
+        if options.repair != .off {
+            repair = repairer.repair(p, tokens: scratch.tokens, mode: options.repair, minConfidence: options.minConfidence)
+        }
+        let overlay: RepairOverlay? = repair.changes.isEmpty ? nil : repair.overlay
+        // 3. match and score per unit
+        var docTable = ScoreTable()
+        var outUnits: [UnitScore] = []
+        outUnits.reserveCapacity(units.count)
+        var hitCount = 0
+        let entries = matcher.lexicon.entries
+        for (i, u) in units.enumerated() {
+            scratch.hits.removeAll(keepingCapacity: true)
+            matcher.match(p, tokens: scratch.tokens, range: u.tokens, cache: &scratch.cache, replacements: overlay, into: &scratch.hits)
+            var table = ScoreTable()
+            for h in scratch.hits { table.add(entries[Int(h.entry)], pole: h.pole, scale: u.scale) }
+            hitCount += scratch.hits.count
+            docTable.merge(table)
+            var ev: [Evidence] = []
+            if options.evidence {
+                ev = scratch.hits.map { h in
+                    let e = entries[Int(h.entry)]
+                    let s = decoded.originalOffset(Int(h.start))
+                    let end = decoded.originalOffset(Int(h.end))
+                    let rep = overlay?.key(for: Int(h.tokenIndex)).map { String(decoding: $0, as: UTF8.self) }
+                    return Evidence(offset: part.baseOffset + s, length: end - s,
+                                    surface: String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.start)..<Int(h.end)]), as: UTF8.self),
+                                    repaired: rep, pattern: e.pattern, lexiconLine: e.line, dimensions: e.dimensions,
+                                    entryPole: e.pole, pole: h.pole, modifier: h.modifier, weight: e.weight * u.scale)
+                }
+            }
+            let s = decoded.originalOffset(u.range.lowerBound)
+            let e = decoded.originalOffset(u.range.upperBound)
+            outUnits.append(UnitScore(index: i, kind: u.kind, offset: part.baseOffset + s, length: e - s, tokens: u.tokens.count,
+                                      table: table, label: options.labelRule.label(table), hits: ev,
+                                      preview: options.previews ? Analyzer.preview(p, u.range) : nil))
+        }
+        var changes: [RepairChange] = []
+        if options.keepChanges {
+            changes = repair.changes.map { c in
+                var c = c
+                let s = decoded.originalOffset(c.offset)
+                c.length = decoded.originalOffset(c.offset + c.length) - s
+                c.offset = part.baseOffset + s
+                return c
+            }
+        }
+        return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
+                             label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: repair.changes.count,
+                             looksDamaged: repair.looksDamaged, hitCount: hitCount, warnings: warnings)
+    }
+
+    /// Up to 60 characters of `range`, whitespace collapsed.
+    static func preview(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let s = String(decoding: UnsafeBufferPointer(rebasing: p[range.lowerBound..<min(range.upperBound, range.lowerBound + 240)]), as: UTF8.self)
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        return words.count > 60 ? String(words.prefix(59)) + "…" : words
+    }
+
+    /// Folds a later part of the same document into `into` (tables add; units renumber).
+    public func merge(_ next: DocumentScore, into acc: inout DocumentScore) {
+        acc.bytes += next.bytes
+        acc.tokens += next.tokens
+        acc.table.merge(next.table)
+        acc.label = options.labelRule.label(acc.table)
+        acc.repairCount += next.repairCount
+        acc.looksDamaged = acc.looksDamaged || next.looksDamaged
+        acc.hitCount += next.hitCount
+        acc.changes.append(contentsOf: next.changes)
+        acc.warnings.append(contentsOf: next.warnings)
+        if options.unit == .document, var u = acc.units.first, let n = next.units.first {
+            u.table.merge(n.table)
+            u.tokens += n.tokens
+            u.length = n.offset + n.length - u.offset
+            u.hits.append(contentsOf: n.hits)
+            u.label = options.labelRule.label(u.table)
+            acc.units = [u]
+        } else {
+            let base = acc.units.count
+            acc.units.append(contentsOf: next.units.map { var u = $0; u.index += base; return u })
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Settings of a scoring run.
+public struct ScoreOptions: Sendable {
+    /// The unit that gets one label.
+    public var unit: ScoringUnit
+    /// When to repair OCR damage.
+    public var repair: RepairMode
+    /// Least confidence for a repair to be applied.
+    public var minConfidence: Double
+    /// Keep every hit for output (costs memory per hit).
+    public var evidence: Bool
+    /// Keep every repair change for output.
+    public var keepChanges: Bool
+    /// The label rule.
+    public var labelRule: LabelRule
+    /// Keep the first 60 characters of each unit for display.
+    public var previews = false
+    /// Weight factor for hits in headings and short standalone lines (codebook rule 4).
+    public var headingScale: Double
+
+    public init(unit: ScoringUnit = .paragraph, repair: RepairMode = .auto, minConfidence: Double = 0.5, evidence: Bool = false,
+                keepChanges: Bool = false, labelRule: LabelRule = .standard, headingScale: Double = 0.5) {
+        self.unit = unit
+        self.repair = repair
+        self.minConfidence = minConfidence
+        self.evidence = evidence
+        self.keepChanges = keepChanges
+        self.labelRule = labelRule
+        self.headingScale = headingScale
+    }
+}

@@ -1,0 +1,21 @@
+/// The score of one unit (document, paragraph or sentence).
+public struct UnitScore: Sendable {
+    /// 0-based index of the unit within its document.
+    public var index: Int
+    /// `document`, `paragraph`, `heading`, `list-item` or `sentence`.
+    public var kind: String
+    /// Byte offset of the unit in the original document.
+    public var offset: Int
+    /// Byte length in the original document.
+    public var length: Int
+    /// Number of tokens.
+    public var tokens: Int
+    /// The filled-in comparison table.
+    public var table: ScoreTable
+    /// The label by the run's `LabelRule`.
+    public var label: Label
+    /// The hits (only with `ScoreOptions.evidence`).
+    public var hits: [Evidence]
+    /// The first characters of the unit's text (only with `ScoreOptions.previews`).
+    public var preview: String?
+}

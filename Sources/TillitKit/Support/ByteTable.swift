@@ -1,0 +1,133 @@
+/// An open-addressing hash table from byte strings to `Int32` values, with keys stored in
+/// one flat arena. Lookups hash the bytes in place: no `String`, no allocation.
+///
+/// Cost: O(key length) per lookup or insert; memory ≈ key bytes + 16 bytes per entry.
+public struct ByteTable: Sendable {
+    @usableFromInline var arena: [UInt8] = []
+    @usableFromInline var keyStart: [UInt32] = []
+    @usableFromInline var keyLength: [UInt16] = []
+    @usableFromInline var values: [Int32] = []
+    @usableFromInline var slots: [Int32]
+    @usableFromInline var mask: Int
+
+    /// Creates an empty table sized for about `capacity` keys.
+    public init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Number of keys.
+    @inlinable public var count: Int { values.count }
+
+    /// Bytes held by the table (arena and index), for memory accounting.
+    public var memoryBytes: Int { arena.count + slots.count * 4 + values.count * 10 }
+
+    /// 64-bit hash of `len` bytes at `p`.
+    @inlinable @inline(__always)
+    public static func hash(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(len)
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= len {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < len { tail |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return h
+    }
+
+    /// The value stored for the key, or nil.
+    @inlinable
+    public func find(_ p: UnsafePointer<UInt8>, _ len: Int) -> Int32? {
+        var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
+        return slots.withUnsafeBufferPointer { sl in
+            arena.withUnsafeBufferPointer { ar in
+                while true {
+                    let e = Int(sl[s])
+                    if e == 0 { return nil }
+                    let idx = e - 1
+                    if Int(keyLength[idx]) == len {
+                        let start = Int(keyStart[idx])
+                        if len == 0 || memcmp(ar.baseAddress! + start, p, len) == 0 { return values[idx] }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The value stored for `key`, or nil.
+    public func find(_ key: [UInt8]) -> Int32? {
+        key.withUnsafeBufferPointer { find($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    /// Inserts or replaces the value for the key. Keys longer than 65,535 bytes are ignored.
+    public mutating func set(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
+        guard len <= Int(UInt16.max) else { return }
+        if (values.count + 1) * 2 > slots.count { grow() }
+        var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
+        while true {
+            let e = Int(slots[s])
+            if e == 0 { break }
+            let idx = e - 1
+            if Int(keyLength[idx]) == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + Int(keyStart[idx]), p, len) == 0 }) {
+                values[idx] = value
+                return
+            }
+            s = (s + 1) & mask
+        }
+        keyStart.append(UInt32(arena.count))
+        keyLength.append(UInt16(len))
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        values.append(value)
+        slots[s] = Int32(values.count)
+    }
+
+    /// Inserts or replaces the value for `key`.
+    public mutating func set(_ key: [UInt8], _ value: Int32) {
+        key.withUnsafeBufferPointer { set($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, value) }
+    }
+
+    /// Removes every key, keeping the slot capacity.
+    public mutating func removeAll() {
+        arena.removeAll(keepingCapacity: true)
+        keyStart.removeAll(keepingCapacity: true)
+        keyLength.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = 0 }
+    }
+
+    /// The key bytes of entry `index` (insertion order).
+    public func key(at index: Int) -> [UInt8] {
+        Array(arena[Int(keyStart[index])..<(Int(keyStart[index]) + Int(keyLength[index]))])
+    }
+
+    mutating func grow() {
+        let size = slots.count * 2
+        var newSlots = Array(repeating: Int32(0), count: size)
+        let newMask = size - 1
+        arena.withUnsafeBufferPointer { ar in
+            for idx in 0..<values.count {
+                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + Int(keyStart[idx]), Int(keyLength[idx]))) & newMask
+                while newSlots[s] != 0 { s = (s + 1) & newMask }
+                newSlots[s] = Int32(idx + 1)
+            }
+        }
+        slots = newSlots
+        mask = newMask
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,47 @@
+/// Every failure tillit reports. Each case carries what a researcher needs to fix the
+/// problem, and maps to a documented process exit code (see `exitCode`).
+public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A command-line usage problem: unknown flag, missing value, bad value. Exit 64.
+    case usage(String)
+    /// A path that does not exist. Exit 66.
+    case inputNotFound(path: String)
+    /// A directory that holds no `.txt`/`.md` file. Exit 66.
+    case noTextFiles(path: String)
+    /// An input that is not text: NUL bytes or mostly control bytes. Exit 65.
+    case binaryData(path: String)
+    /// An input with no bytes, or only whitespace. Exit 65.
+    case emptyInput(path: String)
+    /// A JSONL record that cannot be read. Exit 65.
+    case badRecord(path: String, line: Int, reason: String)
+    /// A lexicon or dictionary line that cannot be parsed. Exit 65.
+    case badLexicon(path: String, line: Int, reason: String)
+    /// A gold or evaluation file that cannot be used. Exit 65.
+    case badData(path: String, reason: String)
+    /// Reading or writing failed at the operating-system level. Exit 74.
+    case io(path: String, reason: String)
+
+    /// The process exit code for this error (sysexits.h values).
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: return 64
+        case .inputNotFound, .noTextFiles: return 66
+        case .binaryData, .emptyInput, .badRecord, .badLexicon, .badData: return 65
+        case .io: return 74
+        }
+    }
+
+    /// A one-line message in English, without the `tillit:` prefix.
+    public var description: String {
+        switch self {
+        case .usage(let m): return m
+        case .inputNotFound(let p): return "\(p): no such file or directory"
+        case .noTextFiles(let p): return "\(p): directory contains no .txt or .md files"
+        case .binaryData(let p): return "\(p): binary data (NUL or control bytes), not text; skipped"
+        case .emptyInput(let p): return "\(p): empty file, nothing to score; skipped"
+        case .badRecord(let p, let l, let r): return "\(p):\(l): bad JSONL record: \(r)"
+        case .badLexicon(let p, let l, let r): return "\(p):\(l): \(r)"
+        case .badData(let p, let r): return "\(p): \(r)"
+        case .io(let p, let r): return "\(p): \(r)"
+        }
+    }
+}

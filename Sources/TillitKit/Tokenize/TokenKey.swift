@@ -1,0 +1,34 @@
+/// Builds the lowercase lookup key of a token into a caller-owned buffer.
+public enum TokenKey {
+    /// Longest key kept; longer tokens are truncated (they never match a lexicon entry).
+    public static let capacity = 96
+
+    /// Writes the lowercased bytes of `token` into `out` (capacity `TokenKey.capacity`) and
+    /// returns the key length. Joined tokens skip their hyphen and line break. O(token length).
+    @inlinable @inline(__always)
+    public static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ token: Token, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        var prev: UInt8 = 0
+        var i = Int(token.start)
+        let e = Int(token.end)
+        while i < e && n < capacity {
+            let b = p[i]
+            if token.joined && (b == 0x2D || ByteClass.isSpace(b)) { i += 1; continue }
+            out[n] = ByteClass.lower(b, previous: prev)
+            prev = b
+            n += 1
+            i += 1
+        }
+        return n
+    }
+
+    /// The lowercased key of `token` as a byte array (allocates; not for the hot path).
+    public static func lowercased(_ bytes: [UInt8], _ token: Token) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { p in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
+                let n = lowercased(p, token, into: buf.baseAddress!)
+                return Array(buf[0..<n])
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Splits UTF-8 bytes into `Token`s in one forward scan. Creates no `String`s.
+///
+/// Words are runs of letters and digits that contain a letter; the OCR stand-ins `&`, `|`,
+/// `@` and `£` join a word when a letter follows (`&r`, `£6r`). Latin-1 and General
+/// Punctuation sequences are separators. Cost: O(n), about one branch per byte.
+public enum Tokenizer {
+    /// Appends the tokens of `bytes[range]` to `tokens`.
+    @inlinable
+    public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                if ByteClass.isSpace(b) { i += 1; continue }
+                if ByteClass.isASCIILetter(b) || ByteClass.isDigit(b) || (isJoiner(b) && letterFollows(bytes, i + 1, end)) {
+                    i = scanWord(bytes, i, end, &tokens)
+                    continue
+                }
+                tokens.append(Token(start: i, end: i + 1, kind: .punctuation))
+                i += 1
+                continue
+            }
+            let n = min(ByteClass.sequenceLength(b), end - i)
+            if ByteClass.isLetterSequence(bytes, i) || (b == 0xC2 && n == 2 && bytes[i + 1] == 0xA3 && letterFollows(bytes, i + 2, end)) {
+                i = scanWord(bytes, i, end, &tokens)
+                continue
+            }
+            if b == 0xC2 && n == 2 && bytes[i + 1] == 0xA0 { i += 2; continue }  // NBSP is whitespace
+            let kind: Token.Kind = (b == 0xC2 || b == 0xE2) ? .punctuation : .other
+            tokens.append(Token(start: i, end: i + n, kind: kind))
+            i += n
+        }
+    }
+
+    /// Convenience: tokenizes a whole byte array.
+    public static func tokenize(_ bytes: [UInt8]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(bytes.count / 5)
+        bytes.withUnsafeBufferPointer { tokenize($0, range: 0..<$0.count, into: &out) }
+        return out
+    }
+
+    @inlinable @inline(__always)
+    static func isJoiner(_ b: UInt8) -> Bool { b == 0x26 || b == 0x7C || b == 0x40 }
+
+    @inlinable @inline(__always)
+    static func letterFollows(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        guard i < end else { return false }
+        let b = p[i]
+        if b < 0x80 { return ByteClass.isASCIILetter(b) }
+        return ByteClass.isLetterSequence(p, i)
+    }
+
+    /// Scans a word or number starting at `start`; returns the index after it.
+    @inlinable
+    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+        var i = start
+        var hasLetter = false
+        while i < end {
+            let b = p[i]
+            if b < 0x80 {
+                if ByteClass.isASCIILetter(b) { hasLetter = true; i += 1; continue }
+                if ByteClass.isDigit(b) { i += 1; continue }
+                if isJoiner(b) && letterFollows(p, i + 1, end) { hasLetter = true; i += 1; continue }
+                // inner decimal separator: digit [.,] digit inside a number
+                if !hasLetter && (b == 0x2E || b == 0x2C) && i > start && i + 1 < end && ByteClass.isDigit(p[i + 1]) && ByteClass.isDigit(p[i - 1]) {
+                    i += 1; continue
+                }
+                break
+            }
+            let n = ByteClass.sequenceLength(b)
+            if i + n > end { break }
+            if ByteClass.isLetterSequence(p, i) { hasLetter = true; i += n; continue }
+            if b == 0xC2 && p[i + 1] == 0xA3 && letterFollows(p, i + 2, end) { hasLetter = true; i += 2; continue }
+            break
+        }
+        tokens.append(Token(start: start, end: i, kind: hasLetter ? .word : .number))
+        return i
+    }
+}

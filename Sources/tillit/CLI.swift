@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TillitKit
+
+/// The `tillit` command: parses arguments, calls TillitKit, formats output.
+enum CLI {
+    static let version = "0.1.0"
+
+    static let usage = """
+    tillit \(version): measure control- versus trust-based governance language in Swedish documents
+
+    usage: tillit <verb> [options] [PATH... | -]
+
+    verbs:
+      score      score documents against the comparison table (the main job)
+      repair     print OCR-repaired text, or the list of changes
+      tokens     debug view of segments and tokens with byte offsets
+      lexicon    show, check or lint a governance lexicon
+      validate   compare labels with human codes (precision, recall, F1, kappa)
+      eval       measure OCR repair against gold text (word error rate)
+
+    Run 'tillit <verb> --help' for a verb's options. PATH may be a file, a directory
+    (searched recursively for *.txt and *.md) or - for standard input.
+
+    exit codes: 0 ok, 1 some inputs failed, 64 usage, 65 bad data or lexicon,
+                66 input not found, 74 I/O error
+    """
+
+    static func run(_ args: [String]) -> Int32 {
+        guard let verb = args.first else { printErr(usage); return 64 }
+        let rest = Array(args.dropFirst())
+        do {
+            switch verb {
+            case "--help", "-h", "help": print(usage); return 0
+            case "--version", "-V", "version": print("tillit \(version)"); return 0
+            case "score": return try ScoreCommand.run(rest)
+            case "tokens": return try TokensCommand.run(rest)
+            case "lexicon": return try LexiconCommand.run(rest)
+            default:
+                var msg = "unknown verb '\(verb)'"
+                if let s = ArgumentParser.suggest(verb, ["score", "repair", "tokens", "lexicon", "validate", "eval"]) { msg += "; did you mean '\(s)'?" }
+                throw TillitError.usage(msg + " (see 'tillit --help')")
+            }
+        } catch let e as TillitError {
+            report(e)
+            return e.exitCode
+        } catch {
+            printErr("tillit: \(error)")
+            return 70
+        }
+    }
+
+    /// One diagnostic line on stderr.
+    static func report(_ e: TillitError) { printErr("tillit: \(e.description)") }
+
+    static func printErr(_ s: String) {
+        var line = s
+        if !line.hasSuffix("\n") { line += "\n" }
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
+    }
+
+    /// Parses a verb's options; prints help and returns nil for `--help`.
+    static func parse(_ args: [String], verb: String, synopsis: String, specs: [OptionSpec]) throws(TillitError) -> ParsedArguments? {
+        let all = specs + [OptionSpec(name: "help", value: nil, help: "show this help")]
+        let parsed = try ArgumentParser.parse(args, specs: all, verb: verb)
+        if parsed.has("help") {
+            print("usage: tillit \(verb) \(synopsis)\n\noptions:\n" + ArgumentParser.help(all))
+            return nil
+        }
+        return parsed
+    }
+
+    /// Loads `--lexicon FILE` or the embedded lexicon.
+    static func lexicon(_ a: ParsedArguments) throws(TillitError) -> GovernanceLexicon {
+        if let path = a.value("lexicon") { return try GovernanceLexicon.load(path: path) }
+        return .embedded
+    }
+
+    /// Expands inputs and reports missing ones; throws when nothing is left to read.
+    static func inputs(_ positionals: [String], verb: String) throws(TillitError) -> (files: [String], errors: [TillitError]) {
+        guard !positionals.isEmpty else { throw .usage("\(verb): no input given; pass files, directories, or - for standard input") }
+        let (files, errors) = FileInput.expand(positionals)
+        for e in errors { report(e) }
+        if files.isEmpty, let first = errors.first { throw first }
+        return (files, errors)
+    }
+
+    /// The exit code after a batch: 0, 1 when some failed, or the failure's code when all did.
+    static func batchExit(processed: Int, failures: [TillitError]) -> Int32 {
+        if failures.isEmpty { return 0 }
+        if processed == 0 { return failures[0].exitCode }
+        return 1
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+}

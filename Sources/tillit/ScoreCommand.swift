@@ -1,0 +1,53 @@
+import TillitKit
+
+/// `tillit score`: the main job.
+enum ScoreCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "format", value: "FMT", help: "table|jsonl|csv|tsv (default: table on a terminal, else jsonl)"),
+        OptionSpec(name: "unit", value: "UNIT", help: "document|paragraph|sentence (default: paragraph; document for --input jsonl)"),
+        OptionSpec(name: "repair", value: "MODE", help: "auto|on|off: repair OCR damage before scoring (default: auto)"),
+        OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
+        OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
+        OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
+        OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
+        OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
+        OptionSpec(name: "quiet", value: nil, help: "no warnings on stderr (errors are still printed)"),
+    ]
+
+    static func run(_ args: [String]) throws(TillitError) -> Int32 {
+        guard let a = try CLI.parse(args, verb: "score", synopsis: "[options] PATH... | -", specs: specs) else { return 0 }
+        let format = try a.choice("format", OutputFormat.self) ?? (CLI.stdoutIsTerminal ? .table : .jsonl)
+        let inputKind = a.value("input") ?? "text"
+        guard inputKind == "text" || inputKind == "jsonl" else { throw .usage("--input: '\(inputKind)' is not one of text, jsonl") }
+        let jsonl = inputKind == "jsonl"
+        let unit = try a.choice("unit", ScoringUnit.self) ?? (jsonl ? .document : .paragraph)
+        var options = ScoreOptions(unit: unit, repair: try a.choice("repair", RepairMode.self) ?? .auto,
+                                   minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
+        options.previews = format == .table
+        var jobs = ProcessInfoCores.count
+        if let j = a.value("jobs") {
+            guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }
+            jobs = n
+        }
+        let lexicon = try CLI.lexicon(a)
+        let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "score")
+        let analyzer = Analyzer(lexicon: lexicon, options: options)
+        let runner = BatchRunner(analyzer: analyzer, jobs: jobs)
+        let out = ByteWriter()
+        let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)
+        var failures = inputErrors
+        let summary = runner.run(DocumentStream(paths: files, jsonl: jsonl), emit: { doc, final in
+            if !a.has("quiet") { for w in doc.warnings { CLI.printErr("tillit: warning: \(w)") } }
+            if !out.isClosed { writer.write(doc, final: final) }
+        }, failure: { e in
+            CLI.report(e)
+            failures.append(e)
+        })
+        out.flush()
+        if let f = out.failure { throw .io(path: "<stdout>", reason: f) }
+        return CLI.batchExit(processed: summary.documents, failures: failures)
+    }
+}
+
+import Foundation
+enum ProcessInfoCores { static var count: Int { ProcessInfo.processInfo.activeProcessorCount } }
