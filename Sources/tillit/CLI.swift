@@ -37,6 +37,8 @@ enum CLI {
             case "--help", "-h", "help": print(usage); return 0
             case "--version", "-V", "version": print("tillit \(version)"); return 0
             case "score": return try ScoreCommand.run(rest)
+            case "repair": return try RepairCommand.run(rest)
+            case "eval": return try EvalCommand.run(rest)
             case "tokens": return try TokensCommand.run(rest)
             case "lexicon": return try LexiconCommand.run(rest)
             default:

@@ -28,7 +28,8 @@ public enum JSON {
         return s
     }
 
-    static func format4(_ d: Double) -> String {
+    /// `d` with exactly 4 decimals.
+    public static func format4(_ d: Double) -> String {
         let scaled = (d * 10000).rounded()
         let neg = scaled < 0
         let v = Int(abs(scaled))

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The Swedish repair lexicon: word forms with frequencies, context bigrams for forms whose
+/// diacritic-stripped spelling is ambiguous, and OCR character-confusion counts. Embedded
+/// in the library (`Lexicons/repair-sv.txt`); see `scripts/build-repair-lexicon.py`.
+///
+/// Loading parses about 450,000 lines once (tens of milliseconds) into flat byte tables.
+public final class RepairLexicon: Sendable {
+    /// Form → form id.
+    let forms: ByteTable
+    /// ln(count) per form id.
+    let logFreq: [Float]
+    /// Stripped skeleton (å/ä→a, ö→o) → index into `skeletonLists`.
+    let skeletons: ByteTable
+    /// Form ids per skeleton, most frequent first.
+    let skeletonLists: [[Int32]]
+    /// "prev \u{1} form" and "form \u{2} next" → count.
+    let bigrams: ByteTable
+    /// ln P(ocr char | true char), keyed by (ocr << 32 | true).
+    let channel: [UInt64: Float]
+    /// ln P(c | c) fallback for identity on unseen characters.
+    static let identity: Float = -0.01
+
+    /// The embedded lexicon, parsed on first use.
+    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
+
+    /// Number of word forms.
+    public var formCount: Int { forms.count }
+
+    /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines).
+    public init(text: String) {
+        var forms = ByteTable(capacity: 500_000)
+        var freq: [Float] = []
+        var bigrams = ByteTable(capacity: 20_000)
+        var conf: [(UInt32, UInt32, Float)] = []
+        var text = text
+        text.withUTF8 { buf in
+            var i = 0
+            let n = buf.count
+            var fields: [Range<Int>] = []
+            while i < n {
+                var e = i
+                while e < n && buf[e] != 0x0A { e += 1 }
+                if e > i && buf[i] != 0x23 {
+                    fields.removeAll(keepingCapacity: true)
+                    var s = i
+                    for k in i...e where k == e || buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
+                    let kind = buf[i]
+                    func num(_ r: Range<Int>) -> Int { var v = 0; for k in r { v = v * 10 + Int(buf[k] &- 0x30) }; return v }
+                    let base = buf.baseAddress!
+                    if kind == 0x77, fields.count == 3 {  // w
+                        forms.set(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
+                        freq.append(Float(log(Double(max(num(fields[2]), 1)))))
+                    } else if (kind == 0x6C || kind == 0x72), fields.count == 4 {  // l / r
+                        var key = Array(UnsafeBufferPointer(rebasing: buf[fields[1]]))
+                        key.append(kind == 0x6C ? 1 : 2)
+                        key.append(contentsOf: UnsafeBufferPointer(rebasing: buf[fields[2]]))
+                        bigrams.set(key, Int32(num(fields[3])))
+                    } else if kind == 0x63, fields.count == 4 {  // c
+                        let x = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[1]]), as: UTF8.self).unicodeScalars
+                        let y = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[2]]), as: UTF8.self).unicodeScalars
+                        if x.count == 1 && y.count == 1 { conf.append((x.first!.value, y.first!.value, Float(num(fields[3])))) }
+                    }
+                }
+                i = e + 1
+            }
+        }
+        // skeleton index
+        var skel = ByteTable(capacity: forms.count)
+        var lists: [[Int32]] = []
+        for id in 0..<forms.count {
+            let k = RepairLexicon.skeleton(forms.key(at: id))
+            if let l = skel.find(k) { lists[Int(l)].append(Int32(id)) } else { skel.set(k, Int32(lists.count)); lists.append([Int32(id)]) }
+        }
+        for i in lists.indices where lists[i].count > 1 { lists[i].sort { freq[Int($0)] > freq[Int($1)] } }
+        // channel: P(x | y) = c(x,y) / Σx c(x,y)
+        var totals: [UInt32: Float] = [:]
+        for (_, y, c) in conf { totals[y, default: 0] += c }
+        var channel: [UInt64: Float] = [:]
+        for (x, y, c) in conf { channel[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(totals[y]! + 1))) }
+        self.forms = forms
+        self.logFreq = freq
+        self.skeletons = skel
+        self.skeletonLists = lists
+        self.bigrams = bigrams
+        self.channel = channel
+    }
+
+    /// Strips å/ä→a and ö→o (lowercase input), bytes in, bytes out.
+    static func skeleton(_ w: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(w.count)
+        var i = 0
+        while i < w.count {
+            if w[i] == 0xC3 && i + 1 < w.count {
+                let c = w[i + 1]
+                if c == 0xA5 || c == 0xA4 { out.append(0x61); i += 2; continue }
+                if c == 0xB6 { out.append(0x6F); i += 2; continue }
+            }
+            out.append(w[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Form id of a lowercase word, or nil.
+    func formID(_ w: [UInt8]) -> Int32? { forms.find(w) }
+
+    /// ln P(ocr | true) for two scalars.
+    func channelCost(ocr: UInt32, true t: UInt32) -> Float {
+        if let v = channel[UInt64(ocr) << 32 | UInt64(t)] { return v }
+        return ocr == t ? RepairLexicon.identity : -7
+    }
+
+    /// Count of a context bigram (side 1 = left "prev form", 2 = right "form next").
+    func bigram(_ a: [UInt8], _ b: [UInt8], side: UInt8) -> Int {
+        var key = a
+        key.append(side)
+        key.append(contentsOf: b)
+        return Int(bigrams.find(key) ?? 0)
+    }
+}

@@ -1,0 +1,43 @@
+import TillitKit
+
+/// `tillit eval repair DIR`: word error rate before and after repair.
+enum EvalCommand {
+    static let specs: [OptionSpec] = [
+        OptionSpec(name: "inputs", value: "LIST", help: "comma list of sibling suffixes (default: eng,stripped,gold)"),
+        OptionSpec(name: "mode", value: "MODE", help: "auto|on (default: auto)"),
+        OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a change (default: 0.5)"),
+        OptionSpec(name: "only", value: "NAMES", help: "comma list of document names to include"),
+        OptionSpec(name: "exclude", value: "NAMES", help: "comma list of document names to leave out"),
+        OptionSpec(name: "held-out", value: nil, help: "only the documents kept out of lexicon building"),
+    ]
+
+    static func run(_ args: [String]) throws(TillitError) -> Int32 {
+        guard args.first == "repair" else {
+            if args.first == "--help" || args.first == "-h" { print("usage: tillit eval repair DIR [options]"); return 0 }
+            throw .usage("eval: expected 'repair' (usage: tillit eval repair DIR)")
+        }
+        guard let a = try CLI.parse(Array(args.dropFirst()), verb: "eval repair", synopsis: "DIR [options]", specs: specs) else { return 0 }
+        guard let dir = a.positionals.first else { throw .usage("eval repair: give the folder with NAME.gold.txt files") }
+        let suffixes = (a.value("inputs") ?? "eng,stripped,gold").split(separator: ",").map(String.init)
+        var only = a.value("only").map { Set($0.split(separator: ",").map(String.init)) }
+        let exclude = Set((a.value("exclude") ?? "").split(separator: ",").map(String.init))
+        if a.has("held-out") { only = Set(HeldOut.documents) }
+        let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: .shared, mode: try a.choice("mode", RepairMode.self) ?? .auto,
+                                            minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
+        print("input      files  words  WER before  WER after  changes")
+        for r in rows {
+            let line = r.suffix.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
+                + "  " + pct(r.werBefore).leftPad(10) + " " + pct(r.werAfter).leftPad(10) + " " + String(r.changes).leftPad(8)
+            print(line)
+        }
+        return 0
+    }
+
+    static func pct(_ d: Double) -> String { JSON.format4(d / 100 * 100).dropLast(2) + "%" }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
+
+import Foundation

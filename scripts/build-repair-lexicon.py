@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Builds Lexicons/repair-sv.txt, the Swedish repair lexicon embedded in tillit.
+
+Usage: scripts/build-repair-lexicon.py SHARED_DIR OUT_FILE
+
+Sources (see Lexicons/README.md for licences):
+  * wordfreq (PyPI, data CC BY-SA 4.0): word frequencies for Swedish;
+  * hunspell-sv (Debian, LGPL-3): word forms expanded with `unmunch`, used to accept or
+    reject wordfreq entries (wordfreq holds OCR noise such as "fran", "malmo");
+  * clean text in SHARED_DIR: seeds 000/001/004, bench/base-clean.txt and
+    ocr/dev/*.gold.txt, EXCEPT the held-out documents in HELD_OUT (and every base-clean
+    line that shares a sentence with them), so their figures stay honest;
+  * OCR confusions learned from ocr/dev/*.eng.txt vs *.gold.txt (held-out excluded).
+
+Output lines (tab-separated):
+  w FORM COUNT            a word form and its scaled frequency
+  l PREV FORM COUNT       left-context bigram for a form whose stripped key is ambiguous
+  r FORM NEXT COUNT       right-context bigram
+  c OCRCHAR TRUECHAR N    observed OCR character confusion counts
+"""
+import collections, difflib, os, re, subprocess, sys, unicodedata
+
+HELD_OUT = [f"talbanken-dev-{i:03d}" for i in range(30, 40)]
+LETTERS = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)?$")
+WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
+
+
+def strip(w):
+    return w.replace("å", "a").replace("ä", "a").replace("ö", "o")
+
+
+def main():
+    shared, out_path = sys.argv[1], sys.argv[2]
+    dev = os.path.join(shared, "ocr", "dev")
+    held_sentences = []
+    for name in HELD_OUT:
+        text = open(os.path.join(dev, name + ".gold.txt"), encoding="utf-8").read()
+        held_sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= 30]
+
+    texts = []
+    for f in sorted(os.listdir(os.path.join(shared, "seeds"))):
+        if f.startswith(("000", "001", "004")):
+            texts.append(open(os.path.join(shared, "seeds", f), encoding="utf-8").read())
+    dropped = 0
+    for line in open(os.path.join(shared, "bench", "base-clean.txt"), encoding="utf-8"):
+        if any(s in line for s in held_sentences):
+            dropped += 1
+            continue
+        texts.append(line)
+    for f in sorted(os.listdir(dev)):
+        if f.endswith(".gold.txt") and f[: -len(".gold.txt")] not in HELD_OUT:
+            texts.append(open(os.path.join(dev, f), encoding="utf-8").read())
+    print(f"clean texts: {len(texts)} pieces, dropped {dropped} base-clean lines overlapping held-out", file=sys.stderr)
+
+    corpus = collections.Counter()
+    sents = []
+    for t in texts:
+        t = unicodedata.normalize("NFC", t)
+        for s in re.split(r"(?<=[.!?:;])\s+|\n+", t):
+            toks = [w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+", s)]
+            if toks:
+                sents.append(toks)
+                corpus.update(w for w in toks if not w.isdigit())
+
+    forms = set()
+    unm = subprocess.run(["unmunch", "/usr/share/hunspell/sv_SE.dic", "/usr/share/hunspell/sv_SE.aff"], capture_output=True, text=True).stdout
+    for w in unm.split("\n"):
+        w = w.strip().lower()
+        if w and LETTERS.match(w):
+            forms.add(w)
+    print(f"hunspell forms: {len(forms)}", file=sys.stderr)
+
+    import wordfreq
+    wf = wordfreq.get_frequency_dict("sv")
+    counts = {}
+    for w, f in wf.items():
+        if not LETTERS.match(w) or "-" in w:
+            continue
+        if w in forms or w in corpus or (any(c in w for c in "åäö") and f > 2e-7):
+            counts[w] = max(1, round(f * 1e8))
+    for w, c in corpus.items():
+        counts[w] = counts.get(w, 1) + c * 20
+    for w in forms:
+        if "-" not in w and any(c in w for c in "åäö") and w not in counts:
+            counts[w] = 1
+    print(f"forms kept: {len(counts)}", file=sys.stderr)
+
+    # ambiguous stripped keys: several forms with real weight
+    by_key = collections.defaultdict(list)
+    for w, c in counts.items():
+        by_key[strip(w)].append((c, w))
+    ambiguous = set()
+    for k, lst in by_key.items():
+        lst.sort(reverse=True)
+        if len(lst) > 1 and lst[1][0] >= max(5, lst[0][0] * 0.002):
+            ambiguous.update(w for _, w in lst)
+    left = collections.Counter()
+    right = collections.Counter()
+    for toks in sents:
+        toks = ["<num>" if t.isdigit() else t for t in toks]
+        for i, t in enumerate(toks):
+            if t in ambiguous:
+                left[(toks[i - 1] if i > 0 else "<s>", t)] += 1
+                right[(t, toks[i + 1] if i + 1 < len(toks) else "</s>")] += 1
+
+    # OCR character confusions from dev pairs (held-out excluded)
+    conf = collections.Counter()
+    for f in sorted(os.listdir(dev)):
+        if not f.endswith(".gold.txt") or f[: -len(".gold.txt")] in HELD_OUT:
+            continue
+        stem = f[: -len(".gold.txt")]
+        gold = re.sub(r"(\w)-\n(\w)", r"\1\2", open(os.path.join(dev, f), encoding="utf-8").read()).split()
+        eng = re.sub(r"(\w)-\n(\w)", r"\1\2", open(os.path.join(dev, stem + ".eng.txt"), encoding="utf-8").read()).split()
+        sm = difflib.SequenceMatcher(a=eng, b=gold, autojunk=False)
+        for op, a0, a1, b0, b1 in sm.get_opcodes():
+            if op == "equal":
+                for w in gold[b0:b1]:
+                    for ch in w.lower():
+                        conf[(ch, ch)] += 1
+            elif op == "replace" and a1 - a0 == b1 - b0:
+                for x, y in zip(eng[a0:a1], gold[b0:b1]):
+                    x, y = x.lower(), y.lower()
+                    if len(x) == len(y):
+                        for cx, cy in zip(x, y):
+                            conf[(cx, cy)] += 1
+
+    with open(out_path, "w", encoding="utf-8") as out:
+        out.write("# tillit Swedish repair lexicon. Generated by scripts/build-repair-lexicon.py; do not edit.\n")
+        out.write("# Sources and licences: Lexicons/README.md (wordfreq CC BY-SA 4.0, hunspell-sv LGPL-3).\n")
+        for w, c in sorted(counts.items()):
+            out.write(f"w\t{w}\t{c}\n")
+        for (p, w), c in sorted(left.items()):
+            if c >= 1:
+                out.write(f"l\t{p}\t{w}\t{c}\n")
+        for (w, n), c in sorted(right.items()):
+            if c >= 1:
+                out.write(f"r\t{w}\t{n}\t{c}\n")
+        for (x, y), c in sorted(conf.items()):
+            if c >= 2 and x != "\t" and y != "\t":
+                out.write(f"c\t{x}\t{y}\t{c}\n")
+    print(f"wrote {out_path}: {len(counts)} forms, {len(left)} left / {len(right)} right bigrams, {len(conf)} confusions", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
