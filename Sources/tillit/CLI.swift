@@ -39,6 +39,7 @@ enum CLI {
             case "score": return try ScoreCommand.run(rest)
             case "repair": return try RepairCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
+            case "validate": return try ValidateCommand.run(rest)
             case "tokens": return try TokensCommand.run(rest)
             case "lexicon": return try LexiconCommand.run(rest)
             default:

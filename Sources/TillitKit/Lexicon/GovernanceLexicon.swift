@@ -25,7 +25,7 @@ public struct GovernanceLexicon: Sendable {
 
     /// The lexicon shipped inside the library (`Lexicons/governance.tillit`).
     public static let embedded: GovernanceLexicon = {
-        do { return try parse(EmbeddedLexicons.governance, source: "<embedded>") } catch { fatalError("embedded lexicon is malformed: \(error)") }
+        do { return try parse(EmbeddedGovernanceLexicon.text, source: "<embedded>") } catch { fatalError("embedded lexicon is malformed: \(error)") }
     }()
 
     /// Parses lexicon text. Cost: O(lines).

@@ -1,3 +1,0 @@
-enum EmbeddedLexicons {
-    static let governance = "tillit | tillit | T | 1 | | placeholder"
-}
