@@ -13,7 +13,7 @@ public struct LabelRule: Sendable, Equatable {
     public var minMixed: Double
 
     /// The documented default (see README, "Label rule").
-    public static let standard = LabelRule(minEvidence: 1.5, dominance: 0.7, minMixed: 2.0)
+    public static let standard = LabelRule(minEvidence: 1.5, dominance: 0.85, minMixed: 3.0)
 
     public init(minEvidence: Double, dominance: Double, minMixed: Double) {
         self.minEvidence = minEvidence
