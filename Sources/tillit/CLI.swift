@@ -87,8 +87,11 @@ enum CLI {
     static func inputs(_ positionals: [String], verb: String) throws(TillitError) -> (files: [String], errors: [TillitError]) {
         guard !positionals.isEmpty else { throw .usage("\(verb): no input given; pass files, directories, or - for standard input") }
         let (files, errors) = FileInput.expand(positionals)
+        if files.isEmpty, let first = errors.first {
+            for e in errors.dropFirst() { report(e) }
+            throw first
+        }
         for e in errors { report(e) }
-        if files.isEmpty, let first = errors.first { throw first }
         return (files, errors)
     }
 

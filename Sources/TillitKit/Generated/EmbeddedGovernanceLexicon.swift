@@ -112,7 +112,6 @@ prestationsersättning~  | 4   | K | 1.5 | |
 styckpris*              | 4   | K | 1.5 | |
 ledningssystem~         | 4   | K | 1   | |
 *ledningssystem~        | 4   | K | 1   | |
-styrning och kontroll   | 4   | K | 1   | | the pair adds to the hits of kontroll
 stödfunktionsprocess*   | 4   | K | 1   | | support processes that steer
 
 # ---------------------------------------------------------------- K: row 5 uppföljning

@@ -147,7 +147,7 @@ public final class LexiconMatcher: Sendable {
             infos.reserveCapacity(range.count)
             for ti in range {
                 let t = tokens[ti]
-                guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(t.kind == .punctuation ? -2 : -1); continue }
+                guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
                 if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
                 var len: Int
                 if let r = replacements, let rep = r.key(for: ti) {

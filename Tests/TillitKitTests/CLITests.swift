@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// End-to-end: runs the built `tillit` binary and checks stdout, stderr and the exit code.
+@Suite("CLI end to end", .serialized)
+struct CLITests {
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tillit"),
+            Bundle.main.bundleURL.appendingPathComponent("tillit"),
+            Fixtures.root.appendingPathComponent(".build/debug/tillit"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    func run(_ args: [String], stdin: Data? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = args
+        p.currentDirectoryURL = Fixtures.root
+        let o = Pipe(), e = Pipe(), i = Pipe()
+        p.standardOutput = o
+        p.standardError = e
+        p.standardInput = i
+        try p.run()
+        if let d = stdin { i.fileHandleForWriting.write(d) }
+        try i.fileHandleForWriting.close()
+        let outData = o.fileHandleForReading.readDataToEndOfFile()
+        let errData = e.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+    }
+
+    func tempDir() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    @Test("score Corpus/ prints one JSON row per paragraph for all five seeds, in input order")
+    func scoreCorpus() throws {
+        let r = try run(["score", "Corpus/", "--format", "jsonl"])
+        #expect(r.status == 0)
+        let rows = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let ids = rows.map { $0["id"] as! String }
+        #expect(Set(ids).count == 5)
+        #expect(ids == ids.sorted())
+        #expect(rows.allSatisfy { ["K", "T", "B", "N"].contains($0["label"] as! String) })
+        #expect(rows.contains { ($0["label"] as! String) == "T" })
+    }
+
+    @Test("a missing path: one line on stderr, exit 66")
+    func missingPath() throws {
+        let r = try run(["score", "no/such/dir"])
+        #expect(r.status == 66)
+        #expect(r.err == "tillit: no/such/dir: no such file or directory\n")
+    }
+
+    @Test("a directory without text files: exit 66")
+    func emptyDirectory() throws {
+        let d = try tempDir()
+        try Data([1, 2]).write(to: d.appendingPathComponent("image.png"))
+        let r = try run(["score", d.path])
+        #expect(r.status == 66)
+        #expect(r.err.contains("contains no .txt or .md files"))
+    }
+
+    @Test("a binary, an empty and a Latin-1 file in a batch: the good files are scored, exit 1")
+    func mixedBatch() throws {
+        let d = try tempDir()
+        try Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0x14]).write(to: d.appendingPathComponent("a-binary.txt"))
+        try Data().write(to: d.appendingPathComponent("b-empty.txt"))
+        try Data(Array("Tillit till professionen och ".utf8) + [0xF6, 0x6B, 0x61, 0x64] + Array(" handlingsutrymme beh".utf8) + [0xF6, 0x76, 0x73, 0x2E]).write(to: d.appendingPathComponent("c-latin1.txt"))
+        try FileManager.default.copyItem(atPath: Fixtures.corpus("000_810f52e9195261e7.txt"), toPath: d.appendingPathComponent("d-seed.txt").path)
+        let r = try run(["score", d.path, "--format", "jsonl", "--unit", "document"])
+        #expect(r.status == 1)
+        let errLines = r.err.split(separator: "\n")
+        #expect(errLines.contains { $0.contains("a-binary.txt: binary data") })
+        #expect(errLines.contains { $0.contains("b-empty.txt: empty file") })
+        #expect(errLines.contains { $0.contains("c-latin1.txt: not valid UTF-8; read as Windows-1252") })
+        let out = r.out.split(separator: "\n")
+        #expect(out.count == 2)
+        #expect(out[0].contains("c-latin1.txt") && out[0].contains("\"encoding\":\"windows-1252\"") && out[0].contains("\"label\":\"T\""))
+        #expect(out[1].contains("d-seed.txt"))
+    }
+
+    @Test("a 15 MB single line is scored in parts without error")
+    func hugeLine() throws {
+        let d = try tempDir()
+        let line = String(repeating: "tillit och kontroll ", count: 750_000)
+        try Data(line.utf8).write(to: d.appendingPathComponent("huge.txt"))
+        let r = try run(["score", d.appendingPathComponent("huge.txt").path, "--unit", "document", "--format", "jsonl", "--repair", "off"])
+        #expect(r.status == 0)
+        let row = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        #expect(row["tokens"] as? Int == 2_250_000)
+        #expect(row["t_hits"] as? Int == 750_000)
+        #expect(row["k_hits"] as? Int == 750_000)
+    }
+
+    @Test("a malformed lexicon: exit 65 with file and line")
+    func malformedLexicon() throws {
+        let d = try tempDir()
+        let lex = d.appendingPathComponent("bad.tillit")
+        try Data("tillit | tillit | T\nkontroll | 4 | Q\n".utf8).write(to: lex)
+        let r = try run(["score", "Corpus/", "--lexicon", lex.path])
+        #expect(r.status == 65)
+        #expect(r.err == "tillit: \(lex.path):2: pole must be K or T, found 'Q'\n")
+        let c = try run(["lexicon", "check", lex.path])
+        #expect(c.status == 65)
+    }
+
+    @Test("an unknown flag: exit 64 with a suggestion")
+    func unknownFlag() throws {
+        let r = try run(["score", "--fromat", "csv", "Corpus/"])
+        #expect(r.status == 64)
+        #expect(r.err.contains("unknown option '--fromat'; did you mean '--format'?"))
+        let v = try run(["score", "--unit", "chapter", "Corpus/"])
+        #expect(v.status == 64)
+        #expect(v.err.contains("document, paragraph, sentence"))
+    }
+
+    @Test("stdin and JSONL records keep their ids; bad records are reported with line numbers")
+    func jsonlInput() throws {
+        let input = "{\"id\": \"S1\", \"text\": \"Vi vill minska detaljstyrningen.\"}\nnot json\n{\"id\": 7, \"text\": \"Kommunstyrelsen 2021-04-07\"}\n"
+        let r = try run(["score", "--input", "jsonl", "--format", "jsonl", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 1)
+        #expect(r.err.contains("-:2: bad JSONL record"))
+        let rows = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.map { $0["id"] as! String } == ["S1", "7"])
+        #expect(rows.map { $0["label"] as! String } == ["T", "N"])
+    }
+
+    @Test("a closed stdout ends the run quietly, without a crash")
+    func closedStdout() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "'\(CLITests.binary.path)' score Corpus/ Corpus/ Corpus/ --format csv | head -1; echo \"status=${PIPESTATUS:-x}\""]
+        p.currentDirectoryURL = Fixtures.root
+        let o = Pipe(), e = Pipe()
+        p.standardOutput = o
+        p.standardError = e
+        try p.run()
+        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(out.hasPrefix("id,unit,index,kind"))
+        #expect(!err.contains("Fatal") && !err.contains("Broken pipe") && !err.contains("Illegal"))
+    }
+
+    @Test("repair --format jsonl lists each change with its original span")
+    func repairJSONL() throws {
+        let r = try run(["repair", "--format", "jsonl", "Corpus/003_2057fdc33c0afc19.txt"])
+        #expect(r.status == 0)
+        let first = try JSONSerialization.jsonObject(with: Data(r.out.split(separator: "\n")[0].utf8)) as! [String: Any]
+        #expect(first["original"] as? String == "Vinsterpartiet")
+        #expect(first["replacement"] as? String == "Vänsterpartiet")
+        #expect(first["offset"] as? Int == 0)
+    }
+
+    @Test("--version and --help answer with exit 0")
+    func versionAndHelp() throws {
+        #expect(try run(["--version"]).out.hasPrefix("tillit "))
+        let h = try run(["score", "--help"])
+        #expect(h.status == 0 && h.out.contains("--repair MODE"))
+    }
+}

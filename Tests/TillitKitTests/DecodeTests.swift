@@ -1,0 +1,53 @@
+import Testing
+@testable import TillitKit
+
+@Suite("Decode: bytes become normalised UTF-8 text")
+struct DecodeTests {
+    @Test("a UTF-8 byte order mark is skipped and offsets still point into the file")
+    func bomIsSkipped() throws {
+        let d = try TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array("Tillit är vägen fram".utf8), name: "t")
+        #expect(d.string == "Tillit är vägen fram")
+        #expect(d.originalOffset(0) == 3)
+    }
+
+    @Test("Latin-1 / Windows-1252 bytes are decoded, not rejected")
+    func latin1IsDecoded() throws {
+        // "Tillit är vägen fram för en modern organisation" in Latin-1, with a Windows-1252 en dash
+        let bytes: [UInt8] = Array("Tillit ".utf8) + [0xE4, 0x72] + Array(" v".utf8) + [0xE4] + Array("gen fram f".utf8) + [0xF6, 0x72, 0x20, 0x96]
+        let d = try TextDecoder.decode(bytes, name: "t")
+        #expect(d.encoding == .windows1252)
+        #expect(d.string == "Tillit är vägen fram för –")
+        // "för" starts at byte 21 of the Latin-1 file; in UTF-8 it moved to byte 23
+        let target = Array("för".utf8)
+        let forStart = (0..<d.bytes.count - 3).first { Array(d.bytes[$0..<$0 + 4]) == target }!
+        #expect(forStart == 23)
+        #expect(d.originalOffset(forStart) == 21)
+    }
+
+    @Test("NFD å/ä/ö fold to the precomposed letters")
+    func nfdFolds() throws {
+        let d = try TextDecoder.decode(Array("va\u{0308}gen fra\u{030A}n o\u{0308}ka".utf8), name: "t")
+        #expect(d.foldedNFD)
+        #expect(d.bytes == Array("vägen från öka".utf8))
+        #expect(d.originalOffset(3) == 4)
+    }
+
+    @Test("NUL bytes mean binary data")
+    func binaryIsRejected() {
+        #expect(throws: TillitError.binaryData(path: "x.bin")) { try TextDecoder.decode([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x41], name: "x.bin") }
+    }
+
+    @Test("an empty or whitespace-only input is reported as empty")
+    func emptyIsRejected() {
+        #expect(throws: TillitError.emptyInput(path: "e")) { try TextDecoder.decode([], name: "e") }
+        #expect(throws: TillitError.emptyInput(path: "e")) { try TextDecoder.decode(Array(" \n\r\n\t".utf8), name: "e") }
+    }
+
+    @Test("UTF-8 validation rejects overlongs and stray continuation bytes")
+    func strictUTF8() {
+        #expect(TextDecoder.isValidUTF8(Array("på riktigt".utf8)))
+        #expect(!TextDecoder.isValidUTF8([0xC0, 0xAF]))
+        #expect(!TextDecoder.isValidUTF8([0x61, 0x80]))
+        #expect(!TextDecoder.isValidUTF8([0xED, 0xA0, 0x80]))
+    }
+}

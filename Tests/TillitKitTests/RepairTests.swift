@@ -1,0 +1,83 @@
+import Testing
+@testable import TillitKit
+
+@Suite("Repair: OCR-damaged Swedish from the seeds")
+struct RepairTests {
+    let repairer = Repairer.shared
+
+    func repaired(_ s: String, mode: RepairMode = .auto) -> String {
+        let b = Array(s.utf8)
+        return String(decoding: repairer.repair(text: b, mode: mode).apply(to: b), as: UTF8.self)
+    }
+
+    @Test("known repairs from seeds 002 and 003", arguments: [
+        ("bedomer att ett kommunévergripande styrdokument inte ar ritt for Malmo stad", "kommunövergripande"),
+        ("Motionen vill 6ka tilliten och minska kontrollen i flera forvaltningar", "öka"),
+        ("Redan pdgaende arbete 1 flera forvaltningar gar i riktning mot den ambition", "pågående"),
+        ("Redan pdgaende arbete 1 flera forvaltningar gar i riktning mot den ambition", "arbete i flera"),
+        ("Det som ar viktig for staden ar att tilliten till professionen 6kar", "är viktig"),
+        ("Kommunstyrelsen foreslar kommunfullmiktige besluta att avslå motionen", "kommunfullmäktige"),
+        ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "för"),
+        ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "Malmö"),
+    ])
+    func knownRepairs(_ input: String, _ expected: String) {
+        #expect(repaired(input).contains(expected))
+    }
+
+    @Test("repair keeps every byte outside the repaired tokens and records the original span")
+    func byteIdenticalOutsideChanges() {
+        let s = "Tillit ar vagen fram\n\nIdag dr det manga som pratar om tillit,   men &r det sa?"
+        let b = Array(s.utf8)
+        let r = repairer.repair(text: b, mode: .auto)
+        #expect(!r.changes.isEmpty)
+        for c in r.changes { #expect(String(decoding: b[c.offset..<c.offset + c.length], as: UTF8.self) == c.original) }
+        let out = String(decoding: r.apply(to: b), as: UTF8.self)
+        #expect(out == "Tillit är vägen fram\n\nIdag är det många som pratar om tillit,   men är det så?")
+    }
+
+    @Test("the clean seed 001 is left exactly as it is")
+    func cleanSeedUnchanged() {
+        let b = Fixtures.bytes("001_1bb6f32811f21775.txt")
+        let r = repairer.repair(text: b, mode: .auto)
+        #expect(!r.looksDamaged)
+        #expect(r.changes.isEmpty, "changed: \(r.changes.map { "\($0.original)→\($0.replacement)" })")
+    }
+
+    @Test("seed 003 repaired reads like its clean twin 001 in their shared paragraph")
+    func damagedTwinConverges() {
+        let clean = Fixtures.text("001_1bb6f32811f21775.txt")
+        let damaged = Fixtures.text("003_2057fdc33c0afc19.txt")
+        // the "Tillitsbaserad styrning, medarbetarstyrda organisationer…" paragraph, in both seeds
+        func paragraph(_ t: String) -> String {
+            let start = t.range(of: "Tillitsbaserad styrning, medarbetarstyrda")!.lowerBound
+            let end = t.range(of: "makt och inflytande.", range: start..<t.endIndex)!.upperBound
+            return String(t[start..<end])
+        }
+        let gold = WordErrorRate.words(paragraph(clean))
+        let before = WordErrorRate.words(paragraph(damaged))
+        let after = WordErrorRate.words(repaired(paragraph(damaged)))
+        let werBefore = Double(WordErrorRate.distance(gold, before)) / Double(gold.count)
+        let werAfter = Double(WordErrorRate.distance(gold, after)) / Double(gold.count)
+        #expect(werBefore > 0.15)
+        #expect(werAfter < 0.06, "WER after repair \(werAfter)")
+    }
+
+    @Test("context decides between år and är after a number")
+    func yearsAfterNumbers() {
+        #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))
+        #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("det är bra"))
+        #expect(repaired("Sedan 2019 har det gatt 3 ar och for varje ar blir det samre").contains("3 år"))
+    }
+
+    @Test("case is kept: Over becomes Över, ÖVER stays")
+    func caseIsKept() {
+        #expect(repaired("Over tid har manga forvaltningar gjort for lite", mode: .on).hasPrefix("Över tid har många förvaltningar"))
+        #expect(repaired("ÖVER tid har manga forvaltningar gjort for lite", mode: .on).hasPrefix("ÖVER tid"))
+    }
+
+    @Test("the word error rate matches tools/wer.py: line-end hyphens join, punctuation stays")
+    func werDefinition() {
+        #expect(WordErrorRate.words("för-\nvaltning, och") == ["förvaltning,", "och"])
+        #expect(WordErrorRate.distance(["a", "b", "c"], ["a", "x", "c", "d"]) == 2)
+    }
+}

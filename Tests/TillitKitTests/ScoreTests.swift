@@ -1,0 +1,105 @@
+import Testing
+@testable import TillitKit
+
+@Suite("Scorer: codebook examples and modifiers")
+struct ScoreTests {
+    let analyzer = Analyzer(options: ScoreOptions(unit: .document, repair: .auto, evidence: true))
+
+    func score(_ s: String) throws -> DocumentScore { try analyzer.score(text: s) }
+
+    @Test("the codebook's K example is K")
+    func kExample() throws {
+        let d = try score("Samtidigt med denna ambition ser vi fortsatt detaljstyrning och kontroll av medarbetare i organisationen. Lean-metoden för flöden just-in-time implementeras fortsatt. Användningen av minutschema fortsätter likaså.")
+        #expect(d.label == .K)
+        #expect(d.table.tTotal == 0)
+        #expect(d.table.k[Dimension.instrument.rawValue] > 0)
+        let patterns = Set(d.units[0].hits.map(\.pattern))
+        #expect(patterns.isSuperset(of: ["*detaljstyrning~", "just in time", "minutschema~", "lean"]))
+    }
+
+    @Test("the codebook's T example is T, through handlingsutrymme")
+    func tExample() throws {
+        let d = try score("Det avgörande för att lyckas är dock att man faktiskt vågar lämna över befogenheter och makt till personalen.")
+        #expect(d.label == .T)
+        #expect(d.table.t[Dimension.handlingsutrymme.rawValue] >= 1.5)
+    }
+
+    @Test("the codebook's B example has substantial language of both columns")
+    func bExample() throws {
+        let d = try score("Inom New Public Management ersätts detta istället av fler chefsled, kontrollsystem och detaljstyrning. Medan New Public Management ligger tyngdpunkten vid en lojalitet med överordnade riktar sig tillitsdiskussionen istället mot mötet och hänsyn till medborgarna.")
+        #expect(d.table.kTotal >= 3 && d.table.tTotal >= 3)
+        #expect(d.table.t[Dimension.medborgarfokus.rawValue] > 0)
+    }
+
+    @Test("negated and reduced control counts for T (codebook rule 2)")
+    func negatedControl() throws {
+        let a = try score("Medarbetarna ska kunna arbeta utan nära styrning och kontroll.")
+        #expect(a.units[0].hits.contains { $0.pattern == "kontroll*" && $0.modifier == .negated && $0.pole == .T })
+        let b = try score("Vi vill minska detaljstyrningen i förvaltningarna.")
+        #expect(b.units[0].hits.allSatisfy { $0.modifier == .reduced && $0.pole == .T })
+        #expect(b.label == .T)
+        let c = try score("Handläggares beslut ska inte överprövas.")
+        #expect(c.units[0].hits.first?.pole == .T)
+        let d = try score("Att man går från att se medarbetare som underordnade till att se dem som jämlika kollegor.")
+        #expect(d.units[0].hits.first { $0.pattern == "underordnad~" }?.modifier == .fromTo)
+        #expect(d.table.kTotal == 0)
+    }
+
+    @Test("förtroendevalda (elected officials) is not trust, förtroende is")
+    func fortroendevalda() throws {
+        #expect(try score("De förtroendevalda i kommunfullmäktige beslutade i frågan.").units[0].hits.isEmpty)
+        #expect(try score("Det krävs förtroende för medarbetarnas kunskap.").units[0].hits.contains { $0.pattern.hasPrefix("förtroende") })
+    }
+
+    @Test("compound heads and modifiers match: regelstyrningen, kontrollsystemen, tillitsbaserade; kontrollstation does not")
+    func compounds() throws {
+        let d = try score("Regelstyrningen och kontrollsystemen byggs ut medan tillitsbaserade arbetssätt väntar till nästa kontrollstation.")
+        let surfaces = d.units[0].hits.map(\.surface)
+        #expect(surfaces == ["Regelstyrningen", "kontrollsystemen", "tillitsbaserade"])
+    }
+
+    @Test("multi-word expressions fire and consume their words: nära dialog, på distans")
+    func multiWord() throws {
+        let d = try score("Uppföljningen sker i nära dialog med verksamheten och inte på distans.")
+        let hits = d.units[0].hits
+        #expect(hits.contains { $0.pattern == "nära dialog~" && $0.surface == "nära dialog" })
+        #expect(!hits.contains { $0.pattern == "dialog~" })
+        #expect(hits.contains { $0.pattern == "på distans" && $0.modifier == .negated && $0.pole == .T })
+    }
+
+    @Test("OCR-damaged text scores like clean text after repair (seed 003 vs 001 paragraph)")
+    func repairFeedsScoring() throws {
+        let clean = try score("Tillit är vägen fram. Samtidigt som få ledare i offentlig sektor uttalar sig emot tillitsbaserade verksamheter så har vardagen för välfärdens medarbetare präglats av detaljstyrning snarare än tillit till professionen.")
+        let damaged = try score("Tillit ar vagen fram. Samtidigt som fa ledare i offentlig sektor uttalar sig emot tillitsbaserade verksamheter sa har vardagen for valfardens medarbetare praglats av detaljstyrning snarare an tillit till professionen.")
+        #expect(clean.table == damaged.table)
+        #expect(damaged.units[0].hits.contains { $0.repaired == "än" } == false)  // "an" is a cue, not a hit
+    }
+
+    @Test("a procedural line is N")
+    func neutral() throws {
+        #expect(try score("Kommunstyrelsens arbetsutskott 2021-03-15").label == .N)
+    }
+
+    @Test("the label rule: abstain below the evidence threshold, B needs both poles")
+    func labelRule() {
+        var t = ScoreTable()
+        let rule = LabelRule.standard
+        #expect(rule.label(t) == .N)
+        t.tTotal = 4; t.kTotal = 3.5
+        #expect(rule.label(t) == .B)
+        t.kTotal = 0.5
+        #expect(rule.label(t) == .T)
+        t.kTotal = 30
+        #expect(rule.label(t) == .K)
+    }
+
+    @Test("cost is linear: a 20,000-token document has 200× the hits of its 100-token passage")
+    func linearCounts() throws {
+        let passage = "Samtidigt med denna ambition ser vi fortsatt detaljstyrning och kontroll av medarbetare i organisationen. Tillit till professionen och nära dialog med brukarna behövs. "
+        let one = try score(passage)
+        let many = try score(String(repeating: passage, count: 200))
+        #expect(many.tokens == one.tokens * 200)
+        #expect(many.hitCount == one.hitCount * 200)
+        #expect(abs(many.table.kTotal - one.table.kTotal * 200) < 1e-6)
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import TillitKit
+
+@Suite("Tokenize and segment: byte ranges over real seed text")
+struct TokenizeTests {
+    func words(_ s: String) -> [String] {
+        let b = Array(s.utf8)
+        return Tokenizer.tokenize(b).filter { $0.kind == .word }.map { String(decoding: b[$0.range], as: UTF8.self) }
+    }
+
+    @Test("every token's offsets map back to the exact original bytes of seed 000")
+    func offsetsRoundTrip() {
+        let b = Fixtures.bytes("000_810f52e9195261e7.txt")
+        let toks = Tokenizer.tokenize(b)
+        #expect(toks.count > 400)
+        var last = 0
+        for t in toks {
+            #expect(Int(t.start) >= last)
+            last = Int(t.end)
+            #expect(!b[t.range].contains(0x20))
+        }
+        let rebuilt = toks.map { String(decoding: b[$0.range], as: UTF8.self) }.joined()
+        let expected = String(decoding: b, as: UTF8.self).unicodeScalars.filter { !$0.properties.isWhitespace }
+        #expect(rebuilt.unicodeScalars.count == expected.count)
+    }
+
+    @Test("words keep å/ä/ö and OCR stand-ins; typographic punctuation separates")
+    func wordBoundaries() {
+        #expect(words("Tillit är vägen fram för en modern organisation!") == ["Tillit", "är", "vägen", "fram", "för", "en", "modern", "organisation"])
+        #expect(words("handling &r manga f6r \u{201C}underordnade\u{201D}") == ["handling", "&r", "manga", "f6r", "underordnade"])
+        #expect(words("just-in-time") == ["just", "in", "time"])
+        #expect(words("2021-03-15 Kommunstyrelsen\u{00A0}beslutar") == ["Kommunstyrelsen", "beslutar"])
+    }
+
+    @Test("lowercase keys fold Å, Ä, Ö and É")
+    func lowercaseFolds() {
+        let b = Array("ÖVERORDNADE Ärendet Åtgärd ÉN".utf8)
+        let keys = Tokenizer.tokenize(b).map { String(decoding: TokenKey.lowercased(b, $0), as: UTF8.self) }
+        #expect(keys == ["överordnade", "ärendet", "åtgärd", "én"])
+    }
+
+    @Test("an end-of-line hyphen joins the word halves, but not before och/eller/samt")
+    func hyphenJoins() {
+        let b = Array("inom för-\nvaltningen finns för- och\nnackdelar".utf8)
+        var toks = Tokenizer.tokenize(b)
+        b.withUnsafeBufferPointer { HyphenJoiner.join($0, &toks) }
+        let keys = toks.filter { $0.kind == .word }.map { String(decoding: TokenKey.lowercased(b, $0), as: UTF8.self) }
+        #expect(keys == ["inom", "förvaltningen", "finns", "för", "och", "nackdelar"])
+    }
+
+    @Test("hard-wrapped OCR lines of seed 002 join into one paragraph; title lines stand alone")
+    func hardWrappedParagraphs() {
+        let b = Fixtures.bytes("002_01034d870a99e8da.txt")
+        let segs = Segmenter.segments(b)
+        let first = segs[0], second = segs[1]
+        #expect(first.kind == .heading)
+        #expect(String(decoding: b[first.range], as: UTF8.self) == "Sammanfattning")
+        #expect(second.kind == .paragraph)
+        let text = String(decoding: b[second.range], as: UTF8.self)
+        #expect(text.hasPrefix("I en motion fran Anders Andersson (V)"))
+        #expect(text.hasSuffix("stimulera redan pagaende arbete."))
+        // the three planning lines are separate short lines
+        let lines = segs.map { String(decoding: b[$0.range], as: UTF8.self) }
+        #expect(lines.contains("Kommunstyrelsen 2021-04-07"))
+        // OCR's "e " bullet starts a list item
+        #expect(segs.contains { $0.kind == .listItem && String(decoding: b[$0.range], as: UTF8.self).hasPrefix("[Hir kommer") })
+    }
+
+    @Test("abbreviations such as bl.a. and t.ex. do not end a sentence")
+    func abbreviations() {
+        let s = "Frågan har utretts flera gånger, bl.a. genom Tillitsdelegationen. Det gäller t.ex. Malmö. Sedan dess har inget hänt."
+        let b = Array(s.utf8)
+        let sentences = b.withUnsafeBufferPointer { Segmenter.sentences($0, in: 0..<$0.count) }.map { String(decoding: b[$0], as: UTF8.self) }
+        #expect(sentences == ["Frågan har utretts flera gånger, bl.a. genom Tillitsdelegationen.", "Det gäller t.ex. Malmö.", "Sedan dess har inget hänt."])
+    }
+}
