@@ -1,1 +1,228 @@
-print("bench placeholder")
+// tillit-bench: throughput of each pipeline stage on a corpus given as an argument.
+//
+//   swift run -c release tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--json] [--quick] [--jobs N]
+//
+// Stages, measured separately on the same in-memory documents:
+//   tokenize  decode + segment + tokenize (+ hyphen join)
+//   repair    OCR repair (mode on) over pre-tokenized documents
+//   match     lexicon match + score over pre-tokenized documents
+//   pipeline  the whole BatchRunner (decode … score) with 1 thread, then N threads
+// Each: one warm-up, then N runs; min / median / p90 of wall time; MB/s, tokens/s, docs/s,
+// ns/token; a checksum of tokens and hits; peak RSS from getrusage.
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TillitKit
+
+struct Options {
+    var path = ""
+    var runs = 10
+    var linesPerDoc = 10
+    var json = false
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var maxBytes = Int.max
+}
+
+nonisolated func fail(_ s: String) -> Never {
+    FileHandle.standardError.write(Data(("tillit-bench: " + s + "\n").utf8))
+    exit(64)
+}
+
+var opt = Options()
+var args = Array(CommandLine.arguments.dropFirst())
+while !args.isEmpty {
+    let a = args.removeFirst()
+    switch a {
+    case "--runs": guard let v = args.first.flatMap(Int.init), v >= 1 else { fail("--runs needs a number ≥ 1") }; opt.runs = v; args.removeFirst()
+    case "--lines-per-doc": guard let v = args.first.flatMap(Int.init), v >= 1 else { fail("--lines-per-doc needs a number ≥ 1") }; opt.linesPerDoc = v; args.removeFirst()
+    case "--jobs": guard let v = args.first.flatMap(Int.init), v >= 1 else { fail("--jobs needs a number ≥ 1") }; opt.jobs = v; args.removeFirst()
+    case "--json": opt.json = true
+    case "--quick": opt.runs = 3; opt.maxBytes = 4 << 20
+    case "--help", "-h":
+        print("usage: tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--jobs N] [--json] [--quick]"); exit(0)
+    default:
+        if a.hasPrefix("-") { fail("unknown option '\(a)'") }
+        opt.path = a
+    }
+}
+guard !opt.path.isEmpty else { fail("give a corpus file, e.g. one built by ../shared/bench/make-corpus.py OUT 100") }
+guard var raw = FileManager.default.contents(atPath: opt.path).map({ [UInt8]($0) }) else { fail("\(opt.path): cannot read") }
+if raw.count > opt.maxBytes {
+    var cut = opt.maxBytes
+    while cut < raw.count && raw[cut - 1] != 0x0A { cut += 1 }
+    raw.removeLast(raw.count - cut)
+}
+
+// documents: every `linesPerDoc` lines
+var docs: [DocumentPart] = []
+var start = 0, lines = 0
+for i in raw.indices where raw[i] == 0x0A {
+    lines += 1
+    if lines == opt.linesPerDoc {
+        docs.append(DocumentPart(id: "doc\(docs.count)", bytes: Array(raw[start...i])))
+        start = i + 1; lines = 0
+    }
+}
+if start < raw.count { docs.append(DocumentPart(id: "doc\(docs.count)", bytes: Array(raw[start...]))) }
+let totalBytes = docs.reduce(0) { $0 + $1.bytes.count }
+
+func peakRSS() -> Int {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Int(u.ru_maxrss) * 1024
+}
+
+func gitSHA() -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["git", "rev-parse", "--short", "HEAD"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = Pipe()
+    guard (try? p.run()) != nil else { return "unknown" }
+    p.waitUntilExit()
+    let s = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return s.isEmpty ? "unknown" : s
+}
+
+func cpuName() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    return info.split(separator: "\n").first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+}
+
+#if DEBUG
+let config = "debug (numbers are meaningless; use -c release)"
+#else
+let config = "release"
+#endif
+
+struct Result {
+    var stage: String
+    var threads: Int
+    var times: [Double]   // seconds, sorted
+    var tokens: Int
+    var hits: Int
+    var rss: Int
+    var min: Double { times.first! }
+    var median: Double { times[times.count / 2] }
+    var p90: Double { times[Swift.min(times.count - 1, Int((Double(times.count) * 0.9).rounded(.up)) - 1)] }
+}
+
+@MainActor func measure(_ stage: String, threads: Int = 1, _ body: () -> (tokens: Int, hits: Int)) -> Result {
+    let clock = ContinuousClock()
+    var check = body()   // warm-up
+    var times: [Double] = []
+    for _ in 0..<opt.runs {
+        let t0 = clock.now
+        let c = body()
+        let d = clock.now - t0
+        times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        if c != check { fail("\(stage): checksum changed between runs (\(check) vs \(c))") }
+        check = c
+    }
+    return Result(stage: stage, threads: threads, times: times.sorted(), tokens: check.tokens, hits: check.hits, rss: peakRSS())
+}
+
+let analyzer = Analyzer(options: ScoreOptions(unit: .document, repair: .on))
+let matcher = analyzer.matcher
+let repairer = Repairer.shared
+_ = RepairLexicon.embedded.formCount   // load outside the timings
+
+// pre-tokenized documents for the repair and match stages
+var tokenized: [(DecodedText, [Token])] = []
+for d in docs {
+    let dec = try! TextDecoder.decode(d.bytes, name: d.id)
+    var t: [Token] = []
+    dec.bytes.withUnsafeBufferPointer { p in
+        Tokenizer.tokenize(p, range: 0..<p.count, into: &t)
+        HyphenJoiner.join(p, &t)
+    }
+    tokenized.append((dec, t))
+}
+
+var results: [Result] = []
+results.append(measure("tokenize") {
+    var n = 0
+    var toks: [Token] = []
+    for d in docs {
+        guard let dec = try? TextDecoder.decode(d.bytes, name: d.id) else { continue }
+        dec.bytes.withUnsafeBufferPointer { p in
+            for seg in Segmenter.segments(p, range: 0..<p.count) {
+                toks.removeAll(keepingCapacity: true)
+                Tokenizer.tokenize(p, range: seg.range, into: &toks)
+                HyphenJoiner.join(p, &toks)
+                n += toks.count
+            }
+        }
+    }
+    return (n, 0)
+})
+results.append(measure("repair") {
+    var cache = RepairCache()
+    var edits: [RepairEdit] = []
+    var n = 0, e = 0
+    for (dec, toks) in tokenized {
+        edits.removeAll(keepingCapacity: true)
+        dec.bytes.withUnsafeBufferPointer { p in _ = repairer.edits(p, tokens: toks, mode: .on, minConfidence: 0.5, cache: &cache, into: &edits) }
+        n += toks.count; e += edits.count
+    }
+    return (n, e)
+})
+results.append(measure("match") {
+    var cache = MatchCache()
+    var hits: [Hit] = []
+    var n = 0, h = 0
+    let entries = matcher.lexicon.entries
+    for (dec, toks) in tokenized {
+        hits.removeAll(keepingCapacity: true)
+        dec.bytes.withUnsafeBufferPointer { p in matcher.match(p, tokens: toks, range: 0..<toks.count, cache: &cache, into: &hits) }
+        var table = ScoreTable()
+        for x in hits { table.add(entries[Int(x.entry)], pole: x.pole) }
+        n += toks.count; h += hits.count
+    }
+    return (n, h)
+})
+for (name, mode) in [("pipeline", RepairMode.off), ("pipeline+repair", RepairMode.on)] {
+    for threads in Array(Set([1, opt.jobs])).sorted() {
+        let a = Analyzer(options: ScoreOptions(unit: .document, repair: mode))
+        let runner = BatchRunner(analyzer: a, jobs: threads)
+        results.append(measure(name, threads: threads) {
+            var n = 0, h = 0
+            var i = 0
+            while i < docs.count {
+                let batch = Array(docs[i..<min(i + 2048, docs.count)])
+                for r in runner.process(batch) { if case .success(let s) = r { n += s.tokens; h += s.hitCount } }
+                i += 2048
+            }
+            return (n, h)
+        })
+    }
+}
+
+let mb = Double(totalBytes) / 1_048_576
+func f(_ d: Double, _ p: Int = 1) -> String { String(format: "%.\(p)f", d) }
+if opt.json {
+    var rows: [String] = []
+    for r in results {
+        rows.append("{\"stage\":\"\(r.stage)\",\"threads\":\(r.threads),\"runs\":\(r.times.count),\"min_s\":\(r.min),\"median_s\":\(r.median),\"p90_s\":\(r.p90),\"mb_per_s\":\(mb / r.median),\"tokens_per_s\":\(Double(r.tokens) / r.median),\"docs_per_s\":\(Double(docs.count) / r.median),\"ns_per_token\":\(r.median * 1e9 / Double(max(r.tokens, 1))),\"tokens\":\(r.tokens),\"hits\":\(r.hits),\"peak_rss_bytes\":\(r.rss)}")
+    }
+    print("{\"git\":\"\(gitSHA())\",\"config\":\"\(config)\",\"cpu\":\"\(cpuName())\",\"corpus\":\"\(opt.path)\",\"bytes\":\(totalBytes),\"documents\":\(docs.count),\"results\":[\n" + rows.joined(separator: ",\n") + "]}")
+} else {
+    print("tillit-bench  git \(gitSHA())  \(config)  cpu: \(cpuName())")
+    print("corpus \(opt.path): \(f(mb)) MB, \(docs.count) documents of \(opt.linesPerDoc) lines, \(opt.runs) runs after 1 warm-up\n")
+    print("stage             thr    min s  median s    p90 s     MB/s   Mtok/s    docs/s  ns/tok      tokens       hits  peak RSS")
+    for r in results {
+        let cols = [r.stage.padding(toLength: 16, withPad: " ", startingAt: 0), String(r.threads).leftPad(4), f(r.min, 3).leftPad(8), f(r.median, 3).leftPad(9),
+                    f(r.p90, 3).leftPad(8), f(mb / r.median).leftPad(8), f(Double(r.tokens) / r.median / 1e6, 2).leftPad(8),
+                    f(Double(docs.count) / r.median, 0).leftPad(9), f(r.median * 1e9 / Double(max(r.tokens, 1)), 1).leftPad(7),
+                    String(r.tokens).leftPad(11), String(r.hits).leftPad(10), (f(Double(r.rss) / 1_048_576, 0) + " MiB").leftPad(9)]
+        print(cols.joined(separator: " "))
+    }
+    let one = results.first { $0.stage == "pipeline" && $0.threads == 1 }, many = results.first { $0.stage == "pipeline" && $0.threads == opt.jobs && opt.jobs > 1 }
+    if let o = one, let m = many { print("\nscaling pipeline \(opt.jobs) threads vs 1: \(f(o.median / m.median, 2))×") }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

@@ -150,9 +150,8 @@ public final class LexiconMatcher: Sendable {
                 guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
                 if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
                 var len: Int
-                if let r = replacements, let rep = r.key(for: ti) {
-                    len = min(rep.count, TokenKey.capacity)
-                    for k in 0..<len { key[k] = rep[k] }
+                if let r = replacements, let n = r.copyKey(for: ti, into: key) {
+                    len = n
                 } else {
                     len = TokenKey.lowercased(p, t, into: key)
                 }

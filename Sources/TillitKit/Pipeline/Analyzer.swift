@@ -16,6 +16,9 @@ public final class Analyzer: Sendable {
         var tokens: [Token] = []
         var hits: [Hit] = []
         var cache = MatchCache()
+        var repairCache = RepairCache()
+        var edits: [RepairEdit] = []
+        var overlay = RepairOverlay()
         public init() {}
     }
 
@@ -75,11 +78,17 @@ public final class Analyzer: Sendable {
             }
         }
         // 2. repair
-        var repair = RepairResult()
+        scratch.edits.removeAll(keepingCapacity: true)
+        var damaged = false
         if options.repair != .off {
-            repair = repairer.repair(p, tokens: scratch.tokens, mode: options.repair, minConfidence: options.minConfidence)
+            damaged = repairer.edits(p, tokens: scratch.tokens, mode: options.repair, minConfidence: options.minConfidence,
+                                     cache: &scratch.repairCache, into: &scratch.edits).damaged
         }
-        let overlay: RepairOverlay? = repair.changes.isEmpty ? nil : repair.overlay
+        var overlay: RepairOverlay? = nil
+        if !scratch.edits.isEmpty {
+            repairer.fill(&scratch.overlay, edits: scratch.edits, tokens: scratch.tokens.count, cache: scratch.repairCache)
+            overlay = scratch.overlay
+        }
         // 3. match and score per unit
         var docTable = ScoreTable()
         var outUnits: [UnitScore] = []
@@ -114,7 +123,7 @@ public final class Analyzer: Sendable {
         }
         var changes: [RepairChange] = []
         if options.keepChanges {
-            changes = repair.changes.map { c in
+            changes = repairer.changes(scratch.edits, p, tokens: scratch.tokens, cache: scratch.repairCache).map { c in
                 var c = c
                 let s = decoded.originalOffset(c.offset)
                 c.length = decoded.originalOffset(c.offset + c.length) - s
@@ -123,8 +132,8 @@ public final class Analyzer: Sendable {
             }
         }
         return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
-                             label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: repair.changes.count,
-                             looksDamaged: repair.looksDamaged, hitCount: hitCount, warnings: warnings)
+                             label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: scratch.edits.count,
+                             looksDamaged: damaged, hitCount: hitCount, warnings: warnings)
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.

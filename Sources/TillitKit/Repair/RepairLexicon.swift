@@ -10,10 +10,11 @@ public final class RepairLexicon: Sendable {
     let forms: ByteTable
     /// ln(count) per form id.
     let logFreq: [Float]
-    /// Stripped skeleton (å/ä→a, ö→o) → index into `skeletonLists`.
+    /// Stripped skeleton (å/ä→a, ö→o) → index into `skeletonStart`.
     let skeletons: ByteTable
-    /// Form ids per skeleton, most frequent first.
-    let skeletonLists: [[Int32]]
+    /// Form ids per skeleton, most frequent first: `skeletonPool[skeletonStart[l] ..< skeletonStart[l + 1]]`.
+    let skeletonStart: [Int32]
+    let skeletonPool: [Int32]
     /// "prev \u{1} form" and "form \u{2} next" → count.
     let bigrams: ByteTable
     /// ln P(ocr char | true char), keyed by (ocr << 32 | true).
@@ -73,6 +74,12 @@ public final class RepairLexicon: Sendable {
             if let l = skel.find(k) { lists[Int(l)].append(Int32(id)) } else { skel.set(k, Int32(lists.count)); lists.append([Int32(id)]) }
         }
         for i in lists.indices where lists[i].count > 1 { lists[i].sort { freq[Int($0)] > freq[Int($1)] } }
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lists.count + 1)
+        var pool: [Int32] = []
+        pool.reserveCapacity(forms.count)
+        for l in lists { pool.append(contentsOf: l); starts.append(Int32(pool.count)) }
+        lists = []
         // channel: P(x | y) = c(x,y) / Σx c(x,y)
         var totals: [UInt32: Float] = [:]
         for (_, y, c) in conf { totals[y, default: 0] += c }
@@ -81,7 +88,8 @@ public final class RepairLexicon: Sendable {
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skel
-        self.skeletonLists = lists
+        self.skeletonStart = starts
+        self.skeletonPool = pool
         self.bigrams = bigrams
         self.channel = channel
     }
@@ -101,6 +109,27 @@ public final class RepairLexicon: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
+    func forms(skeleton skel: [UInt8]) -> ArraySlice<Int32> {
+        guard let l = skeletons.find(skel) else { return [] }
+        return skeletonPool[Int(skeletonStart[Int(l)])..<Int(skeletonStart[Int(l) + 1])]
+    }
+
+    /// Copies the bytes of form `id` to `out`; returns the length.
+    @inline(__always)
+    func copyForm(_ id: Int32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        forms.copyKey(at: Int(id), into: out)
+    }
+
+    /// Count of a bigram given as raw pointers (side 1 = left "prev form", 2 = right "form next").
+    @inline(__always)
+    func bigram(_ a: UnsafePointer<UInt8>, _ al: Int, _ b: UnsafePointer<UInt8>, _ bl: Int, side: UInt8, scratch: UnsafeMutablePointer<UInt8>) -> Int {
+        scratch.update(from: a, count: al)
+        scratch[al] = side
+        (scratch + al + 1).update(from: b, count: bl)
+        return Int(bigrams.find(scratch, al + 1 + bl) ?? 0)
     }
 
     /// Form id of a lowercase word, or nil.

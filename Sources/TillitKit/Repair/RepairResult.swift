@@ -16,7 +16,7 @@ public struct RepairResult: Sendable {
     /// The repaired lowercase keys by token, for matching.
     public var overlay: RepairOverlay {
         var o = RepairOverlay()
-        for c in changes { o.add(tokenIndex: c.tokenIndex, key: Array(c.replacement.lowercased().utf8)) }
+        for c in changes { o.set(tokenIndex: c.tokenIndex, key: Array(c.replacement.lowercased().utf8)) }
         return o
     }
 

@@ -65,44 +65,153 @@ public final class Repairer: Sendable {
     }
 
     /// Finds repairs for the tokens of `p`. Offsets in the changes point into `p`.
+    /// Allocates a fresh cache; batch callers use `edits(_:tokens:mode:minConfidence:cache:into:)`.
     public func repair(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double) -> RepairResult {
         if mode == .off { return RepairResult() }
+        var cache = RepairCache()
+        var list: [RepairEdit] = []
+        let (damaged, rate) = edits(p, tokens: tokens, mode: mode, minConfidence: minConfidence, cache: &cache, into: &list)
+        return RepairResult(changes: changes(list, p, tokens: tokens, cache: cache), looksDamaged: damaged, diacriticRate: rate)
+    }
+
+    /// The hot path: appends compact edits for the tokens of `p` to `out`, using and filling
+    /// the caller's per-thread `cache`. Returns whether the text looked damaged.
+    /// Cost: one key build and one hash probe per word once its type is cached; bigram probes
+    /// only for words whose spelling is ambiguous in a damaged text.
+    public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
+                      cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
+        if mode == .off { return (false, 0) }
         let (detected, rate) = assess(p, tokens: tokens)
         let damaged = mode == .on || detected
-        var changes: [RepairChange] = []
-        var prevKey: [UInt8] = Array("<s>".utf8)
+        cache.resetIfFull()
         let lex = self.lex
-        for (ti, t) in tokens.enumerated() {
-            if t.kind == .number {
-                if damaged, t.length == 1, p[Int(t.start)] == 0x31, oneIsPreposition(p, tokens, ti) {
-                    changes.append(RepairChange(tokenIndex: ti, offset: Int(t.start), length: 1, original: "1", replacement: "i", confidence: 0.9, reason: "digit-for-letter"))
-                    prevKey = [0x69]
-                } else { prevKey = Array("<num>".utf8) }
-                continue
-            }
-            if t.kind == .punctuation {
-                let b = p[Int(t.start)]
-                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevKey = Array("<s>".utf8) }
-                continue
-            }
-            guard t.kind == .word else { continue }
-            let key = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[t.range])), Token(start: 0, end: t.length, kind: .word, joined: t.joined))
-            if key.count > 48 { prevKey = key; continue }
-            let nextKey = nextWordKey(p, tokens, ti)
-            let firstIsCapitalI = p[Int(t.start)] == 0x49
-            if let d = decide(key, lex: lex, damaged: damaged, prev: prevKey, next: nextKey, capitalI: firstIsCapitalI), d.confidence >= minConfidence {
-                let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
-                let replacement = Repairer.restoreCase(original: original, form: d.form, joined: t.joined)
-                if replacement != original {
-                    changes.append(RepairChange(tokenIndex: ti, offset: Int(t.start), length: t.length, original: original, replacement: replacement,
-                                                confidence: d.confidence, reason: d.reason))
+        let minConf = Float(minConfidence)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8 * 128) { buf in
+            // key, prev, next and form hold ≤ 128 bytes each; scratch holds prev|form|next joins
+            let key = buf.baseAddress!, prev = key + 128, next = key + 256, form = key + 384, scratch = key + 512
+            var prevLen = Repairer.put("<s>", prev)
+            for ti in tokens.indices {
+                let t = tokens[ti]
+                switch t.kind {
+                case .number:
+                    if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = iForm, oneIsPreposition(p, tokens, ti) {
+                        out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
+                        prev[0] = 0x69; prevLen = 1
+                    } else { prevLen = Repairer.put("<num>", prev) }
+                    continue
+                case .punctuation:
+                    let b = p[Int(t.start)]
+                    if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevLen = Repairer.put("<s>", prev) }
+                    continue
+                case .other: continue
+                case .word: break
                 }
-                prevKey = Array(d.form.utf8)
-            } else {
-                prevKey = key
+                let len = TokenKey.lowercased(p, t, into: key)
+                if len > 48 { prev.update(from: key, count: min(len, 120)); prevLen = min(len, 120); continue }
+                let capitalI = p[Int(t.start)] == 0x49
+                let table = (damaged ? 1 : 0) + (capitalI ? 2 : 0)
+                if cache.tables.count < 4 { cache.tables.append(contentsOf: [ByteTable(capacity: 1024), ByteTable(capacity: 1024)]) }
+                let ei: Int
+                if let v = cache.tables[table].find(key, len) { ei = Int(v) } else {
+                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, capitalI: capitalI, cache: &cache)
+                    ei = cache.entries.count
+                    cache.entries.append(e)
+                    cache.tables[table].set(key, len, Int32(ei))
+                }
+                let e = cache.entries[ei]
+                var chosen: Int32 = -1
+                var conf: Float = 0
+                var reason = e.reason
+                if e.action == 1 {
+                    chosen = e.form; conf = e.confidence
+                } else if e.action == 2 {
+                    let nextLen = nextWordKey(p, tokens, ti, into: next)
+                    let prevIsNum = prevLen == 5 && prev[0] == 0x3C && prev[1] == 0x6E
+                    var best = -1
+                    var bestScore = -Float.infinity
+                    var usedContext = false
+                    let n = Int(e.candCount)
+                    var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+                    withUnsafeMutableBytes(of: &scores) { raw in
+                        let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+                        for c in 0..<min(n, 8) {
+                            let f = cache.candForms[Int(e.candStart) + c]
+                            let fl = lex.copyForm(f, into: form)
+                            let l = lex.bigram(prev, prevLen, form, fl, side: 1, scratch: scratch)
+                            let r = lex.bigram(form, fl, next, nextLen, side: 2, scratch: scratch)
+                            if l + r > 0 { usedContext = true }
+                            var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (log(1 + 3 * Float(l)) + log(1 + 3 * Float(r)))
+                            if prevIsNum && fl >= 3 && form[0] == 0xC3 && form[1] == 0xA5 && form[2] == 0x72 { v += 6 }
+                            sc[c] = v
+                            if v > bestScore { bestScore = v; best = c }
+                        }
+                        var z: Float = 0
+                        for c in 0..<min(n, 8) { z += exp(sc[c] - bestScore) }
+                        conf = 1 / z
+                    }
+                    chosen = cache.candForms[Int(e.candStart) + best]
+                    if chosen == e.original { chosen = -1 }
+                    if usedContext { reason = .context }
+                }
+                if chosen != -1 && conf >= minConf {
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
+                    prevLen = formBytes(chosen, lex: lex, cache: cache, into: prev)
+                } else {
+                    prev.update(from: key, count: len); prevLen = len
+                }
             }
         }
-        return RepairResult(changes: changes, looksDamaged: damaged, diacriticRate: rate)
+        return (damaged, rate)
+    }
+
+    /// The form id of "i" (for `1` → `i`).
+    var iForm: Int32? { lex.formID([0x69]) }
+
+    @inline(__always)
+    static func put(_ s: StaticString, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        out.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        return s.utf8CodeUnitCount
+    }
+
+    /// Copies the bytes of a form (lexicon or compound) into `out`.
+    @inline(__always)
+    func formBytes(_ f: Int32, lex: RepairLexicon, cache: RepairCache, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if f >= 0 { return lex.copyForm(f, into: out) }
+        let extra = cache.extraForms[Int(-2 - f)]
+        let n = min(extra.count, 120)
+        extra.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: n) }
+        return n
+    }
+
+    /// The lowercase form of an edit (allocates; for output).
+    func formString(_ f: Int32, lex: RepairLexicon, cache: RepairCache) -> String {
+        if f >= 0 { return String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self) }
+        return String(decoding: cache.extraForms[Int(-2 - f)], as: UTF8.self)
+    }
+
+    /// Turns compact edits into `RepairChange`s with the original and replacement text.
+    public func changes(_ edits: [RepairEdit], _ p: UnsafeBufferPointer<UInt8>, tokens: [Token], cache: RepairCache) -> [RepairChange] {
+        let lex = self.lex
+        return edits.compactMap { e in
+            let t = tokens[Int(e.tokenIndex)]
+            let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
+            let replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
+            if replacement == original { return nil }
+            return RepairChange(tokenIndex: Int(e.tokenIndex), offset: Int(t.start), length: t.length, original: original, replacement: replacement,
+                                confidence: Double(e.confidence), reason: e.reason.name)
+        }
+    }
+
+    /// Writes the repaired keys of `edits` into `overlay` (reset to the token count).
+    public func fill(_ overlay: inout RepairOverlay, edits: [RepairEdit], tokens: Int, cache: RepairCache) {
+        overlay.reset(tokens: tokens)
+        let lex = self.lex
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
+            for e in edits {
+                let n = formBytes(e.form, lex: lex, cache: cache, into: buf.baseAddress!)
+                overlay.set(tokenIndex: Int(e.tokenIndex), key: buf.baseAddress!, length: n)
+            }
+        }
     }
 
     /// A lone `1` between two lowercase words reads as the preposition `i`.
@@ -112,7 +221,7 @@ public final class Repairer: Sendable {
         guard prev.kind == .word, next.kind == .word, prev.end < tokens[ti].start, tokens[ti].end < next.start else { return false }
         let nb = p[Int(next.start)]
         guard ByteClass.isASCIILetter(nb) || nb >= 0xC3, !ByteClass.isUpperAt(p, Int(next.start)) else { return false }
-        let prevKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[prev.range])), Token(start: 0, end: prev.length, kind: .word))
+        let prevKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[prev.range])), Token(start: 0, end: prev.length, kind: .word, joined: prev.joined))
         let counted: Set<String> = ["kapitel", "sida", "sidan", "punkt", "steg", "nr", "bilaga", "fas", "version", "del", "paragraf", "kap", "s", "avsnitt", "punkten", "bilagan"]
         if counted.contains(String(decoding: prevKey, as: UTF8.self)) { return false }
         let nextKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[next.range])), Token(start: 0, end: next.length, kind: .word))
@@ -120,15 +229,15 @@ public final class Repairer: Sendable {
         return !joiners.contains(String(decoding: nextKey, as: UTF8.self))
     }
 
-    func nextWordKey(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> [UInt8] {
-        guard ti + 1 < tokens.count else { return Array("</s>".utf8) }
+    func nextWordKey(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard ti + 1 < tokens.count else { return Repairer.put("</s>", out) }
         let n = tokens[ti + 1]
-        if n.kind == .number { return Array("<num>".utf8) }
-        if n.kind != .word { return Array("</s>".utf8) }
-        return TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[n.range])), Token(start: 0, end: n.length, kind: .word, joined: n.joined))
+        if n.kind == .number { return Repairer.put("<num>", out) }
+        if n.kind != .word { return Repairer.put("</s>", out) }
+        return min(TokenKey.lowercased(p, n, into: out), 120)
     }
 
-    /// One decision: the chosen lowercase form, its confidence and the reason.
+    /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double; var reason: String }
 
     /// Skeleton options for one token character (lowercase scalar), with whether the
@@ -149,18 +258,19 @@ public final class Repairer: Sendable {
         }
     }
 
-    func decide(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, prev: [UInt8], next: [UInt8], capitalI: Bool) -> Decision? {
-        let known = lex.formID(key)
-        if known != nil && !damaged { return nil }
+    /// Analyses one word type (the slow path, once per type and regime).
+    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
+        let known = lex.formID(key) ?? -1
+        var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0)
+        if known >= 0 && !damaged { return keep }
         let scalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars.map(\.value))
-        guard scalars.count >= 1 else { return nil }
         var hasOCR = false
         for s in scalars where s < 0x61 || s > 0x7A { if s != 0xE5 && s != 0xE4 && s != 0xF6 { hasOCR = true } }
+        keep.reason = hasOCR ? .ocrConfusion : .diacritics
         var cands: [(form: Int32, score: Float)] = []
         var seen = Set<Int32>()
         for variant in Repairer.variants(scalars, capitalI: capitalI, limit: 48) {
-            guard let l = lex.skeletons.find(variant) else { continue }
-            for f in lex.skeletonLists[Int(l)] where !seen.contains(f) {
+            for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
                 let fs = Array(String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self).unicodeScalars.map(\.value))
                 guard fs.count == scalars.count else { continue }
@@ -170,32 +280,29 @@ public final class Repairer: Sendable {
             }
         }
         if cands.isEmpty {
-            guard known == nil, scalars.count >= 7 else { return nil }
-            return compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR)
-        }
-        var usedContext = false
-        if cands.count > 1 && damaged && contextWeight > 0 {
-            for i in cands.indices {
-                let fb = lex.forms.key(at: Int(cands[i].form))
-                let l = lex.bigram(prev, fb, side: 1), r = lex.bigram(fb, next, side: 2)
-                if l + r > 0 { usedContext = true }
-                cands[i].score += contextWeight * (Float(log(1.0 + Double(3 * l))) + Float(log(1.0 + Double(3 * r))))
-            }
-            // a number before a form of "år" (years) is strong evidence
-            if prev == Array("<num>".utf8) {
-                for i in cands.indices where lex.forms.key(at: Int(cands[i].form)).starts(with: [0xC3, 0xA5, 0x72]) { cands[i].score += 6 }
-            }
+            guard known < 0, scalars.count >= 7, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
+            cache.extraForms.append(Array(d.form.utf8))
+            return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
+                                     original: -1, candStart: 0, candCount: 0)
         }
         cands.sort { $0.score > $1.score }
+        if cands.count > 8 { cands.removeLast(cands.count - 8) }
+        if cands.count > 1 && damaged && contextWeight > 0 {
+            // several real words compete: decided per token, with its neighbours
+            keep.action = 2
+            keep.candStart = Int32(cache.candForms.count)
+            keep.candCount = Int32(cands.count)
+            for c in cands { cache.candForms.append(c.form); cache.candScores.append(c.score) }
+            return keep
+        }
         let best = cands[0]
-        if let k = known, k == best.form { return nil }
-        let top = best.score
+        if best.form == known { return keep }
         var z: Float = 0
-        for c in cands { z += exp(c.score - top) }
-        let conf = Double(1 / z)
-        let form = String(decoding: lex.forms.key(at: Int(best.form)), as: UTF8.self)
-        let reason = hasOCR ? "ocr-confusion" : (usedContext && cands.count > 1 ? "context" : "diacritics")
-        return Decision(form: form, confidence: conf, reason: reason)
+        for c in cands { z += exp(c.score - best.score) }
+        keep.action = 1
+        keep.form = best.form
+        keep.confidence = 1 / z
+        return keep
     }
 
     /// Diacritic-free skeletons a token may stand for, fewest costly confusions first.
@@ -241,9 +348,8 @@ public final class Repairer: Sendable {
 
     func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon) -> (String, Float)? {
         let key = Array(String(String.UnicodeScalarView(skel.compactMap(Unicode.Scalar.init))).utf8)
-        guard let l = lex.skeletons.find(key) else { return nil }
         var best: (String, Float)? = nil
-        for f in lex.skeletonLists[Int(l)] {
+        for f in lex.forms(skeleton: key) {
             let form = String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self)
             let fs = Array(form.unicodeScalars.map(\.value))
             guard fs.count == orig.count else { continue }

@@ -110,6 +110,14 @@ public struct ByteTable: Sendable {
         Array(arena[Int(keyStart[index])..<(Int(keyStart[index]) + Int(keyLength[index]))])
     }
 
+    /// Copies the key bytes of entry `index` into `out`; returns the length.
+    @inlinable
+    public func copyKey(at index: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let s = Int(keyStart[index]), n = Int(keyLength[index])
+        arena.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + s, count: n) }
+        return n
+    }
+
     mutating func grow() {
         let size = slots.count * 2
         var newSlots = Array(repeating: Int32(0), count: size)

@@ -1,0 +1,39 @@
+/// Per-thread memo of repair decisions by word type and regime (clean or damaged), so each
+/// distinct word is analysed once. Bounded: it starts over past `limit` types, between
+/// documents only, so edits of one document always resolve.
+public struct RepairCache {
+    struct Entry {
+        /// 0 keep, 1 replace, 2 decide by context.
+        var action: UInt8
+        var form: Int32
+        var confidence: Float
+        var reason: RepairReason
+        /// Form id of the token itself when it is a known word, else -1.
+        var original: Int32
+        var candStart: Int32
+        var candCount: Int32
+    }
+
+    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
+    var entries: [Entry] = []
+    var candForms: [Int32] = []
+    var candScores: [Float] = []
+    /// Forms made by compound repair, addressed by negative ids (-2 - index).
+    var extraForms: [[UInt8]] = []
+    /// Most types kept before the cache starts over.
+    public let limit: Int
+
+    public init(limit: Int = 300_000) { self.limit = limit }
+
+    /// Number of cached decisions.
+    public var count: Int { entries.count }
+
+    mutating func resetIfFull() {
+        guard entries.count >= limit else { return }
+        tables[0].removeAll(); tables[1].removeAll()
+        entries.removeAll(keepingCapacity: true)
+        candForms.removeAll(keepingCapacity: true)
+        candScores.removeAll(keepingCapacity: true)
+        extraForms.removeAll()
+    }
+}
