@@ -16,7 +16,7 @@ struct RepairTests {
         ("Redan pdgaende arbete 1 flera forvaltningar gar i riktning mot den ambition", "pågående"),
         ("Redan pdgaende arbete 1 flera forvaltningar gar i riktning mot den ambition", "arbete i flera"),
         ("Det som ar viktig for staden ar att tilliten till professionen 6kar", "är viktig"),
-        ("Kommunstyrelsen foreslar kommunfullmiktige besluta att avslå motionen", "kommunfullmäktige"),
+        ("Kommunstyrelsen foreslar kommunfullmiktige besluta att avsla motionen", "kommunfullmäktige"),
         ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "för"),
         ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "Malmö"),
     ])

@@ -13,14 +13,26 @@ public enum TextDecoder {
         var nonSpace = false
         var hasNFDMark = false
         raw.withUnsafeBufferPointer { p in
-            for i in start..<p.count {
+            var i = start
+            let raw8 = UnsafeRawPointer(p.baseAddress!)
+            while i < p.count {
+                // 8 printable ASCII bytes at a time: no control byte, no high bit
+                if i + 8 <= p.count {
+                    let w = raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 {
+                        if w != 0x2020_2020_2020_2020 { nonSpace = true }
+                        i += 8
+                        continue
+                    }
+                }
                 let b = p[i]
+                i += 1
                 if b < 0x20 {
                     if b == 0 { control += 1_000_000; break }
                     if !(b >= 0x09 && b <= 0x0D) { control += 1 }
                 } else if b != 0x20 {
                     nonSpace = true
-                    if b == 0xCC, i + 1 < p.count, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { hasNFDMark = true }
+                    if b == 0xCC, i < p.count, p[i] == 0x8A || p[i] == 0x88 || p[i] == 0x81 { hasNFDMark = true }
                 }
             }
         }
@@ -29,7 +41,7 @@ public enum TextDecoder {
         }
         if !nonSpace { throw .emptyInput(path: name) }
 
-        let body = Array(raw[start...])
+        let body = start == 0 ? raw : Array(raw[start...])
         if isValidUTF8(body) {
             if hasNFDMark {
                 let (folded, map) = foldNFD(body)
@@ -46,7 +58,10 @@ public enum TextDecoder {
         bytes.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
+            guard n > 0 else { return true }
+            let raw8 = UnsafeRawPointer(p.baseAddress!)
             while i < n {
+                if i + 8 <= n && raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
                 if b < 0xC2 { return false }

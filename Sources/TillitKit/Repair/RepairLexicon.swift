@@ -66,20 +66,24 @@ public final class RepairLexicon: Sendable {
                 i = e + 1
             }
         }
-        // skeleton index
+        // skeleton index: one id per skeleton, then a flat pool sliced by prefix sums
         var skel = ByteTable(capacity: forms.count)
-        var lists: [[Int32]] = []
+        var skelOf = [Int32](repeating: 0, count: forms.count)
+        var counts: [Int32] = []
         for id in 0..<forms.count {
             let k = RepairLexicon.skeleton(forms.key(at: id))
-            if let l = skel.find(k) { lists[Int(l)].append(Int32(id)) } else { skel.set(k, Int32(lists.count)); lists.append([Int32(id)]) }
+            if let l = skel.find(k) { skelOf[id] = l; counts[Int(l)] += 1 } else { skel.set(k, Int32(counts.count)); skelOf[id] = Int32(counts.count); counts.append(1) }
         }
-        for i in lists.indices where lists[i].count > 1 { lists[i].sort { freq[Int($0)] > freq[Int($1)] } }
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(lists.count + 1)
-        var pool: [Int32] = []
-        pool.reserveCapacity(forms.count)
-        for l in lists { pool.append(contentsOf: l); starts.append(Int32(pool.count)) }
-        lists = []
+        var starts = [Int32](repeating: 0, count: counts.count + 1)
+        for i in counts.indices { starts[i + 1] = starts[i] + counts[i] }
+        var fill = Array(starts.dropLast())
+        var pool = [Int32](repeating: 0, count: forms.count)
+        for id in 0..<forms.count { let l = Int(skelOf[id]); pool[Int(fill[l])] = Int32(id); fill[l] += 1 }
+        for l in counts.indices where counts[l] > 1 {
+            let r = Int(starts[l])..<Int(starts[l + 1])
+            let sorted = pool[r].sorted { freq[Int($0)] > freq[Int($1)] }
+            pool.replaceSubrange(r, with: sorted)
+        }
         // channel: P(x | y) = c(x,y) / Σx c(x,y)
         var totals: [UInt32: Float] = [:]
         for (_, y, c) in conf { totals[y, default: 0] += c }

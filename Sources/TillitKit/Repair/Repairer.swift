@@ -82,6 +82,8 @@ public final class Repairer: Sendable {
                       cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
         let (detected, rate) = assess(p, tokens: tokens)
+        // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
+        if mode == .auto && !detected { return (false, rate) }
         let damaged = mode == .on || detected
         cache.resetIfFull()
         let lex = self.lex

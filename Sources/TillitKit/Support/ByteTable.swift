@@ -56,12 +56,26 @@ public struct ByteTable: Sendable {
                     let idx = e - 1
                     if Int(keyLength[idx]) == len {
                         let start = Int(keyStart[idx])
-                        if len == 0 || memcmp(ar.baseAddress! + start, p, len) == 0 { return values[idx] }
+                        if len == 0 || ByteTable.equal(ar.baseAddress! + start, p, len) { return values[idx] }
                     }
                     s = (s + 1) & mask
                 }
             }
         }
+    }
+
+    /// Byte equality, 8 bytes at a time for short keys.
+    @inlinable @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n > 32 { return memcmp(a, b, n) == 0 }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= n {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n { if a[i] != b[i] { return false }; i += 1 }
+        return true
     }
 
     /// The value stored for `key`, or nil.
