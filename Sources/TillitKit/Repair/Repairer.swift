@@ -60,7 +60,7 @@ public final class Repairer: Sendable {
             if hasDigit && hasLetter { suspicious += 1 }
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
-        let damaged = (words >= 8 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
+        let damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
         return (damaged, rate)
     }
 
