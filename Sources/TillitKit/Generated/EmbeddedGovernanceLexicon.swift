@@ -247,7 +247,7 @@ omdöme~                 | 6,handlingsutrymme | T | 1.5 | | professional judgeme
 # ---------------------------------------------------------------- T: principles
 tillit~                 | tillit | T | 1.5 | |
 *tillit~                | tillit | T | 1.5 | | ömsesidig tillit, grundtillit
-tillit*                 | tillit | T | 1   | tillitsdelegation~ | tillitsbaserad, tillitsstyrning, tillitsreform
+tillit*                 | tillit | T | 1.5 | tillitsdelegation~ | tillitsbaserad, tillitsstyrning, tillitsreform
 tillitsdelegation~      | tillit | T | 0.25 | | a name of an authority (rule 5)
 förtroende~             | tillit | T | 1.5 | förtroendevald* förtroendeuppdrag~ förtroendeman~ förtroendemän~ förtroendevalda | NOT förtroendevald (elected official)
 *förtroende~            | tillit | T | 1.5 | | ömsesidigt förtroende
@@ -300,6 +300,14 @@ meddelarfrihet~         | öppenhet | T | 1.5 | |
 respekt* kritik~        | öppenhet | T | 1.5 | |
 ifrågasätt*             | öppenhet | T | 0.75 | |
 engagemang~             | handlingsutrymme | T | 0.5 | |
+lyssna*                 | öppenhet,stöd | T | 1 | | a listening leadership
+närvarande ledarskap~   | stöd | T | 2 | |
+tillvarata*             | kunskap | T | 1.5 | | staff competence made use of
+tas tillvara            | kunskap | T | 1.5 | |
+tillvara                | kunskap | T | 1 | |
+kompetens~              | kunskap | T | 0.75 | |
+vad de ska göra         | 1 | K | 1.5 | | telling the activity what to do
+vad de skall göra       | 1 | K | 1.5 | |
 arbetsmiljö~            | stöd | T | 0.5 | |
 
 """#

@@ -9,7 +9,8 @@ import Foundation
 /// POSIX calls (no `String` paths per chunk, no Foundation `Data`).
 public enum FileInput {
     /// Expands command-line paths into document paths: files as given, directories walked
-    /// recursively for `*.txt` and `*.md` in sorted order, hidden entries skipped, `-` kept.
+    /// recursively for `*.txt` and `*.md` in sorted order, `-` kept. In directories, hidden
+    /// entries and a folder's own documentation (`README.*`, `LICENSE*`, `CHANGELOG*`) are skipped.
     /// Errors (missing path, directory without text) are returned, not thrown, so the rest
     /// of the batch goes on.
     public static func expand(_ paths: [String], extensions: Set<String> = ["txt", "md"]) -> (files: [String], errors: [TillitError]) {
@@ -31,6 +32,8 @@ public enum FileInput {
                     }
                     let ext = (name as NSString).pathExtension.lowercased()
                     guard extensions.contains(ext) else { continue }
+                    let upper = name.uppercased()
+                    if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
                     let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
                     var sub: ObjCBool = false
                     if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }

@@ -1,7 +1,7 @@
 /// Function words that steer the modifiers. Kept separate from the governance lexicon
 /// because they are grammar, not construct.
 enum Cue: UInt8 {
-    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak
+    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame
 
     /// Built-in cue words (lowercase, after repair).
     static let words: [(String, Cue)] = {
@@ -12,6 +12,9 @@ enum Cue: UInt8 {
             ("minimal", .reducerBefore), ("minimera", .reducer), ("minimerad", .reducerBefore),
             ("istället", .insteadLead), ("stället", .insteadLead), ("snarare", .ratherLead), ("för", .forWord), ("än", .thanWord),
             ("från", .fromWord), ("till", .toWord), ("men", .clauseBreak),
+            ("motion", .topicFrame), ("motionen", .topicFrame), ("motionens", .topicFrame), ("motioner", .topicFrame),
+            ("ärende", .topicFrame), ("ärendet", .topicFrame), ("rubrik", .topicFrame), ("rubriken", .topicFrame),
+            ("dnr", .topicFrame), ("diarienummer", .topicFrame),
         ]
         for stem in ["minska", "avskaffa", "avveckla", "undvika", "motverka", "begränsa", "reducera", "bryta", "ersätta", "slopa", "lätta", "frångå"] {
             for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }

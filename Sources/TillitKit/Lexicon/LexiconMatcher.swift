@@ -169,7 +169,7 @@ public final class LexiconMatcher: Sendable {
     /// The modifier-aware pass over resolved tokens.
     func scan(tokens: [Token], range: Range<Int>, infos: [Int32], cache: MatchCache, into hits: inout [Hit]) {
         let base = range.lowerBound
-        var negUntil = -1, reduceUntil = -1, insteadUntil = -1
+        var negUntil = -1, reduceUntil = -1, insteadUntil = -1, topicUntil = -1
         var clauseHitStart = hits.count
         var fromHitStart = -1
         var sawNegation = false
@@ -178,7 +178,7 @@ public final class LexiconMatcher: Sendable {
         var skipUntil = -1
         var prevPunctComma = false
         func endClause() {
-            negUntil = -1; reduceUntil = -1; insteadUntil = -1
+            negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1
             clauseHitStart = hits.count
             fromHitStart = -1
             ratherSeen = false
@@ -208,6 +208,7 @@ public final class LexiconMatcher: Sendable {
             case .toWord:
                 if fromHitStart >= 0 { flip(&hits, from: fromHitStart, as: .fromTo); fromHitStart = -1 }
             case .clauseBreak: endClause()
+            case .topicFrame: topicUntil = j + 14
             default: break
             }
             prevCue = info.cue
@@ -220,7 +221,7 @@ public final class LexiconMatcher: Sendable {
                     let wid = cache.pool[Int(info.wordsStart) + w]
                     for e in multiByFirst[Int(wid)] {
                         if let last = matchRest(entry: Int(e), from: j, infos: infos, tokens: tokens, base: base, cache: cache) {
-                            appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil)
+                            appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
                             skipUntil = last
                             matchedMulti = true
                             break
@@ -230,18 +231,19 @@ public final class LexiconMatcher: Sendable {
                 }
             }
             if !matchedMulti && info.single >= 0 {
-                appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil)
+                appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
             }
             j += 1
         }
     }
 
     @inline(__always)
-    func appendHit(_ hits: inout [Hit], entry: Int32, firstToken: Int, lastToken: Int, tokens: [Token], j: Int, negUntil: Int, reduceUntil: Int, insteadUntil: Int) {
+    func appendHit(_ hits: inout [Hit], entry: Int32, firstToken: Int, lastToken: Int, tokens: [Token], j: Int, negUntil: Int, reduceUntil: Int, insteadUntil: Int, topicUntil: Int) {
         let pole = lexicon.entries[Int(entry)].pole
-        let mod: Modifier = j <= negUntil ? .negated : (j <= reduceUntil ? .reduced : (j <= insteadUntil ? .rejected : .none))
+        var mod: Modifier = j <= negUntil ? .negated : (j <= reduceUntil ? .reduced : (j <= insteadUntil ? .rejected : .none))
+        if mod == .none && j <= topicUntil { mod = .topic }
         hits.append(Hit(tokenIndex: Int32(firstToken), start: tokens[firstToken].start, end: tokens[lastToken].end, entry: entry,
-                        modifier: mod, pole: mod == .none ? pole : pole.opposite))
+                        modifier: mod, pole: mod == .none || mod == .topic ? pole : pole.opposite))
     }
 
     /// Matches words 2… of a multi-word entry after position `j`; returns the last position.

@@ -10,6 +10,9 @@ public enum Modifier: UInt8, Sendable, Codable {
     case rejected
     /// Left behind: the X in `från X till Y`.
     case fromTo
+    /// Only the name of a topic: after `motion om`, `motionen`, `ärendet` in the same clause
+    /// (codebook rule 4). Keeps its pole; counts a quarter.
+    case topic
 
     /// Name used in outputs.
     public var name: String {
@@ -19,6 +22,7 @@ public enum Modifier: UInt8, Sendable, Codable {
         case .reduced: return "reduced"
         case .rejected: return "rejected"
         case .fromTo: return "from-to"
+        case .topic: return "topic"
         }
     }
 }

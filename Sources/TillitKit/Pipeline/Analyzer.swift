@@ -11,6 +11,14 @@ public final class Analyzer: Sendable {
     /// Run settings.
     public let options: ScoreOptions
 
+    /// Weight factor of a hit that only names the topic (codebook rule 4).
+    public static let topicScale = 0.25
+
+    /// Sublinear term frequency: the k-th hit of the same entry in a unit adds ln(k/(k−1))
+    /// of the weight, so n hits sum to (1 + ln n) × weight.
+    @inline(__always)
+    public static func repeatFactor(_ k: Int) -> Double { k == 1 ? 1 : log(Double(k) / Double(k - 1)) }
+
     /// Per-thread reusable buffers.
     public struct Scratch {
         var tokens: [Token] = []
@@ -99,12 +107,21 @@ public final class Analyzer: Sendable {
             scratch.hits.removeAll(keepingCapacity: true)
             matcher.match(p, tokens: scratch.tokens, range: u.tokens, cache: &scratch.cache, replacements: overlay, into: &scratch.hits)
             var table = ScoreTable()
-            for h in scratch.hits { table.add(entries[Int(h.entry)], pole: h.pole, scale: u.scale) }
+            var seen: [Int32: Int] = [:]
+            var weights: [Double] = []
+            weights.reserveCapacity(scratch.hits.count)
+            for h in scratch.hits {
+                let k = (seen[h.entry] ?? 0) + 1
+                seen[h.entry] = k
+                let w = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1) * Analyzer.repeatFactor(k)
+                weights.append(w)
+                table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
+            }
             hitCount += scratch.hits.count
             docTable.merge(table)
             var ev: [Evidence] = []
             if options.evidence {
-                ev = scratch.hits.map { h in
+                ev = zip(scratch.hits, weights).map { h, w in
                     let e = entries[Int(h.entry)]
                     let s = decoded.originalOffset(Int(h.start))
                     let end = decoded.originalOffset(Int(h.end))
@@ -112,7 +129,7 @@ public final class Analyzer: Sendable {
                     return Evidence(offset: part.baseOffset + s, length: end - s,
                                     surface: String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.start)..<Int(h.end)]), as: UTF8.self),
                                     repaired: rep, pattern: e.pattern, lexiconLine: e.line, dimensions: e.dimensions,
-                                    entryPole: e.pole, pole: h.pole, modifier: h.modifier, weight: e.weight * u.scale)
+                                    entryPole: e.pole, pole: h.pole, modifier: h.modifier, weight: e.weight * w)
                 }
             }
             let s = decoded.originalOffset(u.range.lowerBound)
@@ -167,3 +184,5 @@ public final class Analyzer: Sendable {
         }
     }
 }
+
+import Foundation
