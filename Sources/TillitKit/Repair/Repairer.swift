@@ -38,26 +38,32 @@ public final class Repairer: Sendable {
         }
     }
 
-    /// Judges whether the word tokens look OCR-damaged. O(tokens).
-    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> (damaged: Bool, rate: Double) {
+    /// Judges whether the word tokens look OCR-damaged from the first `sample` words:
+    /// the share carrying å/ä/ö, and OCR stand-ins (digits or `&`/`|`/`@` inside words).
+    /// Cost: O(min(words, sample)) — a cheap rule, independent of document length.
+    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double) {
         var words = 0, marked = 0, suspicious = 0
         for t in tokens where t.kind == .word && t.length >= 2 {
             words += 1
-            var hasDia = false, hasDigit = false, hasLetter = false
+            var hasDia = false, hasDigit = false
             var i = Int(t.start)
-            while i < Int(t.end) {
+            let e = Int(t.end)
+            while i < e {
                 let b = p[i]
-                if b == 0xC3, i + 1 < Int(t.end) {
-                    let c = p[i + 1]
-                    if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { hasDia = true }
-                    hasLetter = true
-                    i += 2; continue
+                if b == 0xC3 {
+                    if i + 1 < e {
+                        let c = p[i + 1]
+                        if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { hasDia = true }
+                    }
+                    i += 2
+                    continue
                 }
-                if ByteClass.isDigit(b) || b == 0x26 || b == 0x7C || b == 0x40 { hasDigit = true } else if ByteClass.isASCIILetter(b) { hasLetter = true }
+                if b < 0x41 && (b &- 0x30 < 10 || b == 0x26 || b == 0x40) || b == 0x7C { hasDigit = true }
                 i += 1
             }
             if hasDia { marked += 1 }
-            if hasDigit && hasLetter { suspicious += 1 }
+            if hasDigit { suspicious += 1 }
+            if words >= sample { break }
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
         let damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)

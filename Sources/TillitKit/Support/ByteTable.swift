@@ -24,23 +24,30 @@ public struct ByteTable: Sendable {
     /// Bytes held by the table (arena and index), for memory accounting.
     public var memoryBytes: Int { arena.count + slots.count * 4 + values.count * 10 }
 
-    /// 64-bit hash of `len` bytes at `p`.
+    /// 64-bit hash of `len` bytes at `p`: 8-byte words, overlapping loads for the tail.
     @inlinable @inline(__always)
     public static func hash(_ p: UnsafePointer<UInt8>, _ len: Int) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(len)
-        var i = 0
         let raw = UnsafeRawPointer(p)
-        while i + 8 <= len {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            i += 8
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(len &+ 1)
+        if len >= 8 {
+            var i = 0
+            while i + 8 <= len {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+            if i < len { h = (h ^ raw.loadUnaligned(fromByteOffset: len - 8, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9 }
+        } else if len >= 4 {
+            let a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let b = UInt64(raw.loadUnaligned(fromByteOffset: len - 4, as: UInt32.self))
+            h = (h ^ (a << 32 | b)) &* 0xBF58_476D_1CE4_E5B9
+        } else if len > 0 {
+            let v = UInt64(p[0]) << 16 | UInt64(p[len >> 1]) << 8 | UInt64(p[len - 1])
+            h = (h ^ v) &* 0xBF58_476D_1CE4_E5B9
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < len { tail |= UInt64(p[i]) << shift; shift += 8; i += 1 }
-        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         h ^= h >> 29
+        h = h &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 32
         return h
     }
 
@@ -50,15 +57,16 @@ public struct ByteTable: Sendable {
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         return slots.withUnsafeBufferPointer { sl in
             arena.withUnsafeBufferPointer { ar in
-                while true {
-                    let e = Int(sl[s])
-                    if e == 0 { return nil }
-                    let idx = e - 1
-                    if Int(keyLength[idx]) == len {
-                        let start = Int(keyStart[idx])
-                        if len == 0 || ByteTable.equal(ar.baseAddress! + start, p, len) { return values[idx] }
+                keyLength.withUnsafeBufferPointer { kl in
+                    keyStart.withUnsafeBufferPointer { ks in
+                        while true {
+                            let e = Int(sl[s])
+                            if e == 0 { return nil }
+                            let idx = e - 1
+                            if Int(kl[idx]) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(ks[idx]), p, len)) { return values[idx] }
+                            s = (s + 1) & mask
+                        }
                     }
-                    s = (s + 1) & mask
                 }
             }
         }
