@@ -46,6 +46,15 @@ struct ScoreTests {
         #expect(d.table.kTotal == 0)
     }
 
+    @Test("a modifier's scope ends at a hit of the other pole: minska detaljstyrningen och ge handlingsutrymme")
+    func scopeEndsAtOtherPole() throws {
+        let d = try score("Vi vill minska detaljstyrningen och ge medarbetarna handlingsutrymme.")
+        let hits = d.units[0].hits
+        #expect(hits.first { $0.pattern == "*detaljstyrning~" }?.modifier == .reduced)
+        #expect(hits.first { $0.pattern == "handlingsutrymme~" }?.modifier == Modifier.none)
+        #expect(d.table.kTotal == 0 && d.label == .T)
+    }
+
     @Test("förtroendevalda (elected officials) is not trust, förtroende is")
     func fortroendevalda() throws {
         #expect(try score("De förtroendevalda i kommunfullmäktige beslutade i frågan.").units[0].hits.isEmpty)

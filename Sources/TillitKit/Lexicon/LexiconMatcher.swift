@@ -170,6 +170,7 @@ public final class LexiconMatcher: Sendable {
     func scan(tokens: [Token], range: Range<Int>, infos: [Int32], cache: MatchCache, into hits: inout [Hit]) {
         let base = range.lowerBound
         var negUntil = -1, reduceUntil = -1, insteadUntil = -1, topicUntil = -1
+        var scopePole: Pole? = nil   // the pole a modifier scope flips; a hit of the other pole ends it
         var clauseHitStart = hits.count
         var fromHitStart = -1
         var sawNegation = false
@@ -178,7 +179,7 @@ public final class LexiconMatcher: Sendable {
         var skipUntil = -1
         var prevPunctComma = false
         func endClause() {
-            negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1
+            negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1; scopePole = nil
             clauseHitStart = hits.count
             fromHitStart = -1
             ratherSeen = false
@@ -193,14 +194,14 @@ public final class LexiconMatcher: Sendable {
             // modifiers from cue words
             switch info.cue {
             case .negation:
-                negUntil = j + 8; sawNegation = true
+                negUntil = j + 8; sawNegation = true; scopePole = nil
             case .without:
                 if sawNegation || prevPunctComma { endClause() } else { negUntil = j + 8 }
             case .reducer:
-                reduceUntil = j + 6
+                reduceUntil = j + 6; scopePole = nil
                 flipRecent(&hits, from: max(clauseHitStart, 0), withinTokens: 4, of: ti, as: .reduced)
             case .reducerBefore:
-                reduceUntil = j + 3
+                reduceUntil = j + 3; scopePole = nil
             case .ratherLead: ratherSeen = true
             case .thanWord: if ratherSeen { insteadUntil = j + 6 }
             case .forWord: if prevCue == .insteadLead { insteadUntil = j + 6 }
@@ -221,6 +222,7 @@ public final class LexiconMatcher: Sendable {
                     let wid = cache.pool[Int(info.wordsStart) + w]
                     for e in multiByFirst[Int(wid)] {
                         if let last = matchRest(entry: Int(e), from: j, infos: infos, tokens: tokens, base: base, cache: cache) {
+                            limitScope(entry: e, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
                             appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
                             skipUntil = last
                             matchedMulti = true
@@ -231,9 +233,23 @@ public final class LexiconMatcher: Sendable {
                 }
             }
             if !matchedMulti && info.single >= 0 {
+                limitScope(entry: info.single, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
                 appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
             }
             j += 1
+        }
+    }
+
+    /// A modifier scope flips hits of one pole: the first hit in scope sets it, and a hit of
+    /// the other pole ends the scope ("minska detaljstyrningen och ge handlingsutrymme").
+    @inline(__always)
+    func limitScope(entry: Int32, j: Int, _ scopePole: inout Pole?, _ negUntil: inout Int, _ reduceUntil: inout Int, _ insteadUntil: inout Int) {
+        guard j <= negUntil || j <= reduceUntil || j <= insteadUntil else { return }
+        let pole = lexicon.entries[Int(entry)].pole
+        if let sp = scopePole, sp != pole {
+            negUntil = -1; reduceUntil = -1; insteadUntil = -1; scopePole = nil
+        } else {
+            scopePole = pole
         }
     }
 
