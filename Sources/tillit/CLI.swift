@@ -17,6 +17,8 @@ enum CLI {
     verbs:
       score      score documents against the comparison table (the main job)
       repair     print OCR-repaired text, or the list of changes
+      kwic       keyword in context for a pattern or a row:pole such as 4:K
+      report     one self-contained HTML report (tables, charts, highlighted passages)
       tokens     debug view of segments and tokens with byte offsets
       lexicon    show, check or lint a governance lexicon
       validate   compare labels with human codes (precision, recall, F1, kappa)
@@ -40,11 +42,12 @@ enum CLI {
             case "repair": return try RepairCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
             case "validate": return try ValidateCommand.run(rest)
+            case "kwic": return try KwicCommand.run(rest)
             case "tokens": return try TokensCommand.run(rest)
             case "lexicon": return try LexiconCommand.run(rest)
             default:
                 var msg = "unknown verb '\(verb)'"
-                if let s = ArgumentParser.suggest(verb, ["score", "repair", "tokens", "lexicon", "validate", "eval"]) { msg += "; did you mean '\(s)'?" }
+                if let s = ArgumentParser.suggest(verb, ["score", "repair", "tokens", "lexicon", "validate", "eval", "kwic", "report"]) { msg += "; did you mean '\(s)'?" }
                 throw TillitError.usage(msg + " (see 'tillit --help')")
             }
         } catch let e as TillitError {

@@ -49,11 +49,7 @@ public final class ScoreWriter {
         "{\"offset\":\(e.offset),\"length\":\(e.length),\"surface\":\(JSON.string(e.surface)),\"repaired\":\(e.repaired.map(JSON.string) ?? "null"),\"pattern\":\(JSON.string(e.pattern)),\"lexicon_line\":\(e.lexiconLine),\"dims\":[\(e.dimensions.map { JSON.string($0.key) }.joined(separator: ","))],\"entry_pole\":\"\(e.entryPole.rawValue)\",\"pole\":\"\(e.pole.rawValue)\",\"modifier\":\"\(e.modifier.name)\",\"weight\":\(JSON.number(e.weight))}"
     }
 
-    func field(_ s: String) -> String {
-        if format == .tsv { return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) { return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        return s
-    }
+    func field(_ s: String) -> String { CSV.field(s, tsv: format == .tsv) }
 
     func writeDelimited(_ d: DocumentScore) {
         let sep = format == .tsv ? "\t" : ","

@@ -1,0 +1,40 @@
+/// What `tillit kwic` looks for: a lexicon pattern, or every hit of a row/principle and pole.
+public enum KwicQuery: Sendable {
+    /// A pattern in lexicon syntax (`*styrning~`, `nära dialog`); hits of any pole.
+    case pattern(String)
+    /// Hits of the default (or given) lexicon counting for `pole` on `dimension` (nil: any).
+    case dimension(Dimension?, Pole)
+
+    /// Parses `4:K`, `tillit:T`, `K`, `T`, or else a lexicon pattern.
+    public static func parse(_ s: String) throws(TillitError) -> KwicQuery {
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 1, let p = Pole(rawValue: s) { return .dimension(nil, p) }
+        if parts.count == 2, let p = Pole(rawValue: parts[1].uppercased()) {
+            guard let d = Dimension(key: parts[0]) else { throw .usage("kwic: '\(parts[0])' is not a row 1-6 or a principle") }
+            return .dimension(d, p)
+        }
+        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw .usage("kwic: empty pattern") }
+        return .pattern(s)
+    }
+
+    /// The lexicon to match with.
+    func lexicon(default base: GovernanceLexicon) throws(TillitError) -> GovernanceLexicon {
+        switch self {
+        case .pattern(let p):
+            guard !p.contains("|") else { throw .usage("kwic: a pattern cannot contain '|'") }
+            do { return try GovernanceLexicon.parse("\(p) | 1 | T | 1", source: "<kwic pattern>") } catch {
+                if case .badLexicon(_, _, let r) = error { throw .usage("kwic: \(r)") }
+                throw error
+            }
+        case .dimension: return base
+        }
+    }
+
+    /// True when `e` belongs in the result.
+    func keeps(_ e: Evidence) -> Bool {
+        switch self {
+        case .pattern: return true
+        case .dimension(let d, let p): return e.pole == p && (d == nil || e.dimensions.contains(d!))
+        }
+    }
+}
