@@ -43,6 +43,7 @@ enum CLI {
             case "eval": return try EvalCommand.run(rest)
             case "validate": return try ValidateCommand.run(rest)
             case "kwic": return try KwicCommand.run(rest)
+            case "report": return try ReportCommand.run(rest)
             case "tokens": return try TokensCommand.run(rest)
             case "lexicon": return try LexiconCommand.run(rest)
             default:
