@@ -63,6 +63,12 @@ enum CLI {
     /// One diagnostic line on stderr.
     static func report(_ e: TillitError) { printErr("tillit: \(e.description)") }
 
+    /// Writes to stderr as is (no newline added), for the progress line.
+    static func printRaw(_ s: String) {
+        let bytes = Array(s.utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
+    }
+
     static func printErr(_ s: String) {
         var line = s
         if !line.hasSuffix("\n") { line += "\n" }

@@ -33,7 +33,7 @@ enum EvalCommand {
         return 0
     }
 
-    static func pct(_ d: Double) -> String { JSON.format4(d / 100 * 100).dropLast(2) + "%" }
+    static func pct(_ d: Double) -> String { String(format: "%.2f%%", d) }
 }
 
 extension String {

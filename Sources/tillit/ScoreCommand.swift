@@ -1,4 +1,7 @@
 import TillitKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `tillit score`: the main job.
 enum ScoreCommand {
@@ -36,13 +39,29 @@ enum ScoreCommand {
         let out = ByteWriter()
         let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)
         var failures = inputErrors
+        // progress on a terminal's stderr only, for batches longer than 2 s
+        let showProgress = !a.has("quiet") && isatty(2) != 0
+        var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }, totalFiles: files.count)
+        let clock = ContinuousClock()
+        let started = clock.now
+        var progressShown = false
         let summary = runner.run(DocumentStream(paths: files, jsonl: jsonl), emit: { doc, final in
             if !a.has("quiet") { for w in doc.warnings { CLI.printErr("tillit: warning: \(w)") } }
             if !out.isClosed { writer.write(doc, final: final) }
         }, failure: { e in
+            if progressShown { CLI.printRaw("\r\u{1B}[K") }
             CLI.report(e)
             failures.append(e)
+        }, progress: { bytes, documents in
+            guard showProgress else { return }
+            let d = clock.now - started
+            let elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            if let line = meter.line(elapsed: elapsed, files: documents, bytes: bytes) {
+                CLI.printRaw("\r\u{1B}[K" + line)
+                progressShown = true
+            }
         })
+        if progressShown { CLI.printRaw("\r\u{1B}[K") }
         out.flush()
         if let f = out.failure { throw .io(path: "<stdout>", reason: f) }
         return CLI.batchExit(processed: summary.documents, failures: failures)

@@ -44,8 +44,11 @@ public final class BatchRunner {
     ///     last part, whose document-level fields (table, label, counts) then cover the whole
     ///     document. Its `units` are always only those of this part.
     ///   - failure: called for each input that could not be scored.
-    public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void) -> Summary {
+    ///   - progress: called after each batch with the bytes read and the documents finished so far.
+    public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
+                    progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil) -> Summary {
         var summary = Summary()
+        var bytesRead = 0
         var acc: DocumentScore? = nil
         var failedID: String? = nil
         var batch: [DocumentPart] = []
@@ -83,8 +86,10 @@ public final class BatchRunner {
                     }
                 }
             }
+            bytesRead += bytes
             batch.removeAll(keepingCapacity: true)
             bytes = 0
+            progress?(bytesRead, summary.documents)
         }
         while let item = stream.next() {
             switch item {
