@@ -12,6 +12,7 @@ enum ScoreCommand {
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
         OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
         OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
+        OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
         OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
         OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
         OptionSpec(name: "quiet", value: nil, help: "no warnings on stderr (errors are still printed)"),
@@ -32,12 +33,18 @@ enum ScoreCommand {
             guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }
             jobs = n
         }
-        let lexicon = try CLI.lexicon(a)
+        var dictionary: CategoryDictionary? = nil
+        if let p = a.value("dict") { dictionary = try CategoryDictionary.load(path: p) }
+        if dictionary != nil && a.value("lexicon") != nil { throw .usage("score: --dict and --lexicon cannot be combined") }
+        if dictionary != nil { options.entryHits = true; options.previews = false }
+        let lexicon: GovernanceLexicon
+        if let d = dictionary { lexicon = d.lexicon } else { lexicon = try CLI.lexicon(a) }
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "score")
         let analyzer = Analyzer(lexicon: lexicon, options: options)
         let runner = BatchRunner(analyzer: analyzer, jobs: jobs)
         let out = ByteWriter()
         let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)
+        let categoryWriter = dictionary.map { CategoryWriter(out: out, format: format, unit: unit, dictionary: $0) }
         var failures = inputErrors
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
@@ -47,7 +54,9 @@ enum ScoreCommand {
         var progressShown = false
         let summary = runner.run(DocumentStream(paths: files, jsonl: jsonl), emit: { doc, final in
             if !a.has("quiet") { for w in doc.warnings { CLI.printErr("tillit: warning: \(w)") } }
-            if !out.isClosed { writer.write(doc, final: final) }
+            if !out.isClosed {
+                if let cw = categoryWriter { cw.write(doc) } else { writer.write(doc, final: final) }
+            }
         }, failure: { e in
             if progressShown { CLI.printRaw("\r\u{1B}[K") }
             CLI.report(e)

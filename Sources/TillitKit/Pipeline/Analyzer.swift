@@ -136,6 +136,8 @@ public final class Analyzer: Sendable {
             let e = decoded.originalOffset(u.range.upperBound)
             outUnits.append(UnitScore(index: i, kind: u.kind, offset: part.baseOffset + s, length: e - s, tokens: u.tokens.count,
                                       table: table, label: options.labelRule.label(table), hits: ev,
+                                      words: scratch.tokens[u.tokens].reduce(0) { $0 + ($1.kind == .word ? 1 : 0) },
+                                      entries: options.entryHits ? scratch.hits.map(\.entry) : [],
                                       preview: options.previews ? Analyzer.preview(p, u.range) : nil))
         }
         var changes: [RepairChange] = []
@@ -174,6 +176,8 @@ public final class Analyzer: Sendable {
         if options.unit == .document, var u = acc.units.first, let n = next.units.first {
             u.table.merge(n.table)
             u.tokens += n.tokens
+            u.words += n.words
+            u.entries.append(contentsOf: n.entries)
             u.length = n.offset + n.length - u.offset
             u.hits.append(contentsOf: n.hits)
             u.label = options.labelRule.label(u.table)

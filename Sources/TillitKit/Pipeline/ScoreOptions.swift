@@ -12,6 +12,8 @@ public struct ScoreOptions: Sendable {
     public var keepChanges: Bool
     /// The label rule.
     public var labelRule: LabelRule
+    /// Keep the lexicon entry of every hit (for dictionary counts).
+    public var entryHits = false
     /// Keep the first 60 characters of each unit for display.
     public var previews = false
     /// Weight factor for hits in headings and short standalone lines (codebook rule 4).

@@ -16,6 +16,10 @@ public struct UnitScore: Sendable {
     public var label: Label
     /// The hits (only with `ScoreOptions.evidence`).
     public var hits: [Evidence]
+    /// Word tokens in the unit.
+    public var words: Int = 0
+    /// Lexicon entry index of every hit (only with `ScoreOptions.entryHits`).
+    public var entries: [Int32] = []
     /// The first characters of the unit's text (only with `ScoreOptions.previews`).
     public var preview: String?
 }
