@@ -107,11 +107,16 @@ public final class Repairer: Sendable {
                         prev[0] = 0x69; prevLen = 1
                     } else { prevLen = Repairer.put("<num>", prev) }
                     continue
-                case .punctuation:
+                case .punctuation, .other:
                     let b = p[Int(t.start)]
+                    if damaged, b == 0x7C, t.length == 1, let i = iForm, pipeIsI(p, tokens, ti) {
+                        // a lone "|" before a word is the letter I/i read as a bar
+                        out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
+                        prev[0] = 0x69; prevLen = 1
+                        continue
+                    }
                     if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevLen = Repairer.put("<s>", prev) }
                     continue
-                case .other: continue
                 case .word: break
                 }
                 let len = TokenKey.lowercased(p, t, into: key)
@@ -203,7 +208,12 @@ public final class Repairer: Sendable {
         return edits.compactMap { e in
             let t = tokens[Int(e.tokenIndex)]
             let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
-            let replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
+            var replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
+            if original == "|" {
+                let ti = Int(e.tokenIndex)
+                let startsSentence = ti == 0 || (tokens[ti - 1].kind == .punctuation && [0x2E, 0x21, 0x3F, 0x3A].contains(p[Int(tokens[ti - 1].start)]))
+                replacement = startsSentence ? "I" : "i"
+            }
             if replacement == original { return nil }
             return RepairChange(tokenIndex: Int(e.tokenIndex), offset: Int(t.start), length: t.length, original: original, replacement: replacement,
                                 confidence: Double(e.confidence), reason: e.reason.name)
@@ -220,6 +230,13 @@ public final class Repairer: Sendable {
                 overlay.set(tokenIndex: Int(e.tokenIndex), key: buf.baseAddress!, length: n)
             }
         }
+    }
+
+    /// A `|` standing alone before a word, after a sentence end or a word.
+    func pipeIsI(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti].end < tokens[ti + 1].start else { return false }
+        if ti > 0 { let pr = tokens[ti - 1]; if pr.end == tokens[ti].start || (pr.kind != .word && pr.kind != .punctuation) { return false } }
+        return true
     }
 
     /// A lone `1` between two lowercase words reads as the preposition `i`.
@@ -288,7 +305,7 @@ public final class Repairer: Sendable {
             }
         }
         if cands.isEmpty {
-            guard known < 0, scalars.count >= 7, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
+            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
             cache.extraForms.append(Array(d.form.utf8))
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
                                      original: -1, candStart: 0, candCount: 0)
@@ -341,7 +358,8 @@ public final class Repairer: Sendable {
         for variant in Repairer.variants(s, capitalI: capitalI, limit: 8) {
             let v = Array(String(decoding: variant, as: UTF8.self).unicodeScalars.map(\.value))
             guard v.count == s.count else { continue }
-            for k in 3...(s.count - 3) {
+            for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
+
                 guard let left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex),
                       let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex) else { continue }
                 let score = left.1 + right.1
@@ -381,9 +399,11 @@ public final class Repairer: Sendable {
             if joined && (u == "-" || u.properties.isWhitespace) { out.append(u); continue }
             guard k < fs.count else { out.append(u); continue }
             let f = fs[k]
+            let first = k == 0
             k += 1
             if Character(u).lowercased() == String(f) { out.append(u); continue }
-            let upper = (u.properties.isUppercase && !(u == "I" && f == "l")) || (allUpper && !u.properties.isLowercase)
+            // an OCR capital inside a lowercase word ("sA" for "så") is not a capital
+            let upper = (first && u.properties.isUppercase && !(u == "I" && f == "l")) || (allUpper && !u.properties.isLowercase)
             if upper { out.append(contentsOf: String(f).uppercased().unicodeScalars) } else { out.append(f) }
         }
         while k < fs.count { out.append(fs[k]); k += 1 }

@@ -62,7 +62,8 @@ public enum Tokenizer {
             if b < 0x80 {
                 if ByteClass.isASCIILetter(b) { hasLetter = true; i += 1; continue }
                 if ByteClass.isDigit(b) { i += 1; continue }
-                if isJoiner(b) && letterFollows(p, i + 1, end) { hasLetter = true; i += 1; continue }
+                // OCR stand-ins inside or at the end of a word: "&r", "m&nga", "s&" (så)
+                if isJoiner(b) && (letterFollows(p, i + 1, end) || (i > start && ByteClass.isASCIILetter(p[i - 1]) && !(i + 1 < end && isJoiner(p[i + 1])))) { hasLetter = true; i += 1; continue }
                 // inner decimal separator: digit [.,] digit inside a number
                 if !hasLetter && (b == 0x2E || b == 0x2C) && i > start && i + 1 < end && ByteClass.isDigit(p[i + 1]) && ByteClass.isDigit(p[i - 1]) {
                     i += 1; continue
