@@ -19,6 +19,9 @@ struct RepairTests {
         ("Kommunstyrelsen foreslar kommunfullmiktige besluta att avsla motionen", "kommunfullmäktige"),
         ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "för"),
         ("handlingar som ligger till grund f6r beslutsforslaget i Malmo stad", "Malmö"),
+        ("Pensionsaldern intraffar s& far Du inget av det som utlovats", "inträffar så får"),
+        ("Det ar sA. | Malmo stad finns manga forvaltningar", "är så. I Malmö"),
+        ("Vinsterpartiet i Region Skane anser att tillitsbaserad styrning ar viktig", "Vänsterpartiet i Region Skåne"),
     ])
     func knownRepairs(_ input: String, _ expected: String) {
         #expect(repaired(input).contains(expected))
