@@ -7,6 +7,24 @@ public enum TokenKey {
     /// returns the key length. Joined tokens skip their hyphen and line break. O(token length).
     @inlinable @inline(__always)
     public static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ token: Token, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if !token.joined {
+            // common case: copy with ASCII A–Z and C3 80–9E folded
+            let s = Int(token.start)
+            let len = min(Int(token.end) - s, capacity)
+            var k = 0
+            while k < len {
+                let b = p[s + k]
+                if b &- 0x41 < 26 { out[k] = b | 0x20 } else if b == 0xC3 && k + 1 < len {
+                    out[k] = b
+                    let c = p[s + k + 1]
+                    out[k + 1] = (c >= 0x80 && c <= 0x9E && c != 0x97) ? c &+ 0x20 : c
+                    k += 2
+                    continue
+                } else { out[k] = b }
+                k += 1
+            }
+            return len
+        }
         var n = 0
         var prev: UInt8 = 0
         var i = Int(token.start)

@@ -60,8 +60,10 @@ public enum Tokenizer {
         while i < end {
             let b = p[i]
             if b < 0x80 {
-                if ByteClass.isASCIILetter(b) { hasLetter = true; i += 1; continue }
-                if ByteClass.isDigit(b) { i += 1; continue }
+                // letters (bits of 0x40–0x7F) and digits (bits of 0x00–0x3F), one shift each
+                if b >= 0x40 {
+                    if (0x07FF_FFFE_07FF_FFFE as UInt64) >> UInt64(b & 0x3F) & 1 != 0 { hasLetter = true; i += 1; continue }
+                } else if (0x03FF_0000_0000_0000 as UInt64) >> UInt64(b) & 1 != 0 { i += 1; continue }
                 // OCR stand-ins inside or at the end of a word: "&r", "m&nga", "s&" (så)
                 if isJoiner(b) && (letterFollows(p, i + 1, end) || (i > start && ByteClass.isASCIILetter(p[i - 1]) && !(i + 1 < end && isJoiner(p[i + 1])))) { hasLetter = true; i += 1; continue }
                 // inner decimal separator: digit [.,] digit inside a number
