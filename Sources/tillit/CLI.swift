@@ -105,6 +105,25 @@ enum CLI {
         return (files, errors)
     }
 
+    /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
+    /// the rest; stops early when stdout has closed. Returns the batch exit code.
+    static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, _ body: (String) throws(TillitError) -> Void) -> Int32 {
+        var failures = earlierFailures
+        var done = 0
+        for path in files {
+            do {
+                try body(path)
+                done += 1
+            } catch {
+                report(error)
+                failures.append(error)
+            }
+            if out.isClosed { break }
+        }
+        out.flush()
+        return batchExit(processed: done, failures: failures)
+    }
+
     /// The exit code after a batch: 0, 1 when some failed, or the failure's code when all did.
     static func batchExit(processed: Int, failures: [TillitError]) -> Int32 {
         if failures.isEmpty { return 0 }

@@ -18,36 +18,25 @@ enum KwicCommand {
         if let w = a.value("width") { guard let n = Int(w), n >= 1, n <= 1000 else { throw .usage("--width: expected 1…1000, got '\(w)'") }; width = n }
         let kwic = try Kwic(query: query, lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto, width: width)
         let (files, inputErrors) = try CLI.inputs(Array(a.positionals.dropFirst()), verb: "kwic")
-        var failures = inputErrors
-        var done = 0
         let out = ByteWriter()
         let sep = format == .tsv ? "\t" : ","
         if format == .csv || format == .tsv { out.write(["id", "offset", "left", "match", "right", "pattern", "pole", "modifier", "repaired"].joined(separator: sep) + "\n") }
-        for path in files {
-            do {
-                for l in try kwic.lines(id: path, bytes: try FileInput.readAll(path: path)) {
-                    let e = l.evidence
-                    let poleText: String
-                    if case .pattern = query { poleText = "" } else { poleText = e.pole.rawValue }
-                    switch format {
-                    case .table:
-                        let left = l.left.count < width ? String(repeating: " ", count: width - l.left.count) + l.left : l.left
-                        out.write("\(left) [\(l.match)] \(l.right)   \(l.id)@\(l.offset) \(poleText)\(e.modifier == .none ? "" : " " + e.modifier.name)\n")
-                    case .jsonl:
-                        out.write("{\"id\":\(JSON.string(l.id)),\"offset\":\(l.offset),\"left\":\(JSON.string(l.left)),\"match\":\(JSON.string(l.match)),\"right\":\(JSON.string(l.right)),\"pattern\":\(JSON.string(e.pattern)),\"pole\":\(poleText.isEmpty ? "null" : "\"" + poleText + "\""),\"modifier\":\"\(e.modifier.name)\",\"repaired\":\(e.repaired.map(JSON.string) ?? "null")}\n")
-                    case .csv, .tsv:
-                        let cells = [l.id, String(l.offset), l.left, l.match, l.right, e.pattern, poleText, e.modifier.name, e.repaired ?? ""]
-                        out.write(cells.map { CSV.field($0, tsv: format == .tsv) }.joined(separator: sep) + "\n")
-                    }
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+            for l in try kwic.lines(id: path, bytes: try FileInput.readAll(path: path)) {
+                let e = l.evidence
+                let poleText: String
+                if case .pattern = query { poleText = "" } else { poleText = e.pole.rawValue }
+                switch format {
+                case .table:
+                    let left = l.left.count < width ? String(repeating: " ", count: width - l.left.count) + l.left : l.left
+                    out.write("\(left) [\(l.match)] \(l.right)   \(l.id)@\(l.offset) \(poleText)\(e.modifier == .none ? "" : " " + e.modifier.name)\n")
+                case .jsonl:
+                    out.write("{\"id\":\(JSON.string(l.id)),\"offset\":\(l.offset),\"left\":\(JSON.string(l.left)),\"match\":\(JSON.string(l.match)),\"right\":\(JSON.string(l.right)),\"pattern\":\(JSON.string(e.pattern)),\"pole\":\(poleText.isEmpty ? "null" : "\"" + poleText + "\""),\"modifier\":\"\(e.modifier.name)\",\"repaired\":\(e.repaired.map(JSON.string) ?? "null")}\n")
+                case .csv, .tsv:
+                    let cells = [l.id, String(l.offset), l.left, l.match, l.right, e.pattern, poleText, e.modifier.name, e.repaired ?? ""]
+                    out.write(cells.map { CSV.field($0, tsv: format == .tsv) }.joined(separator: sep) + "\n")
                 }
-                done += 1
-            } catch {
-                CLI.report(error)
-                failures.append(error)
             }
-            if out.isClosed { break }
         }
-        out.flush()
-        return CLI.batchExit(processed: done, failures: failures)
     }
 }

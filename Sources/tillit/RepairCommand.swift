@@ -16,33 +16,22 @@ enum RepairCommand {
         let mode = try a.choice("mode", RepairMode.self) ?? .auto
         let minConf = try a.number("min-confidence", in: 0...1) ?? 0.5
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "repair")
-        var failures = inputErrors
-        var done = 0
         let out = ByteWriter()
         let repairer = Repairer.shared
-        for path in files {
-            do {
-                let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
-                if decoded.encoding == .windows1252 { CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8") }
-                let result = repairer.repair(text: decoded.bytes, mode: mode, minConfidence: minConf)
-                if format == "jsonl" {
-                    for c in result.changes {
-                        let off = decoded.originalOffset(c.offset)
-                        out.write("{\"doc\":\(JSON.string(path)),\"offset\":\(off),\"length\":\(decoded.originalOffset(c.offset + c.length) - off),\"original\":\(JSON.string(c.original)),\"replacement\":\(JSON.string(c.replacement)),\"confidence\":\(JSON.number(c.confidence)),\"reason\":\"\(c.reason)\"}\n")
-                    }
-                } else if a.has("diff") {
-                    out.write(RepairDiff.render(path: path, bytes: decoded.bytes, result: result))
-                } else {
-                    out.write(bytes: result.apply(to: decoded.bytes))
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+            let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
+            if decoded.encoding == .windows1252 { CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8") }
+            let result = repairer.repair(text: decoded.bytes, mode: mode, minConfidence: minConf)
+            if format == "jsonl" {
+                for c in result.changes {
+                    let off = decoded.originalOffset(c.offset)
+                    out.write("{\"doc\":\(JSON.string(path)),\"offset\":\(off),\"length\":\(decoded.originalOffset(c.offset + c.length) - off),\"original\":\(JSON.string(c.original)),\"replacement\":\(JSON.string(c.replacement)),\"confidence\":\(JSON.number(c.confidence)),\"reason\":\"\(c.reason)\"}\n")
                 }
-                done += 1
-            } catch {
-                CLI.report(error)
-                failures.append(error)
+            } else if a.has("diff") {
+                out.write(RepairDiff.render(path: path, bytes: decoded.bytes, result: result))
+            } else {
+                out.write(bytes: result.apply(to: decoded.bytes))
             }
-            if out.isClosed { break }
         }
-        out.flush()
-        return CLI.batchExit(processed: done, failures: failures)
     }
 }

@@ -9,39 +9,28 @@ enum TokensCommand {
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard let a = try CLI.parse(args, verb: "tokens", synopsis: "[--sentences] PATH... | -", specs: specs) else { return 0 }
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "tokens")
-        var failures = inputErrors
-        var done = 0
         let out = ByteWriter()
-        for path in files {
-            do {
-                let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
-                out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\n")
-                let b = decoded.bytes
-                b.withUnsafeBufferPointer { p in
-                    for (si, seg) in Segmenter.segments(p, range: 0..<p.count).enumerated() {
-                        out.write("segment \(si) \(seg.kind.rawValue) @\(decoded.originalOffset(seg.range.lowerBound))+\(seg.range.count)\n")
-                        if a.has("sentences") {
-                            for s in Segmenter.sentences(p, in: seg.range) {
-                                out.write("  sentence @\(decoded.originalOffset(s.lowerBound)) \(JSON.string(String(decoding: UnsafeBufferPointer(rebasing: p[s]), as: UTF8.self)))\n")
-                            }
-                        }
-                        var toks: [Token] = []
-                        Tokenizer.tokenize(p, range: seg.range, into: &toks)
-                        HyphenJoiner.join(p, &toks)
-                        for t in toks {
-                            let text = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
-                            out.write("  \(decoded.originalOffset(Int(t.start)))\t\(t.length)\t\(t.kind.name)\(t.joined ? "+joined" : "")\t\(JSON.string(text))\n")
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+            let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
+            out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\n")
+            let b = decoded.bytes
+            b.withUnsafeBufferPointer { p in
+                for (si, seg) in Segmenter.segments(p, range: 0..<p.count).enumerated() {
+                    out.write("segment \(si) \(seg.kind.rawValue) @\(decoded.originalOffset(seg.range.lowerBound))+\(seg.range.count)\n")
+                    if a.has("sentences") {
+                        for s in Segmenter.sentences(p, in: seg.range) {
+                            out.write("  sentence @\(decoded.originalOffset(s.lowerBound)) \(JSON.string(String(decoding: UnsafeBufferPointer(rebasing: p[s]), as: UTF8.self)))\n")
                         }
                     }
+                    var toks: [Token] = []
+                    Tokenizer.tokenize(p, range: seg.range, into: &toks)
+                    HyphenJoiner.join(p, &toks)
+                    for t in toks {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
+                        out.write("  \(decoded.originalOffset(Int(t.start)))\t\(t.length)\t\(t.kind.name)\(t.joined ? "+joined" : "")\t\(JSON.string(text))\n")
+                    }
                 }
-                done += 1
-            } catch {
-                CLI.report(error)
-                failures.append(error)
             }
-            if out.isClosed { break }
         }
-        out.flush()
-        return CLI.batchExit(processed: done, failures: failures)
     }
 }
