@@ -15,8 +15,14 @@ public final class RepairLexicon: Sendable {
     /// Form ids per skeleton, most frequent first: `skeletonPool[skeletonStart[l] ..< skeletonStart[l + 1]]`.
     let skeletonStart: [Int32]
     let skeletonPool: [Int32]
-    /// "prev \u{1} form" and "form \u{2} next" → count.
+    /// "prev \u{1} form" and "form \u{2} next" → count (byte keys; for tools and tests).
     let bigrams: ByteTable
+    /// Context words (and `<s>`, `<num>`, `</s>`) → context id.
+    let contexts: ByteTable
+    /// (context id of the previous word, form id) → count.
+    let leftPairs: IntPairTable
+    /// (context id of the next word, form id) → count.
+    let rightPairs: IntPairTable
     /// ln P(ocr char | true char), keyed by (ocr << 32 | true).
     let channel: [UInt64: Float]
     /// ln P(c | c) fallback for identity on unseen characters.
@@ -24,6 +30,9 @@ public final class RepairLexicon: Sendable {
 
     /// The embedded lexicon, parsed on first use.
     public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
+
+    /// Form id of "år" (a number before a form of "år" is strong evidence).
+    var yearForm: Int32 { forms.find(Array("år".utf8)) ?? -2 }
 
     /// Number of word forms.
     public var formCount: Int { forms.count }
@@ -33,6 +42,7 @@ public final class RepairLexicon: Sendable {
         var forms = ByteTable(capacity: 500_000)
         var freq: [Float] = []
         var bigrams = ByteTable(capacity: 20_000)
+        var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
         var conf: [(UInt32, UInt32, Float)] = []
         var text = text
         text.withUTF8 { buf in
@@ -57,6 +67,8 @@ public final class RepairLexicon: Sendable {
                         key.append(kind == 0x6C ? 1 : 2)
                         key.append(contentsOf: UnsafeBufferPointer(rebasing: buf[fields[2]]))
                         bigrams.set(key, Int32(num(fields[3])))
+                        let a = Array(UnsafeBufferPointer(rebasing: buf[fields[1]])), b = Array(UnsafeBufferPointer(rebasing: buf[fields[2]]))
+                        pending.append(kind == 0x6C ? (1, a, b, Int32(num(fields[3]))) : (2, b, a, Int32(num(fields[3]))))
                     } else if kind == 0x63, fields.count == 4 {  // c
                         let x = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[1]]), as: UTF8.self).unicodeScalars
                         let y = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[2]]), as: UTF8.self).unicodeScalars
@@ -95,6 +107,18 @@ public final class RepairLexicon: Sendable {
         self.skeletonStart = starts
         self.skeletonPool = pool
         self.bigrams = bigrams
+        var contexts = ByteTable(capacity: 20_000)
+        var left = IntPairTable(capacity: pending.count / 2 + 16)
+        var right = IntPairTable(capacity: pending.count / 2 + 16)
+        for b in pending {
+            guard let f = forms.find(b.form) else { continue }
+            let c: Int32
+            if let x = contexts.find(b.ctx) { c = x } else { c = Int32(contexts.count); contexts.set(b.ctx, c) }
+            if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
+        }
+        self.contexts = contexts
+        self.leftPairs = left
+        self.rightPairs = right
         self.channel = channel
     }
 

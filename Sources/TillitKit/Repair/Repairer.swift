@@ -145,16 +145,17 @@ public final class Repairer: Sendable {
                     var usedContext = false
                     let n = Int(e.candCount)
                     var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+                    let ctxPrev = lex.contexts.find(prev, prevLen) ?? -1
+                    let ctxNext = lex.contexts.find(next, nextLen) ?? -1
                     withUnsafeMutableBytes(of: &scores) { raw in
                         let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
                         for c in 0..<min(n, 8) {
                             let f = cache.candForms[Int(e.candStart) + c]
-                            let fl = lex.copyForm(f, into: form)
-                            let l = lex.bigram(prev, prevLen, form, fl, side: 1, scratch: scratch)
-                            let r = lex.bigram(form, fl, next, nextLen, side: 2, scratch: scratch)
+                            let l = ctxPrev >= 0 ? lex.leftPairs.count(ctxPrev, f) : 0
+                            let r = ctxNext >= 0 ? lex.rightPairs.count(ctxNext, f) : 0
                             if l + r > 0 { usedContext = true }
                             var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (log(1 + 3 * Float(l)) + log(1 + 3 * Float(r)))
-                            if prevIsNum && fl >= 3 && form[0] == 0xC3 && form[1] == 0xA5 && form[2] == 0x72 { v += 6 }
+                            if prevIsNum && f == lex.yearForm { v += 6 }
                             sc[c] = v
                             if v > bestScore { bestScore = v; best = c }
                         }
