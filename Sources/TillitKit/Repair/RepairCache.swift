@@ -12,12 +12,18 @@ public struct RepairCache {
         var original: Int32
         var candStart: Int32
         var candCount: Int32
+        /// Context id of the word itself, and of the chosen form (action 1).
+        var context: Int32
+        var formContext: Int32
     }
 
     var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
     var entries: [Entry] = []
     var candForms: [Int32] = []
     var candScores: [Float] = []
+    var candContexts: [Int32] = []
+    /// Per token of the current document: its entry index, or −1.
+    var entryOf: [Int32] = []
     /// Forms made by compound repair, addressed by negative ids (-2 - index).
     var extraForms: [[UInt8]] = []
     /// Most types kept before the cache starts over.
@@ -34,6 +40,7 @@ public struct RepairCache {
         entries.removeAll(keepingCapacity: true)
         candForms.removeAll(keepingCapacity: true)
         candScores.removeAll(keepingCapacity: true)
+        candContexts.removeAll(keepingCapacity: true)
         extraForms.removeAll()
     }
 }

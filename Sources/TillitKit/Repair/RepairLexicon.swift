@@ -15,8 +15,6 @@ public final class RepairLexicon: Sendable {
     /// Form ids per skeleton, most frequent first: `skeletonPool[skeletonStart[l] ..< skeletonStart[l + 1]]`.
     let skeletonStart: [Int32]
     let skeletonPool: [Int32]
-    /// "prev \u{1} form" and "form \u{2} next" → count (byte keys; for tools and tests).
-    let bigrams: ByteTable
     /// Context words (and `<s>`, `<num>`, `</s>`) → context id.
     let contexts: ByteTable
     /// (context id of the previous word, form id) → count.
@@ -31,8 +29,16 @@ public final class RepairLexicon: Sendable {
     /// The embedded lexicon, parsed on first use.
     public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
 
-    /// Form id of "år" (a number before a form of "år" is strong evidence).
-    var yearForm: Int32 { forms.find(Array("år".utf8)) ?? -2 }
+    /// Form id of "år" (a number before it is strong evidence).
+    let yearFormID: Int32
+    /// Context ids of sentence start, number, end, and the word "i".
+    let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
+    /// ln(1 + 3n) for n < 1024.
+    let logCounts: [Float]
+
+    /// ln(1 + 3n), from a table for small counts.
+    @inline(__always)
+    func logCount(_ n: Int32) -> Float { n < 1024 ? logCounts[Int(n)] : log(1 + 3 * Float(n)) }
 
     /// Number of word forms.
     public var formCount: Int { forms.count }
@@ -41,7 +47,6 @@ public final class RepairLexicon: Sendable {
     public init(text: String) {
         var forms = ByteTable(capacity: 500_000)
         var freq: [Float] = []
-        var bigrams = ByteTable(capacity: 20_000)
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
         var conf: [(UInt32, UInt32, Float)] = []
         var text = text
@@ -63,10 +68,6 @@ public final class RepairLexicon: Sendable {
                         forms.set(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
                         freq.append(Float(log(Double(max(num(fields[2]), 1)))))
                     } else if (kind == 0x6C || kind == 0x72), fields.count == 4 {  // l / r
-                        var key = Array(UnsafeBufferPointer(rebasing: buf[fields[1]]))
-                        key.append(kind == 0x6C ? 1 : 2)
-                        key.append(contentsOf: UnsafeBufferPointer(rebasing: buf[fields[2]]))
-                        bigrams.set(key, Int32(num(fields[3])))
                         let a = Array(UnsafeBufferPointer(rebasing: buf[fields[1]])), b = Array(UnsafeBufferPointer(rebasing: buf[fields[2]]))
                         pending.append(kind == 0x6C ? (1, a, b, Int32(num(fields[3]))) : (2, b, a, Int32(num(fields[3]))))
                     } else if kind == 0x63, fields.count == 4 {  // c
@@ -106,7 +107,6 @@ public final class RepairLexicon: Sendable {
         self.skeletons = skel
         self.skeletonStart = starts
         self.skeletonPool = pool
-        self.bigrams = bigrams
         var contexts = ByteTable(capacity: 20_000)
         var left = IntPairTable(capacity: pending.count / 2 + 16)
         var right = IntPairTable(capacity: pending.count / 2 + 16)
@@ -117,6 +117,12 @@ public final class RepairLexicon: Sendable {
             if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
         }
         self.contexts = contexts
+        self.yearFormID = forms.find(Array("år".utf8)) ?? -2
+        self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1
+        self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
+        self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
+        self.iContext = contexts.find([0x69]) ?? -1
+        self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
         self.channel = channel
@@ -151,17 +157,32 @@ public final class RepairLexicon: Sendable {
         forms.copyKey(at: Int(id), into: out)
     }
 
-    /// Count of a bigram given as raw pointers (side 1 = left "prev form", 2 = right "form next").
-    @inline(__always)
-    func bigram(_ a: UnsafePointer<UInt8>, _ al: Int, _ b: UnsafePointer<UInt8>, _ bl: Int, side: UInt8, scratch: UnsafeMutablePointer<UInt8>) -> Int {
-        scratch.update(from: a, count: al)
-        scratch[al] = side
-        (scratch + al + 1).update(from: b, count: bl)
-        return Int(bigrams.find(scratch, al + 1 + bl) ?? 0)
-    }
-
     /// Form id of a lowercase word, or nil.
     func formID(_ w: [UInt8]) -> Int32? { forms.find(w) }
+
+    /// Σ ln P(ocr char | form char) over aligned characters, or nil when the lengths differ.
+    /// Decodes the form's UTF-8 in place (no String).
+    func channelScore(ocr: [UInt32], form f: Int32) -> Float? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf -> Float? in
+            let n = copyForm(f, into: buf.baseAddress!)
+            var i = 0, k = 0
+            var total: Float = 0
+            while i < n {
+                let b = buf[i]
+                var u: UInt32
+                if b < 0x80 { u = UInt32(b); i += 1 } else if b < 0xE0, i + 1 < n { u = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); i += 2 } else {
+                    let len = b < 0xF0 ? 3 : 4
+                    u = UInt32(b & (len == 3 ? 0x0F : 0x07))
+                    for j in 1..<len where i + j < n { u = u << 6 | UInt32(buf[i + j] & 0x3F) }
+                    i += len
+                }
+                guard k < ocr.count else { return nil }
+                total += channelCost(ocr: ocr[k], true: u)
+                k += 1
+            }
+            return k == ocr.count ? total : nil
+        }
+    }
 
     /// ln P(ocr | true) for two scalars.
     func channelCost(ocr: UInt32, true t: UInt32) -> Float {
@@ -169,11 +190,4 @@ public final class RepairLexicon: Sendable {
         return ocr == t ? RepairLexicon.identity : -7
     }
 
-    /// Count of a context bigram (side 1 = left "prev form", 2 = right "form next").
-    func bigram(_ a: [UInt8], _ b: [UInt8], side: UInt8) -> Int {
-        var key = a
-        key.append(side)
-        key.append(contentsOf: b)
-        return Int(bigrams.find(key) ?? 0)
-    }
 }

@@ -94,85 +94,100 @@ public final class Repairer: Sendable {
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8 * 128) { buf in
-            // key, prev, next and form hold ≤ 128 bytes each; scratch holds prev|form|next joins
-            let key = buf.baseAddress!, prev = key + 128, next = key + 256, form = key + 384, scratch = key + 512
-            var prevLen = Repairer.put("<s>", prev)
-            for ti in tokens.indices {
+        // pass 1: the cached decision entry of every word token (−1 for other tokens)
+        cache.entryOf.removeAll(keepingCapacity: true)
+        cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
+        if cache.tables.count < 4 { cache.tables.append(contentsOf: [ByteTable(capacity: 1024), ByteTable(capacity: 1024)]) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
+            let key = buf.baseAddress!
+            for ti in tokens.indices where tokens[ti].kind == .word {
                 let t = tokens[ti]
-                switch t.kind {
-                case .number:
-                    if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = iForm, oneIsPreposition(p, tokens, ti) {
-                        out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
-                        prev[0] = 0x69; prevLen = 1
-                    } else { prevLen = Repairer.put("<num>", prev) }
-                    continue
-                case .punctuation, .other:
-                    let b = p[Int(t.start)]
-                    if damaged, b == 0x7C, t.length == 1, let i = iForm, pipeIsI(p, tokens, ti) {
-                        // a lone "|" before a word is the letter I/i read as a bar
-                        out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
-                        prev[0] = 0x69; prevLen = 1
-                        continue
-                    }
-                    if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevLen = Repairer.put("<s>", prev) }
-                    continue
-                case .word: break
-                }
                 let len = TokenKey.lowercased(p, t, into: key)
-                if len > 48 { prev.update(from: key, count: min(len, 120)); prevLen = min(len, 120); continue }
+                if len > 48 { continue }
                 let capitalI = p[Int(t.start)] == 0x49
                 let table = (damaged ? 1 : 0) + (capitalI ? 2 : 0)
-                if cache.tables.count < 4 { cache.tables.append(contentsOf: [ByteTable(capacity: 1024), ByteTable(capacity: 1024)]) }
-                let ei: Int
-                if let v = cache.tables[table].find(key, len) { ei = Int(v) } else {
-                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, capitalI: capitalI, cache: &cache)
-                    ei = cache.entries.count
-                    cache.entries.append(e)
-                    cache.tables[table].set(key, len, Int32(ei))
+                if let v = cache.tables[table].find(key, len) { cache.entryOf[ti] = v; continue }
+                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, capitalI: capitalI, cache: &cache)
+                let ei = Int32(cache.entries.count)
+                cache.entries.append(e)
+                cache.tables[table].set(key, len, ei)
+                cache.entryOf[ti] = ei
+            }
+        }
+        // pass 2: decisions, left to right, with the previous decision and the next word as context
+        var prevCtx = lex.sentenceContext
+        var prevIsNum = false
+        for ti in tokens.indices {
+            let t = tokens[ti]
+            switch t.kind {
+            case .number:
+                if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = iForm, oneIsPreposition(p, tokens, ti) {
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
+                    prevCtx = lex.iContext; prevIsNum = false
+                } else { prevCtx = lex.numberContext; prevIsNum = true }
+                continue
+            case .punctuation, .other:
+                let b = p[Int(t.start)]
+                if damaged, b == 0x7C, t.length == 1, let i = iForm, pipeIsI(p, tokens, ti) {
+                    // a lone "|" before a word is the letter I/i read as a bar
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
+                    prevCtx = lex.iContext; prevIsNum = false
+                    continue
                 }
-                let e = cache.entries[ei]
-                var chosen: Int32 = -1
-                var conf: Float = 0
-                var reason = e.reason
-                if e.action == 1 {
-                    chosen = e.form; conf = e.confidence
-                } else if e.action == 2 {
-                    let nextLen = nextWordKey(p, tokens, ti, into: next)
-                    let prevIsNum = prevLen == 5 && prev[0] == 0x3C && prev[1] == 0x6E
-                    var best = -1
-                    var bestScore = -Float.infinity
-                    var usedContext = false
-                    let n = Int(e.candCount)
-                    var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-                    let ctxPrev = lex.contexts.find(prev, prevLen) ?? -1
-                    let ctxNext = lex.contexts.find(next, nextLen) ?? -1
-                    withUnsafeMutableBytes(of: &scores) { raw in
-                        let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
-                        for c in 0..<min(n, 8) {
-                            let f = cache.candForms[Int(e.candStart) + c]
-                            let l = ctxPrev >= 0 ? lex.leftPairs.count(ctxPrev, f) : 0
-                            let r = ctxNext >= 0 ? lex.rightPairs.count(ctxNext, f) : 0
-                            if l + r > 0 { usedContext = true }
-                            var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (log(1 + 3 * Float(l)) + log(1 + 3 * Float(r)))
-                            if prevIsNum && f == lex.yearForm { v += 6 }
-                            sc[c] = v
-                            if v > bestScore { bestScore = v; best = c }
-                        }
-                        var z: Float = 0
-                        for c in 0..<min(n, 8) { z += exp(sc[c] - bestScore) }
-                        conf = 1 / z
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false }
+                continue
+            case .word: break
+            }
+            let ei = Int(cache.entryOf[ti])
+            if ei < 0 { prevCtx = -1; prevIsNum = false; continue }
+            let e = cache.entries[ei]
+            var chosen: Int32 = -1
+            var chosenCtx: Int32 = -1
+            var conf: Float = 0
+            var reason = e.reason
+            if e.action == 1 {
+                chosen = e.form; chosenCtx = e.formContext; conf = e.confidence
+            } else if e.action == 2 {
+                let nextCtx: Int32
+                if ti + 1 >= tokens.count { nextCtx = lex.endContext } else {
+                    let nt = tokens[ti + 1]
+                    if nt.kind == .number { nextCtx = lex.numberContext } else if nt.kind != .word { nextCtx = lex.endContext } else {
+                        let ne = cache.entryOf[ti + 1]
+                        nextCtx = ne >= 0 ? cache.entries[Int(ne)].context : -1
                     }
-                    chosen = cache.candForms[Int(e.candStart) + best]
-                    if chosen == e.original { chosen = -1 }
-                    if usedContext { reason = .context }
                 }
-                if chosen != -1 && conf >= minConf {
-                    out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
-                    prevLen = formBytes(chosen, lex: lex, cache: cache, into: prev)
-                } else {
-                    prev.update(from: key, count: len); prevLen = len
+                var best = 0
+                var bestScore = -Float.infinity
+                var usedContext = false
+                let n = min(Int(e.candCount), 8)
+                var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+                withUnsafeMutableBytes(of: &scores) { raw in
+                    let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+                    for c in 0..<n {
+                        let f = cache.candForms[Int(e.candStart) + c]
+                        let l = prevCtx >= 0 ? lex.leftPairs.count(prevCtx, f) : 0
+                        let r = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
+                        if l + r > 0 { usedContext = true }
+                        var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (lex.logCount(l) + lex.logCount(r))
+                        if prevIsNum && f == lex.yearFormID { v += 6 }
+                        sc[c] = v
+                        if v > bestScore { bestScore = v; best = c }
+                    }
+                    var z: Float = 0
+                    for c in 0..<n { z += exp(sc[c] - bestScore) }
+                    conf = 1 / z
                 }
+                chosen = cache.candForms[Int(e.candStart) + best]
+                chosenCtx = cache.candContexts[Int(e.candStart) + best]
+                if chosen == e.original { chosen = -1 }
+                if usedContext { reason = .context }
+            }
+            prevIsNum = false
+            if chosen != -1 && conf >= minConf {
+                out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
+                prevCtx = chosenCtx
+            } else {
+                prevCtx = e.context
             }
         }
         return (damaged, rate)
@@ -180,12 +195,6 @@ public final class Repairer: Sendable {
 
     /// The form id of "i" (for `1` → `i`).
     var iForm: Int32? { lex.formID([0x69]) }
-
-    @inline(__always)
-    static func put(_ s: StaticString, _ out: UnsafeMutablePointer<UInt8>) -> Int {
-        out.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
-        return s.utf8CodeUnitCount
-    }
 
     /// Copies the bytes of a form (lexicon or compound) into `out`.
     @inline(__always)
@@ -255,14 +264,6 @@ public final class Repairer: Sendable {
         return !joiners.contains(String(decoding: nextKey, as: UTF8.self))
     }
 
-    func nextWordKey(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        guard ti + 1 < tokens.count else { return Repairer.put("</s>", out) }
-        let n = tokens[ti + 1]
-        if n.kind == .number { return Repairer.put("<num>", out) }
-        if n.kind != .word { return Repairer.put("</s>", out) }
-        return min(TokenKey.lowercased(p, n, into: out), 120)
-    }
-
     /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double; var reason: String }
 
@@ -287,9 +288,10 @@ public final class Repairer: Sendable {
     /// Analyses one word type (the slow path, once per type and regime).
     func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
-        var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0)
+        var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
+                                     context: lex.contexts.find(key) ?? -1, formContext: -1)
         if known >= 0 && !damaged { return keep }
-        let scalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars.map(\.value))
+        let scalars = UTF8Scalars.decode(key)
         var hasOCR = false
         for s in scalars where s < 0x61 || s > 0x7A { if s != 0xE5 && s != 0xE4 && s != 0xF6 { hasOCR = true } }
         keep.reason = hasOCR ? .ocrConfusion : .diacritics
@@ -298,10 +300,7 @@ public final class Repairer: Sendable {
         for variant in Repairer.variants(scalars, capitalI: capitalI, limit: 48) {
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
-                let fs = Array(String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self).unicodeScalars.map(\.value))
-                guard fs.count == scalars.count else { continue }
-                var ch: Float = 0
-                for (o, t) in zip(scalars, fs) { ch += lex.channelCost(ocr: o, true: t) }
+                guard let ch = lex.channelScore(ocr: scalars, form: f) else { continue }
                 cands.append((f, lex.logFreq[Int(f)] + ch))
             }
         }
@@ -309,7 +308,7 @@ public final class Repairer: Sendable {
             guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
             cache.extraForms.append(Array(d.form.utf8))
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
-                                     original: -1, candStart: 0, candCount: 0)
+                                     original: -1, candStart: 0, candCount: 0, context: keep.context, formContext: lex.contexts.find(Array(d.form.utf8)) ?? -1)
         }
         cands.sort { $0.score > $1.score }
         if cands.count > 8 { cands.removeLast(cands.count - 8) }
@@ -318,7 +317,11 @@ public final class Repairer: Sendable {
             keep.action = 2
             keep.candStart = Int32(cache.candForms.count)
             keep.candCount = Int32(cands.count)
-            for c in cands { cache.candForms.append(c.form); cache.candScores.append(c.score) }
+            for c in cands {
+                cache.candForms.append(c.form)
+                cache.candScores.append(c.score)
+                cache.candContexts.append(lex.contexts.find(lex.forms.key(at: Int(c.form))) ?? -1)
+            }
             return keep
         }
         let best = cands[0]
@@ -327,6 +330,7 @@ public final class Repairer: Sendable {
         for c in cands { z += exp(c.score - best.score) }
         keep.action = 1
         keep.form = best.form
+        keep.formContext = lex.contexts.find(lex.forms.key(at: Int(best.form))) ?? -1
         keep.confidence = 1 / z
         return keep
     }
@@ -338,7 +342,7 @@ public final class Repairer: Sendable {
         func walk(_ i: Int, _ costly: Int) {
             if out.count >= limit { return }
             if i == s.count {
-                out.append(Array(String(String.UnicodeScalarView(cur.compactMap(Unicode.Scalar.init))).utf8))
+                out.append(UTF8Scalars.encode(cur))
                 return
             }
             for (o, c) in options(s[i], capitalI: capitalI && i == 0) {
@@ -357,7 +361,7 @@ public final class Repairer: Sendable {
     func compound(_ s: [UInt32], lex: RepairLexicon, capitalI: Bool, hasOCR: Bool) -> Decision? {
         var best: (String, Float)? = nil
         for variant in Repairer.variants(s, capitalI: capitalI, limit: 8) {
-            let v = Array(String(decoding: variant, as: UTF8.self).unicodeScalars.map(\.value))
+            let v = UTF8Scalars.decode(variant)
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
 
@@ -374,7 +378,7 @@ public final class Repairer: Sendable {
     }
 
     func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon) -> (String, Float)? {
-        let key = Array(String(String.UnicodeScalarView(skel.compactMap(Unicode.Scalar.init))).utf8)
+        let key = UTF8Scalars.encode(skel)
         var best: (String, Float)? = nil
         for f in lex.forms(skeleton: key) {
             let form = String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self)

@@ -1,0 +1,35 @@
+/// Small UTF-8 ⇄ scalar-value conversions for the repair model's slow path (no `String`).
+enum UTF8Scalars {
+    /// The scalar values of valid UTF-8 bytes.
+    static func decode(_ b: [UInt8]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { out.append(UInt32(c)); i += 1; continue }
+            let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+            var u = UInt32(c & (len == 2 ? 0x1F : (len == 3 ? 0x0F : 0x07)))
+            for j in 1..<len where i + j < b.count { u = u << 6 | UInt32(b[i + j] & 0x3F) }
+            out.append(u)
+            i += len
+        }
+        return out
+    }
+
+    /// UTF-8 bytes of scalar values.
+    static func encode(_ s: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 4)
+        for u in s {
+            if u < 0x80 { out.append(UInt8(u)) } else if u < 0x800 {
+                out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F)))
+            } else if u < 0x10000 {
+                out.append(UInt8(0xE0 | (u >> 12))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
+            } else {
+                out.append(UInt8(0xF0 | (u >> 18))); out.append(UInt8(0x80 | ((u >> 12) & 0x3F))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
+            }
+        }
+        return out
+    }
+}
