@@ -31,7 +31,7 @@ public final class BatchRunner {
         public var hits = 0
     }
 
-    public init(analyzer: Analyzer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchBytes: Int = 4 << 20) {
+    public init(analyzer: Analyzer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchBytes: Int = 2 << 20) {
         self.analyzer = analyzer
         self.jobs = max(1, jobs)
         self.batchBytes = batchBytes

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Swedish repair lexicon: word forms with frequencies, context bigrams for forms whose
 /// diacritic-stripped spelling is ambiguous, and OCR character-confusion counts. Embedded
@@ -45,11 +48,30 @@ public final class RepairLexicon: Sendable {
 
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines).
     public init(text: String) {
-        var forms = ByteTable(capacity: 500_000)
+        var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
         var conf: [(UInt32, UInt32, Float)] = []
         var text = text
+        // first pass: how many forms and form bytes, so the tables are sized exactly
+        var formLines = 0, formBytes = 0
+        text.withUTF8 { buf in
+            var i = 0
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                if e > i + 2 && buf[i] == 0x77 {
+                    formLines += 1
+                    var t = i + 2
+                    while t < e && buf[t] != 0x09 { t += 1 }
+                    formBytes += t - i - 2
+                }
+                i = e + 1
+            }
+        }
+        forms = ByteTable(capacity: formLines, identityValues: true)
+        forms.reserve(keys: formLines, keyBytes: formBytes)
+        freq.reserveCapacity(formLines)
         text.withUTF8 { buf in
             var i = 0
             let n = buf.count
@@ -79,20 +101,41 @@ public final class RepairLexicon: Sendable {
                 i = e + 1
             }
         }
-        // skeleton index: one id per skeleton, then a flat pool sliced by prefix sums
-        var skel = ByteTable(capacity: forms.count)
-        var skelOf = [Int32](repeating: 0, count: forms.count)
-        var counts: [Int32] = []
-        for id in 0..<forms.count {
-            let k = RepairLexicon.skeleton(forms.key(at: id))
-            if let l = skel.find(k) { skelOf[id] = l; counts[Int(l)] += 1 } else { skel.set(k, Int32(counts.count)); skelOf[id] = Int32(counts.count); counts.append(1) }
+        // the text is parsed: its pages need not stay resident while the indexes are built
+        RepairLexicon.releasePages(of: &text)
+        var contexts = ByteTable(capacity: 20_000)
+        var left = IntPairTable(capacity: pending.count / 2 + 16)
+        var right = IntPairTable(capacity: pending.count / 2 + 16)
+        for b in pending {
+            guard let f = forms.find(b.form) else { continue }
+            let c: Int32
+            if let x = contexts.find(b.ctx) { c = x } else { c = Int32(contexts.count); contexts.set(b.ctx, c) }
+            if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
         }
-        var starts = [Int32](repeating: 0, count: counts.count + 1)
-        for i in counts.indices { starts[i + 1] = starts[i] + counts[i] }
-        var fill = Array(starts.dropLast())
+        pending = []
+        // skeleton index: one id per skeleton, then a flat pool sliced by prefix sums
+        var skel = ByteTable(capacity: forms.count, identityValues: true)
+        skel.reserve(keys: forms.count, keyBytes: formBytes)
+        var counts: [Int32] = []
+        counts.reserveCapacity(forms.count)
         var pool = [Int32](repeating: 0, count: forms.count)
-        for id in 0..<forms.count { let l = Int(skelOf[id]); pool[Int(fill[l])] = Int32(id); fill[l] += 1 }
-        for l in counts.indices where counts[l] > 1 {
+        var starts: [Int32] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * 65536) { buf in
+            let word = buf.baseAddress!, sk = word + 65536
+            for id in 0..<forms.count {
+                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
+                if let l = skel.find(sk, m) { counts[Int(l)] += 1 } else { skel.set(sk, m, Int32(counts.count)); counts.append(1) }
+            }
+            starts = [Int32](repeating: 0, count: counts.count + 1)
+            for i in counts.indices { starts[i + 1] = starts[i] + counts[i]; counts[i] = starts[i] }   // counts become fill positions
+            for id in 0..<forms.count {
+                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
+                let l = Int(skel.find(sk, m)!)
+                pool[Int(counts[l])] = Int32(id)
+                counts[l] += 1
+            }
+        }
+        for l in 0..<(starts.count - 1) where starts[l + 1] - starts[l] > 1 {
             let r = Int(starts[l])..<Int(starts[l + 1])
             let sorted = pool[r].sorted { freq[Int($0)] > freq[Int($1)] }
             pool.replaceSubrange(r, with: sorted)
@@ -107,15 +150,6 @@ public final class RepairLexicon: Sendable {
         self.skeletons = skel
         self.skeletonStart = starts
         self.skeletonPool = pool
-        var contexts = ByteTable(capacity: 20_000)
-        var left = IntPairTable(capacity: pending.count / 2 + 16)
-        var right = IntPairTable(capacity: pending.count / 2 + 16)
-        for b in pending {
-            guard let f = forms.find(b.form) else { continue }
-            let c: Int32
-            if let x = contexts.find(b.ctx) { c = x } else { c = Int32(contexts.count); contexts.set(b.ctx, c) }
-            if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
-        }
         self.contexts = contexts
         self.yearFormID = forms.find(Array("år".utf8)) ?? -2
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1
@@ -126,6 +160,36 @@ public final class RepairLexicon: Sendable {
         self.leftPairs = left
         self.rightPairs = right
         self.channel = channel
+    }
+
+    /// Tells the kernel the pages of a (read-only, file-backed) embedded text are no longer
+    /// needed once parsed, so they stop counting towards resident memory. Harmless when the
+    /// text lives elsewhere: the whole pages inside it are only advised, never written.
+    static func releasePages(of text: inout String) {
+        #if canImport(Glibc)
+        text.withUTF8 { buf in
+            guard let base = buf.baseAddress, buf.count > 1 << 20 else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (Int(bitPattern: base) + page - 1) / page * page
+            let end = (Int(bitPattern: base) + buf.count) / page * page
+            guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(p, end - start, MADV_DONTNEED)
+        }
+        #endif
+    }
+
+    /// Strips å/ä→a and ö→o from `n` bytes at `w` into `out`; returns the new length.
+    static func skeleton(_ w: UnsafePointer<UInt8>, _ n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0, k = 0
+        while i < n {
+            if w[i] == 0xC3 && i + 1 < n {
+                let c = w[i + 1]
+                if c == 0xA5 || c == 0xA4 { out[k] = 0x61; k += 1; i += 2; continue }
+                if c == 0xB6 { out[k] = 0x6F; k += 1; i += 2; continue }
+            }
+            out[k] = w[i]; k += 1; i += 1
+        }
+        return k
     }
 
     /// Strips å/ä→a and ö→o (lowercase input), bytes in, bytes out.

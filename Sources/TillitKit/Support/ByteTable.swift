@@ -9,20 +9,34 @@ public struct ByteTable: Sendable {
     @usableFromInline var values: [Int32] = []
     @usableFromInline var slots: [Int32]
     @usableFromInline var mask: Int
+    /// When true, every key's value is its insertion index and no value array is kept.
+    @usableFromInline let identityValues: Bool
 
-    /// Creates an empty table sized for about `capacity` keys.
-    public init(capacity: Int = 1024) {
+    /// Creates an empty table sized for about `capacity` keys. With `identityValues`, `set`
+    /// must insert keys with values 0, 1, 2, … in order (the insertion index), which costs no
+    /// memory per key.
+    public init(capacity: Int = 1024, identityValues: Bool = false) {
+        self.identityValues = identityValues
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
+    /// Reserves room for `keys` keys of `keyBytes` bytes in all, so loading a large table
+    /// does not leave doubling slack behind.
+    public mutating func reserve(keys: Int, keyBytes: Int) {
+        arena.reserveCapacity(keyBytes)
+        keyStart.reserveCapacity(keys)
+        keyLength.reserveCapacity(keys)
+        if !identityValues { values.reserveCapacity(keys) }
+    }
+
     /// Number of keys.
-    @inlinable public var count: Int { values.count }
+    @inlinable public var count: Int { keyStart.count }
 
     /// Bytes held by the table (arena and index), for memory accounting.
-    public var memoryBytes: Int { arena.count + slots.count * 4 + values.count * 10 }
+    public var memoryBytes: Int { arena.count + slots.count * 4 + keyStart.count * 6 + values.count * 4 }
 
     /// 64-bit hash of `len` bytes at `p`: 8-byte words, overlapping loads for the tail.
     @inlinable @inline(__always)
@@ -63,7 +77,7 @@ public struct ByteTable: Sendable {
                             let e = Int(sl[s])
                             if e == 0 { return nil }
                             let idx = e - 1
-                            if Int(kl[idx]) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(ks[idx]), p, len)) { return values[idx] }
+                            if Int(kl[idx]) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(ks[idx]), p, len)) { return identityValues ? Int32(idx) : values[idx] }
                             s = (s + 1) & mask
                         }
                     }
@@ -94,14 +108,14 @@ public struct ByteTable: Sendable {
     /// Inserts or replaces the value for the key. Keys longer than 65,535 bytes are ignored.
     public mutating func set(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
         guard len <= Int(UInt16.max) else { return }
-        if (values.count + 1) * 2 > slots.count { grow() }
+        if (keyStart.count + 1) * 2 > slots.count { grow() }
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         while true {
             let e = Int(slots[s])
             if e == 0 { break }
             let idx = e - 1
             if Int(keyLength[idx]) == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + Int(keyStart[idx]), p, len) == 0 }) {
-                values[idx] = value
+                if !identityValues { values[idx] = value }
                 return
             }
             s = (s + 1) & mask
@@ -109,8 +123,8 @@ public struct ByteTable: Sendable {
         keyStart.append(UInt32(arena.count))
         keyLength.append(UInt16(len))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
-        values.append(value)
-        slots[s] = Int32(values.count)
+        if !identityValues { values.append(value) }
+        slots[s] = Int32(keyStart.count)
     }
 
     /// Inserts or replaces the value for `key`.
@@ -145,7 +159,7 @@ public struct ByteTable: Sendable {
         var newSlots = Array(repeating: Int32(0), count: size)
         let newMask = size - 1
         arena.withUnsafeBufferPointer { ar in
-            for idx in 0..<values.count {
+            for idx in 0..<keyStart.count {
                 var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + Int(keyStart[idx]), Int(keyLength[idx]))) & newMask
                 while newSlots[s] != 0 { s = (s + 1) & newMask }
                 newSlots[s] = Int32(idx + 1)
