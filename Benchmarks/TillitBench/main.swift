@@ -200,6 +200,21 @@ for (name, mode) in [("pipeline", RepairMode.off), ("pipeline+repair", RepairMod
     }
 }
 
+// reference: `wc -w` on the same file, timed the same way (a process per run)
+if FileManager.default.isExecutableFile(atPath: "/usr/bin/wc") {
+    results.append(measure("wc -w") {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
+        p.arguments = ["-w", opt.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try? p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return (Int(out.split(separator: " ").first ?? "0") ?? 0, 0)
+    })
+}
+
 let mb = Double(totalBytes) / 1_048_576
 func f(_ d: Double, _ p: Int = 1) -> String { String(format: "%.\(p)f", d) }
 if opt.json {
@@ -221,6 +236,7 @@ if opt.json {
     }
     let one = results.first { $0.stage == "pipeline" && $0.threads == 1 }, many = results.first { $0.stage == "pipeline" && $0.threads == opt.jobs && opt.jobs > 1 }
     if let o = one, let m = many { print("\nscaling pipeline \(opt.jobs) threads vs 1: \(f(o.median / m.median, 2))×") }
+    if let o = one, let w = results.first(where: { $0.stage.hasPrefix("wc -w") }) { print("pipeline (1 thread) vs wc -w: \(f(w.median / o.median, 2))× the speed of wc -w") }
 }
 
 extension String {
