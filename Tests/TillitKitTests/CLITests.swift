@@ -159,6 +159,44 @@ struct CLITests {
         #expect(first["offset"] as? Int == 0)
     }
 
+    @Test("kwic finds control language by row and pole, with context and offsets")
+    func kwic() throws {
+        let r = try run(["kwic", "4:K", "Corpus/000_810f52e9195261e7.txt", "--format", "jsonl"])
+        #expect(r.status == 0)
+        let rows = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(rows.contains { ($0["match"] as? String) == "detaljstyrning" && ($0["right"] as? String)?.hasPrefix("och kontroll") == true })
+        #expect(rows.allSatisfy { ($0["pole"] as? String) == "K" })
+        let bad = try run(["kwic", "9:K", "Corpus/"])
+        #expect(bad.status == 64)
+    }
+
+    @Test("lexicon lint lists matched word types and dead patterns; lexicon show prints the table")
+    func lexiconLintAndShow() throws {
+        let lint = try run(["lexicon", "lint", "--corpus", "Corpus/"])
+        #expect(lint.status == 0)
+        #expect(lint.out.contains("detaljstyrning"))
+        #expect(lint.out.contains("dead patterns ("))
+        let show = try run(["lexicon", "show"])
+        #expect(show.out.contains("== row 4 instrument =="))
+        #expect(show.out.contains("principle öppenhet"))
+    }
+
+    @Test("report writes one self-contained HTML file with every document")
+    func htmlReport() throws {
+        let d = try tempDir()
+        let path = d.appendingPathComponent("r.html").path
+        let r = try run(["report", "Corpus/", "-o", path])
+        #expect(r.status == 0)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+        #expect(html.contains("<svg") && html.contains("<mark class=\"k") && html.contains("<mark class=\"t"))
+        #expect(html.contains("class=\"rep\" title=\"OCR: Vinsterpartiet"))
+        for f in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path) where f.hasSuffix(".txt") {
+            #expect(html.contains("Corpus/\(f)"))
+        }
+    }
+
     @Test("--version and --help answer with exit 0")
     func versionAndHelp() throws {
         #expect(try run(["--version"]).out.hasPrefix("tillit "))
