@@ -50,6 +50,15 @@ bristande förtroende~   | tillit | K | 2 | |
 kontrollbaserad*        | 1   | K | 0.5 | | the topic's name counts weakly (codebook rule 4)
 kontrollstyr*           | 1,4 | K | 1.5 | |
 
+kundval~                | 1   | K | 1   | | market models: customer choice
+valfrihetssystem~       | 1   | K | 1   | | LOV
+privatiser*             | 1   | K | 1   | |
+upphandl*               | 1   | K | 0.75| | procurement
+konkurrens~             | 1   | K | 0.75| |
+effektivisering~        | 4   | K | 0.75| |
+effektiviseringar       | 4   | K | 0.75| |
+centralisering~         | 1   | K | 1.5 | |
+
 # ---------------------------------------------------------------- K: row 2 ansvar
 avgränsa* ansvar*       | 2,4 | K | 2   | | delimited responsibility
 snäv* ansvar*           | 2   | K | 2   | |
@@ -61,6 +70,9 @@ silotänk*               | 2   | K | 1.5 | |
 revirtänk*              | 2   | K | 1.5 | |
 ensamma med             | 2   | K | 1   | | left alone with decisions
 ensam med               | 2   | K | 1   | |
+resultatansvar~         | 2,5 | K | 1.5 | | answerable for measured results
+budgetansvar~           | 2   | K | 1   | |
+kostnadsansvar~         | 2   | K | 1   | |
 
 # ---------------------------------------------------------------- K: row 3 fokus
 överordnad~             | 3   | K | 1.5 | | superiors
@@ -113,6 +125,13 @@ styckpris*              | 4   | K | 1.5 | |
 ledningssystem~         | 4   | K | 1   | |
 *ledningssystem~        | 4   | K | 1   | |
 stödfunktionsprocess*   | 4   | K | 1   | | support processes that steer
+checklista~             | 4,6 | K | 1   | |
+checklistor~            | 4,6 | K | 1   | |
+standardrutin~          | 4,6 | K | 1.5 | |
+tidrapporter*           | 4,5 | K | 1.5 | | time reporting
+tidsregistrer*          | 4,5 | K | 1.5 | |
+tidsredovisning~        | 4,5 | K | 1.5 | |
+produktivitetskrav~     | 4   | K | 1.5 | |
 
 # ---------------------------------------------------------------- K: row 5 uppföljning
 *mätning~               | 5   | K | 1.5 | | measurement
@@ -151,6 +170,15 @@ uppföljningssystem~     | 5   | K | 1.5 | |
 resultatmått~           | 5   | K | 1.5 | |
 prestationsmått~        | 5   | K | 1.5 | |
 volym~                  | 5   | K | 0.5 | | volume targets
+resultatkrav~           | 5   | K | 1.5 | |
+resultatuppföljning~    | 5   | K | 1.5 | |
+kvalitetsindikator~     | 5   | K | 1.5 | |
+jämförelsetal~          | 5   | K | 1.5 | |
+benchmarking~           | 5   | K | 1   | |
+kontrollmoment~         | 5   | K | 1.5 | |
+stickprovskontroll~     | 5   | K | 1   | |
+granskningsrapport~     | 5   | K | 1   | |
+avtalsuppföljning~      | 5   | K | 1   | |
 
 # ---------------------------------------------------------------- K: row 6 medel
 överpröv*               | 6   | K | 2   | | decisions overruled
@@ -183,6 +211,9 @@ underifrån              | 1   | T | 1.5 | | bottom-up
 verksamhetsnära         | 1,3 | T | 1.5 | |
 tillsammans med verksamhet~ | 1 | T | 1.5 | |
 samverkansform~         | 1,4 | T | 1   | |
+samproduktion~          | 1   | T | 1.5 | |
+dialog*                 | 1,5 | T | 1   | | dialogmöte, dialogbaserad
+professionsnära         | 1,3 | T | 1.5 | |
 
 # ---------------------------------------------------------------- T: row 2 ansvar
 dela* ansvar*           | 2,helhetssyn | T | 2 | | shared responsibility
@@ -194,6 +225,9 @@ medledarskap~           | 2,helhetssyn | T | 2 | | co-leadership
 medledar*               | 2,helhetssyn | T | 2 | |
 självstyr*              | 2,handlingsutrymme | T | 2 | | självstyrande team
 självorganiser*         | 2,handlingsutrymme | T | 1.5 | |
+medarbetarskap~         | 2   | T | 1.5 | |
+eget ansvar~            | 2,handlingsutrymme | T | 1.5 | |
+frihet under ansvar     | 2,handlingsutrymme | T | 2 | |
 
 # ---------------------------------------------------------------- T: row 3 fokus
 kärnverksamhet~         | 3,stöd | T | 2 | | the core activity
@@ -210,6 +244,13 @@ yrkeskunn*              | 3,kunskap | T | 1.5 | |
 yrkeskunskap~           | 3,kunskap | T | 1.5 | |
 yrkesgrupp~             | 3   | T | 0.5 | |
 välfärdens medarbetare  | 3   | T | 0.5 | |
+brukarens behov~        | 3,medborgarfokus | T | 1.5 | |
+patientens behov~       | 3,medborgarfokus | T | 1.5 | |
+patienternas behov~     | 3,medborgarfokus | T | 1.5 | |
+elevens behov~          | 3,medborgarfokus | T | 1.5 | |
+elevernas behov~        | 3,medborgarfokus | T | 1.5 | |
+invånarnas behov~       | 3,medborgarfokus | T | 1.5 | |
+användarnas behov~      | 3,medborgarfokus | T | 1.5 | |
 
 # ---------------------------------------------------------------- T: row 4 instrument
 helhetssyn~             | 4,helhetssyn | T | 2 | |
@@ -223,6 +264,8 @@ tvärsektoriell*         | 4   | T | 1.5 | |
 gränsöverskridande      | 4,helhetssyn | T | 1.5 | |
 samordnande             | 4   | T | 0.5 | |
 lärande organisation~   | 4,kunskap | T | 1 | |
+tvärfunktionell*        | 4   | T | 1   | |
+helhetsgrepp~           | 4,helhetssyn | T | 1 | |
 
 # ---------------------------------------------------------------- T: row 5 uppföljning
 nära dialog~            | 5   | T | 2   | |
@@ -291,6 +334,11 @@ beprövad~ erfarenhet~   | kunskap | T | 2 | |
 vetenskap*              | kunskap | T | 1 | |
 erfarenhet~             | kunskap | T | 0.75 | |
 kompetensutveckling~    | kunskap | T | 1 | |
+forskningsbaserad*      | kunskap | T | 1 | |
+evidensbaserad*         | kunskap | T | 0.75 | |
+självständig*           | handlingsutrymme | T | 1 | |
+närvarande chef~        | stöd | T | 1 | |
+lyhörd*                 | öppenhet | T | 1 | |
 öppenhet~               | öppenhet | T | 2 | |
 transparen*             | öppenhet | T | 1.5 | |
 dela* information~      | öppenhet | T | 1.5 | |
