@@ -152,8 +152,13 @@ public final class Repairer: Sendable {
                 if ti + 1 >= tokens.count { nextCtx = lex.endContext } else {
                     let nt = tokens[ti + 1]
                     if nt.kind == .number { nextCtx = lex.numberContext } else if nt.kind != .word { nextCtx = lex.endContext } else {
+                        // the next word as it will most likely read after repair: damaged
+                        // neighbours ("manga") must not hide their context ("många")
                         let ne = cache.entryOf[ti + 1]
-                        nextCtx = ne >= 0 ? cache.entries[Int(ne)].context : -1
+                        if ne < 0 { nextCtx = -1 } else {
+                            let x = cache.entries[Int(ne)]
+                            nextCtx = x.action == 1 ? x.formContext : (x.action == 2 ? cache.candContexts[Int(x.candStart)] : x.context)
+                        }
                     }
                 }
                 var best = 0
