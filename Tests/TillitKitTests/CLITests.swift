@@ -99,6 +99,13 @@ struct CLITests {
         #expect(row["k_hits"] as? Int == 750_000)
     }
 
+    @Test("empty standard input: one line on stderr, exit 65")
+    func emptyStdin() throws {
+        let r = try run(["score", "-"], stdin: Data())
+        #expect(r.status == 65)
+        #expect(r.err == "tillit: -: empty file, nothing to score; skipped\n")
+    }
+
     @Test("a malformed lexicon: exit 65 with file and line")
     func malformedLexicon() throws {
         let d = try tempDir()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillitKit
 
@@ -64,6 +65,17 @@ struct TokenizeTests {
         #expect(lines.contains("Kommunstyrelsen 2021-04-07"))
         // OCR's "e " bullet starts a list item
         #expect(segs.contains { $0.kind == .listItem && String(decoding: b[$0.range], as: UTF8.self).hasPrefix("[Hir kommer") })
+    }
+
+    @Test("CRLF line ends give the same segments as LF, with offsets into the CRLF text")
+    func crlfSegments() {
+        let lf = Fixtures.text("001_1bb6f32811f21775.txt")
+        let crlf = Array(lf.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let a = Segmenter.segments(Array(lf.utf8)), b = Segmenter.segments(crlf)
+        #expect(a.count == b.count && a.count > 10)
+        #expect(zip(a, b).allSatisfy { $0.kind == $1.kind })
+        let lastText = String(decoding: crlf[b.last!.range], as: UTF8.self)
+        #expect(lastText == "Maja Grubelic (Fi)")
     }
 
     @Test("abbreviations such as bl.a. and t.ex. do not end a sentence")
