@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillitKit
 
@@ -49,5 +50,27 @@ struct DecodeTests {
         #expect(!TextDecoder.isValidUTF8([0xC0, 0xAF]))
         #expect(!TextDecoder.isValidUTF8([0x61, 0x80]))
         #expect(!TextDecoder.isValidUTF8([0xED, 0xA0, 0x80]))
+    }
+}
+
+@Suite("Large files in parts")
+struct LargeFileTests {
+    @Test("a UTF-8 file cut into parts is read as UTF-8 in every part, whatever falls on the cut")
+    func partsStayUTF8() throws {
+        // a 3-byte "…" starting at byte 65,531 straddles the end of the 64 KiB encoding check
+        let line = "x" + String(repeating: "ä", count: 32_765) + "…" + String(repeating: "ö", count: 40_000) + "\n\n"
+        let text = String(repeating: line, count: 12)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-utf8-\(UUID().uuidString).txt").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let stream = DocumentStream(paths: [path], partSize: 100_000)
+        var parts = 0
+        while let item = stream.next() {
+            guard case .part(let p) = item else { Issue.record("unexpected failure"); continue }
+            #expect(!p.forceWindows1252)
+            let d = try TextDecoder.decode(p.bytes, name: path)
+            #expect(d.encoding == .utf8)
+            parts += 1
+        }
+        #expect(parts > 5)
     }
 }

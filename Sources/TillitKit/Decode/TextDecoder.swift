@@ -53,6 +53,15 @@ public enum TextDecoder {
         return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
     }
 
+    /// The first ≤ `max` bytes, cut before any UTF-8 sequence the cut would split.
+    public static func completePrefix(_ bytes: [UInt8], max: Int) -> [UInt8] {
+        guard bytes.count > max else { return bytes }
+        var end = max
+        var back = 0
+        while end > 0 && back < 4 && bytes[end] & 0xC0 == 0x80 { end -= 1; back += 1 }
+        return Array(bytes[0..<end])
+    }
+
     /// Strict UTF-8 validation (rejects overlongs, surrogates, and values above U+10FFFF). O(n).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { p in

@@ -63,9 +63,10 @@ public final class DocumentStream {
         }
     }
 
-    /// Fills `carry` with at least `partSize` bytes or to end of file.
+    /// Fills `carry` with more than `partSize` bytes, or to end of file.
     func fill() throws(TillitError) {
-        while !atEOF && carry.count < partSize {
+        // a few bytes past the part size, so a cut can see the byte after it (UTF-8 boundaries)
+        while !atEOF && carry.count <= partSize + 4 {
             if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
         }
     }
@@ -86,7 +87,7 @@ public final class DocumentStream {
         let bytes = Array(carry[0..<cut])
         carry.removeFirst(cut)
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
-        if partNo == 0 && !TextDecoder.isValidUTF8(Array(bytes.prefix(1 << 16).dropLast(4))) { firstWasLatin = true }
+        if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
         let part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
         partNo += 1
         offset += cut
