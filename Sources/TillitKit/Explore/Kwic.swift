@@ -19,26 +19,23 @@ public struct Kwic: Sendable {
     public func lines(id: String, bytes: [UInt8]) throws(TillitError) -> [KwicLine] {
         var scratch = Analyzer.Scratch()
         let doc = try analyzer.score(DocumentPart(id: id, bytes: bytes), scratch: &scratch)
-        let text: [UInt8] = doc.encoding == .windows1252 ? [] : bytes
         return doc.units.flatMap(\.hits).filter(query.keeps).map { e in
-            KwicLine(id: id, offset: e.offset, left: context(text, bytes, upTo: e.offset, encoding: doc.encoding),
+            KwicLine(id: id, offset: e.offset, left: context(bytes, upTo: e.offset, encoding: doc.encoding),
                      match: e.surface.split(whereSeparator: \.isWhitespace).joined(separator: " "),
-                     right: context(text, bytes, from: e.offset + e.length, encoding: doc.encoding), evidence: e)
+                     right: context(bytes, from: e.offset + e.length, encoding: doc.encoding), evidence: e)
         }
     }
 
     func slice(_ bytes: [UInt8], _ r: Range<Int>, _ enc: SourceEncoding) -> String {
-        let b = Array(bytes[max(0, r.lowerBound)..<min(bytes.count, r.upperBound)])
-        let s = enc == .windows1252 ? String(decoding: Windows1252.transcode(b).0, as: UTF8.self) : String(decoding: b, as: UTF8.self)
-        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        enc.string(bytes[max(0, r.lowerBound)..<min(bytes.count, r.upperBound)]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    func context(_ text: [UInt8], _ bytes: [UInt8], upTo end: Int, encoding: SourceEncoding) -> String {
+    func context(_ bytes: [UInt8], upTo end: Int, encoding: SourceEncoding) -> String {
         let s = slice(bytes, max(0, end - width * 3)..<end, encoding)
         return String(s.suffix(width)).replacingOccurrences(of: "\u{FFFD}", with: "")
     }
 
-    func context(_ text: [UInt8], _ bytes: [UInt8], from start: Int, encoding: SourceEncoding) -> String {
+    func context(_ bytes: [UInt8], from start: Int, encoding: SourceEncoding) -> String {
         let s = slice(bytes, start..<min(bytes.count, start + width * 3), encoding)
         return String(s.prefix(width)).replacingOccurrences(of: "\u{FFFD}", with: "")
     }

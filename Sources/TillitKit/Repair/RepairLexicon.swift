@@ -34,6 +34,8 @@ public final class RepairLexicon: Sendable {
 
     /// Form id of "år" (a number before it is strong evidence).
     let yearFormID: Int32
+    /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
+    let iFormID: Int32?
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
@@ -152,6 +154,7 @@ public final class RepairLexicon: Sendable {
         self.skeletonPool = pool
         self.contexts = contexts
         self.yearFormID = forms.find(Array("år".utf8)) ?? -2
+        self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1

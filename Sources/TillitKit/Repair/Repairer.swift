@@ -121,14 +121,14 @@ public final class Repairer: Sendable {
             let t = tokens[ti]
             switch t.kind {
             case .number:
-                if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = iForm, oneIsPreposition(p, tokens, ti) {
+                if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = lex.iFormID, oneIsPreposition(p, tokens, ti) {
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
                     prevCtx = lex.iContext; prevIsNum = false
                 } else { prevCtx = lex.numberContext; prevIsNum = true }
                 continue
             case .punctuation, .other:
                 let b = p[Int(t.start)]
-                if damaged, b == 0x7C, t.length == 1, let i = iForm, pipeIsI(p, tokens, ti) {
+                if damaged, b == 0x7C, t.length == 1, let i = lex.iFormID, pipeIsI(p, tokens, ti) {
                     // a lone "|" before a word is the letter I/i read as a bar
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
                     prevCtx = lex.iContext; prevIsNum = false
@@ -197,9 +197,6 @@ public final class Repairer: Sendable {
         }
         return (damaged, rate)
     }
-
-    /// The form id of "i" (for `1` → `i`).
-    var iForm: Int32? { lex.formID([0x69]) }
 
     /// Copies the bytes of a form (lexicon or compound) into `out`.
     @inline(__always)
@@ -270,7 +267,7 @@ public final class Repairer: Sendable {
     }
 
     /// A compound decision: the chosen lowercase form and its confidence.
-    struct Decision { var form: String; var confidence: Double; var reason: String }
+    struct Decision { var form: String; var confidence: Double }
 
     /// Skeleton options for one token character (lowercase scalar), with whether the
     /// option is a costly OCR confusion rather than a plain lost diacritic.
@@ -379,7 +376,7 @@ public final class Repairer: Sendable {
         guard let b = best else { return nil }
         let original = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
         if b.0 == original { return nil }
-        return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65, reason: "compound")
+        return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
     }
 
     func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon) -> (String, Float)? {

@@ -106,9 +106,7 @@ public struct HTMLReport {
         var hi = 0
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            let slice = Array(bytes[max(0, a)..<min(bytes.count, b)])
-            let s = encoding == .windows1252 ? String(decoding: Windows1252.transcode(slice).0, as: UTF8.self) : String(decoding: slice, as: UTF8.self)
-            return esc(s)
+            return esc(encoding.string(bytes[max(0, a)..<min(bytes.count, b)]))
         }
         func plain(_ a: Int, _ b: Int) -> String {
             // text between a and b with repaired words marked
