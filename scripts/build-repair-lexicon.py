@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Builds Lexicons/repair-sv.txt, the Swedish repair lexicon embedded in tillit.
 
-Usage: scripts/build-repair-lexicon.py SHARED_DIR OUT_FILE
+Usage: scripts/build-repair-lexicon.py SHARED_DIR OUT_FILE [--also-hold-out NAME,NAME,...]
+
+--also-hold-out keeps more ocr/dev documents out of every source: a validation fold for
+trying model changes without touching the held-out documents (the committed lexicon is
+built without it).
 
 Sources (see Lexicons/README.md for licences):
   * wordfreq (PyPI, data CC BY-SA 4.0): word frequencies for Swedish;
@@ -31,6 +35,10 @@ def strip(w):
 
 def main():
     shared, out_path = sys.argv[1], sys.argv[2]
+    if len(sys.argv) == 5 and sys.argv[3] == "--also-hold-out":
+        HELD_OUT.extend(n for n in sys.argv[4].split(",") if n)
+    elif len(sys.argv) != 3:
+        sys.exit(__doc__)
     dev = os.path.join(shared, "ocr", "dev")
     held_sentences = []
     for name in HELD_OUT:
@@ -100,8 +108,10 @@ def main():
         toks = ["<num>" if t.isdigit() else t for t in toks]
         for i, t in enumerate(toks):
             if t in ambiguous:
-                left[(toks[i - 1] if i > 0 else "<s>", t)] += 1
-                right[(t, toks[i + 1] if i + 1 < len(toks) else "</s>")] += 1
+                p = toks[i - 1] if i > 0 else "<s>"
+                n = toks[i + 1] if i + 1 < len(toks) else "</s>"
+                left[(p, t)] += 1
+                right[(t, n)] += 1
 
     # OCR character confusions from dev pairs (held-out excluded)
     conf = collections.Counter()

@@ -94,6 +94,18 @@ enum CLI {
     }
 
     /// Expands inputs and reports missing ones; throws when nothing is left to read.
+    /// The `--repair-lexicon FILE` option shared by the verbs that repair.
+    static let repairLexiconSpec = OptionSpec(name: "repair-lexicon", value: "FILE",
+                                              help: "repair lexicon built by scripts/build-repair-lexicon.py (default: embedded)")
+
+    /// The repairer over `--repair-lexicon FILE`, or the embedded one.
+    static func repairer(_ a: ParsedArguments) throws(TillitError) -> Repairer {
+        var lexicon: RepairLexicon? = nil
+        if let path = a.value("repair-lexicon") { lexicon = try RepairLexicon(contentsOf: path) }
+        if let w = try a.number("context-weight", in: 0...10) { return Repairer(lexicon: lexicon, contextWeight: Float(w)) }
+        return lexicon.map { Repairer(lexicon: $0) } ?? .shared
+    }
+
     static func inputs(_ positionals: [String], verb: String) throws(TillitError) -> (files: [String], errors: [TillitError]) {
         guard !positionals.isEmpty else { throw .usage("\(verb): no input given; pass files, directories, or - for standard input") }
         let (files, errors) = FileInput.expand(positionals)
@@ -133,3 +145,4 @@ enum CLI {
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 }
+import Foundation

@@ -9,6 +9,8 @@ enum EvalCommand {
         OptionSpec(name: "only", value: "NAMES", help: "comma list of document names to include"),
         OptionSpec(name: "exclude", value: "NAMES", help: "comma list of document names to leave out"),
         OptionSpec(name: "held-out", value: nil, help: "only the documents kept out of lexicon building"),
+        CLI.repairLexiconSpec,
+        OptionSpec(name: "context-weight", value: "W", help: "weight of the context bigrams, 0 turns context off (default: 1)"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
@@ -22,7 +24,8 @@ enum EvalCommand {
         var only = a.value("only").map { Set($0.split(separator: ",").map(String.init)) }
         let exclude = Set((a.value("exclude") ?? "").split(separator: ",").map(String.init))
         if a.has("held-out") { only = Set(HeldOut.documents) }
-        let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: .shared, mode: try a.choice("mode", RepairMode.self) ?? .auto,
+        let repairer = try CLI.repairer(a)
+        let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: try a.choice("mode", RepairMode.self) ?? .auto,
                                             minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
         print("input      files  words  WER before  WER after  changes")
         for r in rows {

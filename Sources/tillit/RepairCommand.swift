@@ -7,6 +7,7 @@ enum RepairCommand {
         OptionSpec(name: "diff", value: nil, help: "show each changed line as - original / + repaired"),
         OptionSpec(name: "mode", value: "MODE", help: "auto|on: auto repairs valid words only in damaged documents (default: auto)"),
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a change, 0…1 (default: 0.5)"),
+        CLI.repairLexiconSpec,
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
@@ -17,7 +18,7 @@ enum RepairCommand {
         let minConf = try a.number("min-confidence", in: 0...1) ?? 0.5
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "repair")
         let out = ByteWriter()
-        let repairer = Repairer.shared
+        let repairer = try CLI.repairer(a)
         return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
             let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
             if decoded.encoding == .windows1252 { CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8") }

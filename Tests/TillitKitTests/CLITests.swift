@@ -118,6 +118,24 @@ struct CLITests {
         #expect(c.status == 65)
     }
 
+    @Test("a malformed repair lexicon: exit 65 with file and line; a small valid one repairs with its own words")
+    func repairLexiconFile() throws {
+        let d = try tempDir()
+        let bad = d.appendingPathComponent("bad.txt")
+        try Data("w\tför\t900\nw\tfor\n".utf8).write(to: bad)
+        let r = try run(["repair", "--repair-lexicon", bad.path, "Corpus/002_01034d870a99e8da.txt"])
+        #expect(r.status == 65)
+        #expect(r.err == "tillit: \(bad.path):2: 'w' line needs 3 tab-separated fields, found 2\n")
+        // a lexicon of two words, with the OCR confusion 6→ö: only "f6r" can change
+        let good = d.appendingPathComponent("tiny.txt")
+        try Data("w\tför\t900\nw\tflera\t50\nc\t6\tö\t40\nc\tö\tö\t100\n".utf8).write(to: good)
+        let input = d.appendingPathComponent("in.txt")
+        try Data("Pengar f6r 1 flera ar.\n".utf8).write(to: input)
+        let g = try run(["repair", "--mode", "on", "--repair-lexicon", good.path, input.path])
+        #expect(g.status == 0)
+        #expect(g.out == "Pengar för 1 flera ar.\n")
+    }
+
     @Test("an unknown flag: exit 64 with a suggestion")
     func unknownFlag() throws {
         let r = try run(["score", "--fromat", "csv", "Corpus/"])

@@ -36,7 +36,7 @@ public struct RepairCache {
 
     mutating func resetIfFull() {
         guard entries.count >= limit else { return }
-        tables[0].removeAll(); tables[1].removeAll()
+        for t in tables.indices { tables[t].removeAll() }
         entries.removeAll(keepingCapacity: true)
         candForms.removeAll(keepingCapacity: true)
         candScores.removeAll(keepingCapacity: true)

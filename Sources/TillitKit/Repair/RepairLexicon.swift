@@ -48,6 +48,33 @@ public final class RepairLexicon: Sendable {
     /// Number of word forms.
     public var formCount: Int { forms.count }
 
+    /// Reads a repair lexicon file (for example one built by `scripts/build-repair-lexicon.py`
+    /// with other sources or another held-out set). Cost: like `init(text:)`, plus reading
+    /// and checking the file.
+    /// - Throws: `.inputNotFound`/`.io` when it cannot be read, `.badLexicon` with the line
+    ///   number when a line is not one of the `w`/`l`/`r`/`c` kinds or lacks its count, or
+    ///   when the file holds no word forms.
+    public convenience init(contentsOf path: String) throws(TillitError) {
+        let bytes = try FileInput.readAll(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
+        var words = 0
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let want: Int
+            switch f[0] {
+            case "w": want = 3; words += 1
+            case "l", "r", "c": want = 4
+            default: throw .badLexicon(path: path, line: n + 1, reason: "unknown line kind '\(f[0])' (expected w, l, r or c)")
+            }
+            guard f.count == want else { throw .badLexicon(path: path, line: n + 1, reason: "'\(f[0])' line needs \(want) tab-separated fields, found \(f.count)") }
+            guard let c = f.last, !c.isEmpty, c.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw .badLexicon(path: path, line: n + 1, reason: "the last field must be a whole count")
+            }
+        }
+        guard words > 0 else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
+        self.init(text: text)
+    }
+
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines).
     public init(text: String) {
         var forms: ByteTable
