@@ -1,8 +1,9 @@
 // tillit-bench: throughput of each pipeline stage on a corpus given as an argument.
 //
-//   swift run -c release tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--json] [--quick] [--jobs N]
+//   swift run -c release tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--json] [--quick] [--jobs N] [--parts]
 //
-// Stages, measured separately on the same in-memory documents:
+// Stages, measured separately on the same in-memory documents (--parts first adds decode,
+// tokenize-only and segment-only rows that split the tokenize stage):
 //   tokenize  decode + segment + tokenize (+ hyphen join)
 //   repair    OCR repair (mode on) over pre-tokenized documents
 //   match     lexicon match + score over pre-tokenized documents
@@ -22,6 +23,7 @@ struct Options {
     var json = false
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var maxBytes = Int.max
+    var parts = false
 }
 
 nonisolated func fail(_ s: String) -> Never {
@@ -38,9 +40,10 @@ while !args.isEmpty {
     case "--lines-per-doc": guard let v = args.first.flatMap(Int.init), v >= 1 else { fail("--lines-per-doc needs a number ≥ 1") }; opt.linesPerDoc = v; args.removeFirst()
     case "--jobs": guard let v = args.first.flatMap(Int.init), v >= 1 else { fail("--jobs needs a number ≥ 1") }; opt.jobs = v; args.removeFirst()
     case "--json": opt.json = true
+    case "--parts": opt.parts = true
     case "--quick": opt.runs = 3; opt.maxBytes = 4 << 20
     case "--help", "-h":
-        print("usage: tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--jobs N] [--json] [--quick]"); exit(0)
+        print("usage: tillit-bench CORPUS.txt [--runs N] [--lines-per-doc N] [--jobs N] [--json] [--quick] [--parts]"); exit(0)
     default:
         if a.hasPrefix("-") { fail("unknown option '\(a)'") }
         opt.path = a
@@ -142,6 +145,32 @@ for d in docs {
 }
 
 var results: [Result] = []
+if opt.parts {
+    results.append(measure("decode") {
+        var n = 0
+        for d in docs { if let dec = try? TextDecoder.decode(d.bytes, name: d.id) { n += dec.bytes.count } }
+        return (n, 0)
+    })
+    results.append(measure("tokenize-only") {
+        var n = 0
+        var toks: [Token] = []
+        for (dec, _) in tokenized {
+            dec.bytes.withUnsafeBufferPointer { p in
+                toks.removeAll(keepingCapacity: true)
+                Tokenizer.tokenize(p, range: 0..<p.count, into: &toks)
+                n += toks.count
+            }
+        }
+        return (n, 0)
+    })
+    results.append(measure("segment-only") {
+        var n = 0
+        for (dec, _) in tokenized {
+            dec.bytes.withUnsafeBufferPointer { p in n += Segmenter.segments(p, range: 0..<p.count).count }
+        }
+        return (n, 0)
+    })
+}
 results.append(measure("tokenize") {
     var n = 0
     var toks: [Token] = []

@@ -51,6 +51,21 @@ struct DecodeTests {
         #expect(!TextDecoder.isValidUTF8([0x61, 0x80]))
         #expect(!TextDecoder.isValidUTF8([0xED, 0xA0, 0x80]))
     }
+
+    @Test("the one-pass validator agrees with the standard library's on 20,000 mutated Swedish strings")
+    func validatorAgreesWithStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let base = Array("Tillitsbaserad styrning – öka handlingsutrymmet i välfärden, på riktigt… 😀 €".utf8)
+        let odd: [UInt8] = [0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x90, 0x8F]
+        for _ in 0..<20_000 {
+            var b = base
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                b[Int.random(in: 0..<b.count, using: &rng)] = odd.randomElement(using: &rng)!
+            }
+            b = Array(b[Int.random(in: 0..<8, using: &rng)..<b.count - Int.random(in: 0..<8, using: &rng)])
+            #expect(TextDecoder.isValidUTF8(b) == (String(validating: b, as: UTF8.self) != nil), "\(b)")
+        }
+    }
 }
 
 @Suite("Large files in parts")

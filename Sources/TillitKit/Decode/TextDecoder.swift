@@ -9,41 +9,15 @@ public enum TextDecoder {
     public static func decode(_ raw: [UInt8], name: String) throws(TillitError) -> DecodedText {
         var start = 0
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
-        var control = 0
-        var nonSpace = false
-        var hasNFDMark = false
-        raw.withUnsafeBufferPointer { p in
-            var i = start
-            let raw8 = UnsafeRawPointer(p.baseAddress!)
-            while i < p.count {
-                // 8 printable ASCII bytes at a time: no control byte, no high bit
-                if i + 8 <= p.count {
-                    let w = raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 {
-                        if w != 0x2020_2020_2020_2020 { nonSpace = true }
-                        i += 8
-                        continue
-                    }
-                }
-                let b = p[i]
-                i += 1
-                if b < 0x20 {
-                    if b == 0 { control += 1_000_000; break }
-                    if !(b >= 0x09 && b <= 0x0D) { control += 1 }
-                } else if b != 0x20 {
-                    nonSpace = true
-                    if b == 0xCC, i < p.count, p[i] == 0x8A || p[i] == 0x88 || p[i] == 0x81 { hasNFDMark = true }
-                }
-            }
-        }
-        if control >= 1_000_000 || (control > 8 && control * 100 > raw.count - start) {
+        let scan = raw.withUnsafeBufferPointer { inspect($0, from: start) }
+        if scan.control >= 1_000_000 || (scan.control > 8 && scan.control * 100 > raw.count - start) {
             throw .binaryData(path: name)
         }
-        if !nonSpace { throw .emptyInput(path: name) }
+        if !scan.nonSpace { throw .emptyInput(path: name) }
 
         let body = start == 0 ? raw : Array(raw[start...])
-        if isValidUTF8(body) {
-            if hasNFDMark {
+        if scan.validUTF8 {
+            if scan.hasNFDMark {
                 let (folded, map) = foldNFD(body)
                 return DecodedText(bytes: folded, encoding: .utf8, foldedNFD: true, prefixSkipped: start, offsetMap: map)
             }
@@ -51,6 +25,63 @@ public enum TextDecoder {
         }
         let (utf8, map) = Windows1252.transcode(body)
         return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
+    }
+
+    /// What one pass over the bytes found.
+    struct Inspection {
+        /// Control bytes other than whitespace; a NUL counts 1,000,000.
+        var control = 0
+        var nonSpace = false
+        var hasNFDMark = false
+        var validUTF8 = true
+    }
+
+    /// One pass over `p[from...]` that counts control bytes, notices non-space text and NFD
+    /// combining marks (CC 8A/88/81), and validates UTF-8 strictly (no overlongs, surrogates or
+    /// values above U+10FFFF). Runs of 8 printable ASCII bytes are skipped with one load.
+    static func inspect(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Inspection {
+        var r = Inspection()
+        let n = p.count
+        guard n > from else { return r }
+        let raw8 = UnsafeRawPointer(p.baseAddress!)
+        var i = from
+        while i < n {
+            // 8 printable ASCII bytes at a time: no control byte, no high bit
+            if i + 8 <= n {
+                let w = raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 {
+                    if !r.nonSpace && w != 0x2020_2020_2020_2020 { r.nonSpace = true }
+                    i += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+                if b < 0x20 {
+                    if b == 0 { r.control += 1_000_000; return r }
+                    if !(b >= 0x09 && b <= 0x0D) { r.control += 1 }
+                } else if b != 0x20 { r.nonSpace = true }
+                continue
+            }
+            r.nonSpace = true
+            if !r.validUTF8 { i += 1; continue }   // still counting control bytes for the binary check
+            if b < 0xC2 { r.validUTF8 = false; i += 1; continue }
+            if b < 0xE0 {
+                guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { r.validUTF8 = false; i += 1; continue }
+                if b == 0xCC, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { r.hasNFDMark = true }
+                i += 2; continue
+            }
+            if b < 0xF0 {
+                guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
+                      !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { r.validUTF8 = false; i += 1; continue }
+                i += 3; continue
+            }
+            guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
+                  !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] >= 0x90) else { r.validUTF8 = false; i += 1; continue }
+            i += 4
+        }
+        return r
     }
 
     /// The first ≤ `max` bytes, cut before any UTF-8 sequence the cut would split.
@@ -64,33 +95,7 @@ public enum TextDecoder {
 
     /// Strict UTF-8 validation (rejects overlongs, surrogates, and values above U+10FFFF). O(n).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            guard n > 0 else { return true }
-            let raw8 = UnsafeRawPointer(p.baseAddress!)
-            while i < n {
-                if i + 8 <= n && raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                if b < 0xC2 { return false }
-                if b < 0xE0 {
-                    guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
-                    i += 2; continue
-                }
-                if b < 0xF0 {
-                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return false }
-                    if b == 0xE0 && p[i + 1] < 0xA0 { return false }
-                    if b == 0xED && p[i + 1] >= 0xA0 { return false }
-                    i += 3; continue
-                }
-                guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
-                if b == 0xF0 && p[i + 1] < 0x90 { return false }
-                if b == 0xF4 && p[i + 1] >= 0x90 { return false }
-                i += 4
-            }
-            return true
-        }
+        bytes.withUnsafeBufferPointer { inspect($0, from: 0).validUTF8 }
     }
 
     /// Folds base letter + U+030A / U+0308 / U+0301 into the precomposed Latin-1 letter

@@ -143,12 +143,16 @@ public final class LexiconMatcher: Sendable {
                       replacements: RepairOverlay? = nil, into hits: inout [Hit]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TokenKey.capacity) { buf in
             let key = buf.baseAddress!
-            var infos: [Int32] = []   // info index per token in range (-1 for non-words)
+            var infos = cache.tokenInfos   // info index per token in range (-1 for non-words); reused storage
+            cache.tokenInfos = []
+            infos.removeAll(keepingCapacity: true)
             infos.reserveCapacity(range.count)
+            var words = 0
             for ti in range {
                 let t = tokens[ti]
                 guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
                 if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
+                words += 1
                 var len: Int
                 if let r = replacements, let n = r.copyKey(for: ti, into: key) {
                     len = n
@@ -158,6 +162,8 @@ public final class LexiconMatcher: Sendable {
                 infos.append(cache.info(key, len, matcher: self))
             }
             scan(tokens: tokens, range: range, infos: infos, cache: cache, into: &hits)
+            cache.tokenInfos = infos
+            cache.lastWordCount = words
         }
     }
 

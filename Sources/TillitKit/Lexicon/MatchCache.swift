@@ -6,6 +6,10 @@ public struct MatchCache {
     var table = ByteTable(capacity: 1 << 14)
     var infos: [LexiconMatcher.TypeInfo] = []
     var pool: [Int32] = []
+    /// Scratch: the info index of each token of the unit being matched (reused across calls).
+    var tokenInfos: [Int32] = []
+    /// Word tokens seen by the last `match` call.
+    public internal(set) var lastWordCount = 0
     /// Most types kept before the cache is cleared.
     public let limit: Int
 

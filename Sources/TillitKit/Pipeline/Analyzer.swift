@@ -136,7 +136,7 @@ public final class Analyzer: Sendable {
             let e = decoded.originalOffset(u.range.upperBound)
             outUnits.append(UnitScore(index: i, kind: u.kind, offset: part.baseOffset + s, length: e - s, tokens: u.tokens.count,
                                       table: table, label: options.labelRule.label(table), hits: ev,
-                                      words: scratch.tokens[u.tokens].reduce(0) { $0 + ($1.kind == .word ? 1 : 0) },
+                                      words: scratch.cache.lastWordCount,
                                       entries: options.entryHits ? scratch.hits.map(\.entry) : [],
                                       preview: options.previews ? Analyzer.preview(p, u.range) : nil))
         }

@@ -38,32 +38,39 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// Per byte: 1 for C3 (a Latin-1 letter follows), 2 for OCR stand-ins inside words
+    /// (digits, `&`, `@`, `|`).
+    static let assessFlags: [UInt8] = (0..<256).map { b in
+        if b == 0xC3 { return 1 }
+        if (0x30...0x39).contains(b) || b == 0x26 || b == 0x40 || b == 0x7C { return 2 }
+        return 0
+    }
+
     /// Judges whether the word tokens look OCR-damaged from the first `sample` words:
     /// the share carrying å/ä/ö, and OCR stand-ins (digits or `&`/`|`/`@` inside words).
     /// Cost: O(min(words, sample)) — a cheap rule, independent of document length.
     public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double) {
         var words = 0, marked = 0, suspicious = 0
-        for t in tokens where t.kind == .word && t.length >= 2 {
-            words += 1
-            var hasDia = false, hasDigit = false
-            var i = Int(t.start)
-            let e = Int(t.end)
-            while i < e {
-                let b = p[i]
-                if b == 0xC3 {
-                    if i + 1 < e {
-                        let c = p[i + 1]
-                        if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { hasDia = true }
+        Repairer.assessFlags.withUnsafeBufferPointer { flags in
+            for t in tokens where t.kind == .word && t.length >= 2 {
+                words += 1
+                // OR the flags of all bytes; only a word holding C3 looks at second bytes
+                var acc: UInt8 = 0
+                for i in Int(t.start)..<Int(t.end) { acc |= flags[Int(p[i])] }
+                if acc & 2 != 0 { suspicious += 1 }
+                if acc & 1 != 0 {
+                    var i = Int(t.start)
+                    let e = Int(t.end) - 1
+                    while i < e {
+                        if p[i] == 0xC3 {
+                            let c = p[i + 1]
+                            if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { marked += 1; break }
+                        }
+                        i += 1
                     }
-                    i += 2
-                    continue
                 }
-                if b < 0x41 && (b &- 0x30 < 10 || b == 0x26 || b == 0x40) || b == 0x7C { hasDigit = true }
-                i += 1
+                if words >= sample { break }
             }
-            if hasDia { marked += 1 }
-            if hasDigit { suspicious += 1 }
-            if words >= sample { break }
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
         let damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)

@@ -5,15 +5,22 @@ public enum HyphenJoiner {
     /// Merges `word "-" <line break> word` triples in `tokens[from...]`.
     @inlinable
     public static func join(_ p: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], from: Int = 0) {
-        var r = from
-        var w = from
         let n = tokens.count
+        // read-only search for the first join: most texts have none, and then nothing is written
+        var first = -1
+        tokens.withUnsafeBufferPointer { ts in
+            var r = from
+            while r + 2 < n {
+                if joins(p, ts, r) { first = r; return }
+                r += 1
+            }
+        }
+        guard first >= 0 else { return }
+        var r = first
+        var w = first
         while r < n {
             let t = tokens[r]
-            if t.kind == .word, r + 2 < n, tokens[r + 1].kind == .punctuation, p[Int(tokens[r + 1].start)] == 0x2D,
-               tokens[r + 1].start == t.end, tokens[r + 2].kind == .word,
-               breaksLine(p, Int(tokens[r + 1].end), Int(tokens[r + 2].start)),
-               !ByteClass.isUpperAt(p, Int(tokens[r + 2].start)), !isCoordinator(p, tokens[r + 2]) {
+            if r + 2 < n && tokens.withUnsafeBufferPointer({ joins(p, $0, r) }) {
                 tokens[w] = Token(start: Int(t.start), end: Int(tokens[r + 2].end), kind: .word, joined: true)
                 w += 1
                 r += 3
@@ -24,6 +31,15 @@ public enum HyphenJoiner {
             r += 1
         }
         tokens.removeLast(n - w)
+    }
+
+    /// True when `ts[r]`, a hyphen right after it and `ts[r + 2]` on the next line form one word.
+    @inlinable @inline(__always)
+    static func joins(_ p: UnsafeBufferPointer<UInt8>, _ ts: UnsafeBufferPointer<Token>, _ r: Int) -> Bool {
+        let t = ts[r], h = ts[r + 1]
+        guard t.kind == .word, h.kind == .punctuation, h.start == t.end, p[Int(h.start)] == 0x2D else { return false }
+        let next = ts[r + 2]
+        return next.kind == .word && breaksLine(p, Int(h.end), Int(next.start)) && !ByteClass.isUpperAt(p, Int(next.start)) && !isCoordinator(p, next)
     }
 
     @inlinable

@@ -4,32 +4,42 @@
 /// `@` and `£` join a word when a letter follows (`&r`, `£6r`). Latin-1 and General
 /// Punctuation sequences are separators. Cost: O(n), about one branch per byte.
 public enum Tokenizer {
-    /// Appends the tokens of `bytes[range]` to `tokens`.
+    /// Appends the tokens of `bytes[range]` to `tokens`. Tokens are gathered in a stack
+    /// buffer and appended 256 at a time, so the array is not checked per token.
     @inlinable
     public static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                if ByteClass.isSpace(b) { i += 1; continue }
-                if ByteClass.isASCIILetter(b) || ByteClass.isDigit(b) || (isJoiner(b) && letterFollows(bytes, i + 1, end)) {
-                    i = scanWord(bytes, i, end, &tokens)
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: 256) { buf in
+            let out = buf.baseAddress!
+            var k = 0
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                if k == 256 { tokens.append(contentsOf: UnsafeBufferPointer(start: out, count: k)); k = 0 }
+                let b = bytes[i]
+                if b < 0x80 {
+                    if ByteClass.isSpace(b) { i += 1; continue }
+                    if ByteClass.isASCIILetter(b) || ByteClass.isDigit(b) || (isJoiner(b) && letterFollows(bytes, i + 1, end)) {
+                        let (e, letter) = scanWord(bytes, i, end)
+                        out[k] = Token(start: i, end: e, kind: letter ? .word : .number); k += 1
+                        i = e
+                        continue
+                    }
+                    out[k] = Token(start: i, end: i + 1, kind: .punctuation); k += 1
+                    i += 1
                     continue
                 }
-                tokens.append(Token(start: i, end: i + 1, kind: .punctuation))
-                i += 1
-                continue
+                let n = min(ByteClass.sequenceLength(b), end - i)
+                if ByteClass.isLetterSequence(bytes, i) || (b == 0xC2 && n == 2 && bytes[i + 1] == 0xA3 && letterFollows(bytes, i + 2, end)) {
+                    let (e, letter) = scanWord(bytes, i, end)
+                    out[k] = Token(start: i, end: e, kind: letter ? .word : .number); k += 1
+                    i = e
+                    continue
+                }
+                if b == 0xC2 && n == 2 && bytes[i + 1] == 0xA0 { i += 2; continue }  // NBSP is whitespace
+                out[k] = Token(start: i, end: i + n, kind: (b == 0xC2 || b == 0xE2) ? .punctuation : .other); k += 1
+                i += n
             }
-            let n = min(ByteClass.sequenceLength(b), end - i)
-            if ByteClass.isLetterSequence(bytes, i) || (b == 0xC2 && n == 2 && bytes[i + 1] == 0xA3 && letterFollows(bytes, i + 2, end)) {
-                i = scanWord(bytes, i, end, &tokens)
-                continue
-            }
-            if b == 0xC2 && n == 2 && bytes[i + 1] == 0xA0 { i += 2; continue }  // NBSP is whitespace
-            let kind: Token.Kind = (b == 0xC2 || b == 0xE2) ? .punctuation : .other
-            tokens.append(Token(start: i, end: i + n, kind: kind))
-            i += n
+            tokens.append(contentsOf: UnsafeBufferPointer(start: out, count: k))
         }
     }
 
@@ -52,9 +62,10 @@ public enum Tokenizer {
         return ByteClass.isLetterSequence(p, i)
     }
 
-    /// Scans a word or number starting at `start`; returns the index after it.
-    @inlinable
-    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ tokens: inout [Token]) -> Int {
+    /// Scans a word or number starting at `start`; returns the index after it and whether it
+    /// holds a letter (a word) or not (a number).
+    @inlinable @inline(__always)
+    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Bool) {
         var i = start
         var hasLetter = false
         while i < end {
@@ -78,7 +89,6 @@ public enum Tokenizer {
             if b == 0xC2 && p[i + 1] == 0xA3 && letterFollows(p, i + 2, end) { hasLetter = true; i += 2; continue }
             break
         }
-        tokens.append(Token(start: start, end: i, kind: hasLetter ? .word : .number))
-        return i
+        return (i, hasLetter)
     }
 }
