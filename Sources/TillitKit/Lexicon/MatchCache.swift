@@ -3,7 +3,7 @@
 /// Not shared between threads: each worker owns one. Memory is bounded: when it holds more
 /// than `limit` types it starts over, so RSS stays flat on any input size.
 public struct MatchCache {
-    var table = ByteTable(capacity: 1 << 14)
+    var table = ByteTable(capacity: 1 << 14, identityValues: true)   // ids are the infos indexes
     var infos: [LexiconMatcher.TypeInfo] = []
     var pool: [Int32] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
