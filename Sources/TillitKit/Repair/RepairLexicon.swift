@@ -98,7 +98,8 @@ public final class RepairLexicon: Sendable {
                 i = e + 1
             }
         }
-        forms = ByteTable(capacity: formLines, identityValues: true)
+        // probed once per word type (results are cached per thread), so a dense table is cheap
+        forms = ByteTable(capacity: formLines, identityValues: true, maxLoadPercent: 90)
         forms.reserve(keys: formLines, keyBytes: formBytes)
         freq.reserveCapacity(formLines)
         text.withUTF8 { buf in
@@ -143,7 +144,7 @@ public final class RepairLexicon: Sendable {
         }
         pending = []
         // skeleton index: one id per skeleton, then a flat pool sliced by prefix sums
-        var skel = ByteTable(capacity: forms.count, identityValues: true)
+        var skel = ByteTable(capacity: forms.count, identityValues: true, maxLoadPercent: 90)
         skel.reserve(keys: forms.count, keyBytes: formBytes)
         var counts: [Int32] = []
         counts.reserveCapacity(forms.count)

@@ -4,21 +4,25 @@
 /// Cost: O(key length) per lookup or insert; memory ≈ key bytes + 16 bytes per entry.
 public struct ByteTable: Sendable {
     @usableFromInline var arena: [UInt8] = []
-    /// Per key: arena offset << 16 | length, so one load gives both.
-    @usableFromInline var keyInfo: [UInt64] = []
+    @usableFromInline var keyStart: [UInt32] = []
+    @usableFromInline var keyLength: [UInt16] = []
     @usableFromInline var values: [Int32] = []
     @usableFromInline var slots: [Int32]
     @usableFromInline var mask: Int
     /// When true, every key's value is its insertion index and no value array is kept.
     @usableFromInline let identityValues: Bool
+    /// Most keys per 100 slots before the table grows.
+    let maxLoadPercent: Int
 
     /// Creates an empty table sized for about `capacity` keys. With `identityValues`, `set`
     /// must insert keys with values 0, 1, 2, … in order (the insertion index), which costs no
-    /// memory per key.
-    public init(capacity: Int = 1024, identityValues: Bool = false) {
+    /// memory per key. `maxLoadPercent` (default 50) trades memory for probe length: large
+    /// tables probed once per word type rather than per token use up to 90.
+    public init(capacity: Int = 1024, identityValues: Bool = false, maxLoadPercent: Int = 50) {
         self.identityValues = identityValues
+        self.maxLoadPercent = min(max(maxLoadPercent, 10), 90)
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * self.maxLoadPercent < capacity * 100 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
@@ -27,15 +31,16 @@ public struct ByteTable: Sendable {
     /// does not leave doubling slack behind.
     public mutating func reserve(keys: Int, keyBytes: Int) {
         arena.reserveCapacity(keyBytes)
-        keyInfo.reserveCapacity(keys)
+        keyStart.reserveCapacity(keys)
+        keyLength.reserveCapacity(keys)
         if !identityValues { values.reserveCapacity(keys) }
     }
 
     /// Number of keys.
-    @inlinable public var count: Int { keyInfo.count }
+    @inlinable public var count: Int { keyStart.count }
 
     /// Bytes held by the table (arena and index), for memory accounting.
-    public var memoryBytes: Int { arena.count + slots.count * 4 + keyInfo.count * 8 + values.count * 4 }
+    public var memoryBytes: Int { arena.count + slots.count * 4 + keyStart.count * 6 + values.count * 4 }
 
     /// 64-bit hash of `len` bytes at `p`: 8-byte words, overlapping loads for the tail.
     @inlinable @inline(__always)
@@ -70,16 +75,15 @@ public struct ByteTable: Sendable {
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         return slots.withUnsafeBufferPointer { sl in
             arena.withUnsafeBufferPointer { ar in
-                keyInfo.withUnsafeBufferPointer { ki in
-                    while true {
-                        let e = Int(sl[s])
-                        if e == 0 { return nil }
-                        let idx = e - 1
-                        let info = ki[idx]
-                        if Int(info & 0xFFFF) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(info >> 16), p, len)) {
-                            return identityValues ? Int32(idx) : values[idx]
+                keyLength.withUnsafeBufferPointer { kl in
+                    keyStart.withUnsafeBufferPointer { ks in
+                        while true {
+                            let e = Int(sl[s])
+                            if e == 0 { return nil }
+                            let idx = e - 1
+                            if Int(kl[idx]) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(ks[idx]), p, len)) { return identityValues ? Int32(idx) : values[idx] }
+                            s = (s + 1) & mask
                         }
-                        s = (s + 1) & mask
                     }
                 }
             }
@@ -108,22 +112,23 @@ public struct ByteTable: Sendable {
     /// Inserts or replaces the value for the key. Keys longer than 65,535 bytes are ignored.
     public mutating func set(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
         guard len <= Int(UInt16.max) else { return }
-        if (keyInfo.count + 1) * 2 > slots.count { grow() }
+        if (keyStart.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         while true {
             let e = Int(slots[s])
             if e == 0 { break }
             let idx = e - 1
-            if Int(keyInfo[idx] & 0xFFFF) == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + Int(keyInfo[idx] >> 16), p, len) == 0 }) {
+            if Int(keyLength[idx]) == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + Int(keyStart[idx]), p, len) == 0 }) {
                 if !identityValues { values[idx] = value }
                 return
             }
             s = (s + 1) & mask
         }
-        keyInfo.append(UInt64(arena.count) << 16 | UInt64(len))
+        keyStart.append(UInt32(arena.count))
+        keyLength.append(UInt16(len))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
         if !identityValues { values.append(value) }
-        slots[s] = Int32(keyInfo.count)
+        slots[s] = Int32(keyStart.count)
     }
 
     /// Inserts or replaces the value for `key`.
@@ -134,21 +139,21 @@ public struct ByteTable: Sendable {
     /// Removes every key, keeping the slot capacity.
     public mutating func removeAll() {
         arena.removeAll(keepingCapacity: true)
-        keyInfo.removeAll(keepingCapacity: true)
+        keyStart.removeAll(keepingCapacity: true)
+        keyLength.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
     }
 
     /// The key bytes of entry `index` (insertion order).
     public func key(at index: Int) -> [UInt8] {
-        let s = Int(keyInfo[index] >> 16)
-        return Array(arena[s..<(s + Int(keyInfo[index] & 0xFFFF))])
+        Array(arena[Int(keyStart[index])..<(Int(keyStart[index]) + Int(keyLength[index]))])
     }
 
     /// Copies the key bytes of entry `index` into `out`; returns the length.
     @inlinable
     public func copyKey(at index: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        let s = Int(keyInfo[index] >> 16), n = Int(keyInfo[index] & 0xFFFF)
+        let s = Int(keyStart[index]), n = Int(keyLength[index])
         arena.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + s, count: n) }
         return n
     }
@@ -158,8 +163,8 @@ public struct ByteTable: Sendable {
         var newSlots = Array(repeating: Int32(0), count: size)
         let newMask = size - 1
         arena.withUnsafeBufferPointer { ar in
-            for idx in 0..<keyInfo.count {
-                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + Int(keyInfo[idx] >> 16), Int(keyInfo[idx] & 0xFFFF))) & newMask
+            for idx in 0..<keyStart.count {
+                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + Int(keyStart[idx]), Int(keyLength[idx]))) & newMask
                 while newSlots[s] != 0 { s = (s + 1) & newMask }
                 newSlots[s] = Int32(idx + 1)
             }
