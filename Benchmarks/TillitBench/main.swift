@@ -163,6 +163,37 @@ if opt.parts {
         }
         return (n, 0)
     })
+    // the practical floor: one byte scan that hashes each lowercased word as it goes and
+    // probes a table of 64-bit hashes (no key check, no token array, no matching)
+    results.append(measure("scan+hash floor") {
+        var table = [UInt64](repeating: 0, count: 1 << 20)
+        let mask = table.count - 1
+        var n = 0, types = 0
+        table.withUnsafeMutableBufferPointer { tb in
+            for (dec, _) in tokenized {
+                dec.bytes.withUnsafeBufferPointer { p in
+                    var i = 0
+                    let e = p.count
+                    while i < e {
+                        let b = p[i]
+                        if !((b | 0x20) &- 0x61 < 26 || b >= 0xC3) { i += 1; continue }
+                        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                        while i < e {
+                            let c = p[i]
+                            guard (c | 0x20) &- 0x61 < 26 || c >= 0x80 else { break }
+                            h = (h ^ UInt64(c | 0x20)) &* 0x0000_0100_0000_01B3
+                            i += 1
+                        }
+                        var s = Int(truncatingIfNeeded: ((h ^ (h >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 44) & mask
+                        while tb[s] != 0 && tb[s] != h { s = (s + 1) & mask }
+                        if tb[s] == 0 { tb[s] = h; types += 1 }
+                        n += 1
+                    }
+                }
+            }
+        }
+        return (n, types)
+    })
     results.append(measure("segment-only") {
         var n = 0
         for (dec, _) in tokenized {

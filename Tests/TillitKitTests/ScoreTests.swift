@@ -114,4 +114,27 @@ struct ScoreTests {
         // repeated hits of one entry count sublinearly: 200 × weight w sums to (1 + ln 200) × w
         #expect(abs(many.table.kTotal - one.table.kTotal * (1 + log(200.0))) < 1e-6)
     }
+
+    @Test("a match cache that fills up starts over between paragraphs and finds exactly the same hits")
+    func fullMatchCacheKeepsHits() {
+        let bytes = Fixtures.bytes("000_810f52e9195261e7.txt")
+        let matcher = LexiconMatcher(.embedded)
+        func hits(_ cache: inout MatchCache) -> [Hit] {
+            bytes.withUnsafeBufferPointer { p in
+                var out: [Hit] = []
+                for seg in Segmenter.segments(p, range: 0..<p.count) {
+                    var toks: [Token] = []
+                    Tokenizer.tokenize(p, range: seg.range, into: &toks)
+                    matcher.match(p, tokens: toks, range: 0..<toks.count, cache: &cache, into: &out)
+                }
+                return out
+            }
+        }
+        var roomy = MatchCache()
+        var tiny = MatchCache(limit: 5)
+        let expected = hits(&roomy)
+        #expect(expected.count > 20)
+        #expect(hits(&tiny) == expected)
+        #expect(tiny.count < roomy.count)
+    }
 }

@@ -141,6 +141,7 @@ public final class LexiconMatcher: Sendable {
     /// repair stage); evidence offsets still point at the original token.
     public func match(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], range: Range<Int>, cache: inout MatchCache,
                       replacements: RepairOverlay? = nil, into hits: inout [Hit]) {
+        cache.resetIfFull()
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TokenKey.capacity) { buf in
             let key = buf.baseAddress!
             var infos = cache.tokenInfos   // info index per token in range (-1 for non-words); reused storage
@@ -159,7 +160,8 @@ public final class LexiconMatcher: Sendable {
                 } else {
                     len = TokenKey.lowercased(p, t, into: key)
                 }
-                infos.append(cache.info(key, len, matcher: self))
+                let id = cache.info(key, len, matcher: self)
+                infos.append(cache.plain[Int(id)] ? -4 : id)   // -4: a word no pattern or cue cares about
             }
             scan(tokens: tokens, range: range, infos: infos, cache: cache, into: &hits)
             cache.tokenInfos = infos
@@ -194,6 +196,7 @@ public final class LexiconMatcher: Sendable {
         while j < infos.count {
             let code = infos[j]
             let ti = base + j
+            if code == -4 { prevCue = .none; prevPunctComma = false; j += 1; continue }   // most words
             if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
             if code < 0 { j += 1; continue }
             let info = cache.infos[Int(code)]

@@ -1,11 +1,13 @@
 /// Per-thread memo of word types already resolved against a `LexiconMatcher`.
 ///
 /// Not shared between threads: each worker owns one. Memory is bounded: when it holds more
-/// than `limit` types it starts over, so RSS stays flat on any input size.
+/// than `limit` types it starts over (between units), so RSS stays flat on any input size.
 public struct MatchCache {
     var table = ByteTable(capacity: 1 << 14, identityValues: true)   // ids are the infos indexes
     var infos: [LexiconMatcher.TypeInfo] = []
     var pool: [Int32] = []
+    /// Per type: true when no pattern and no cue involves it (the scan only steps over it).
+    var plain: [Bool] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
     var tokenInfos: [Int32] = []
     /// Word tokens seen by the last `match` call.
@@ -18,15 +20,20 @@ public struct MatchCache {
     /// Number of cached types.
     public var count: Int { infos.count }
 
+    /// Starts over when the cache holds `limit` types. Called between units only, so the type
+    /// ids of the unit being matched stay valid; a unit adds at most its own token count.
+    mutating func resetIfFull() {
+        guard infos.count >= limit else { return }
+        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true)
+    }
+
     @inline(__always)
     mutating func info(_ key: UnsafePointer<UInt8>, _ len: Int, matcher: LexiconMatcher) -> Int32 {
         if let v = table.find(key, len) { return v }
-        if infos.count >= limit {
-            table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true)
-        }
         let info = matcher.resolve(key, len, pool: &pool)
         let id = Int32(infos.count)
         infos.append(info)
+        plain.append(info.single < 0 && info.wordsCount == 0 && info.cue == .none)
         table.set(key, len, id)
         return id
     }
