@@ -85,4 +85,33 @@ struct TokenizeTests {
         let sentences = b.withUnsafeBufferPointer { Segmenter.sentences($0, in: 0..<$0.count) }.map { String(decoding: b[$0], as: UTF8.self) }
         #expect(sentences == ["Frågan har utretts flera gånger, bl.a. genom Tillitsdelegationen.", "Det gäller t.ex. Malmö.", "Sedan dess har inget hänt."])
     }
+
+    @Test("the 8-byte letter-run test agrees with a byte-by-byte count on 50,000 random words")
+    func letterRunMatchesBytewise() {
+        let alphabet: [UInt8] = Array("aAzZ@[`{09 -&|".utf8) + [0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x00, 0xC3, 0xA5, 0xE2, 0x80, 0xC1, 0xDA, 0xE1, 0xFA]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50_000 {
+            let bytes = (0..<8).map { _ in alphabet.randomElement(using: &rng)! }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            let expected = bytes.firstIndex { !ByteClass.isASCIILetter($0) } ?? 8
+            #expect(Tokenizer.asciiLetterRun(w) == expected, "\(bytes)")
+        }
+    }
+
+
+    @Test("lookup keys are the lowercase of every word in seeds 000 and 002, Å/Ä/Ö included")
+    func keysAreLowercase() {
+        for name in ["000_810f52e9195261e7.txt", "002_01034d870a99e8da.txt"] {
+            let bytes = Fixtures.bytes(name)
+            let tokens = Tokenizer.tokenize(bytes)
+            var upper = 0
+            for t in tokens where t.kind == .word && !t.joined && t.length <= TokenKey.capacity {
+                let word = String(decoding: bytes[t.range], as: UTF8.self)
+                if word != word.lowercased() { upper += 1 }
+                #expect(TokenKey.lowercased(bytes, t) == Array(word.lowercased().utf8), "\(word)")
+            }
+            #expect(upper > 10)
+        }
+    }
+
 }

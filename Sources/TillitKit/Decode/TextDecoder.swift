@@ -49,10 +49,18 @@ public enum TextDecoder {
             // 8 printable ASCII bytes at a time: no control byte, no high bit
             if i + 8 <= n {
                 let w = raw8.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 {
+                let flagged = (w | (w &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080
+                if flagged == 0 {
                     if !r.nonSpace && w != 0x2020_2020_2020_2020 { r.nonSpace = true }
                     i += 8
                     continue
+                }
+                // the lowest flagged byte is the first non-printable or non-ASCII one (a borrow
+                // only reaches later bytes): skip the printable bytes before it at once
+                let clean = flagged.trailingZeroBitCount >> 3
+                if clean > 0 {
+                    if !r.nonSpace && (w ^ 0x2020_2020_2020_2020) & ((1 &<< UInt64(clean &* 8)) &- 1) != 0 { r.nonSpace = true }
+                    i += clean
                 }
             }
             let b = p[i]

@@ -7,6 +7,17 @@ public enum ByteClass {
         (b | 0x20) &- 0x61 < 26
     }
 
+    /// The high bit of each byte lane of `w` that holds an ASCII letter (SWAR range test on
+    /// 8 bytes at once, no branch per byte).
+    @inlinable @inline(__always)
+    public static func asciiLetterLanes(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let x = (w | 0x2020_2020_2020_2020) & ~high          // fold case; 7-bit lanes, no carries below
+        let atLeastA = x &+ 0x1F1F_1F1F_1F1F_1F1F             // lane ≥ 0x61 sets its high bit
+        let aboveZ = x &+ 0x0505_0505_0505_0505               // lane ≥ 0x7B sets its high bit
+        return atLeastA & ~aboveZ & ~w & high                 // in range, and the byte itself was ASCII
+    }
+
     /// True for ASCII digits.
     @inlinable @inline(__always)
     public static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }

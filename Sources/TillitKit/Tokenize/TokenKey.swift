@@ -12,6 +12,16 @@ public enum TokenKey {
             let s = Int(token.start)
             let len = min(Int(token.end) - s, capacity)
             var k = 0
+            // ASCII stretches 8 bytes at a time: letters get their 0x20 bit, other bytes stay;
+            // bytes written past `len` are scratch (the buffer holds `capacity` bytes)
+            let raw = UnsafeRawPointer(p.baseAddress!)
+            while k < len && k + 8 <= capacity && s + k + 8 <= p.count {
+                let w = raw.loadUnaligned(fromByteOffset: s + k, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                UnsafeMutableRawPointer(out + k).storeBytes(of: w | ByteClass.asciiLetterLanes(w) >> 2, as: UInt64.self)
+                k += 8
+            }
+            if k >= len { return len }
             while k < len {
                 let b = p[s + k]
                 if b &- 0x41 < 26 { out[k] = b | 0x20 } else if b == 0xC3 && k + 1 < len {

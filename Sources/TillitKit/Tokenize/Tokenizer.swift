@@ -62,13 +62,30 @@ public enum Tokenizer {
         return ByteClass.isLetterSequence(p, i)
     }
 
+    /// How many of the 8 bytes of `w` (in memory order) are ASCII letters before the first
+    /// byte that is not.
+    @inlinable @inline(__always)
+    static func asciiLetterRun(_ w: UInt64) -> Int {
+        (~ByteClass.asciiLetterLanes(w) & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+    }
+
     /// Scans a word or number starting at `start`; returns the index after it and whether it
     /// holds a letter (a word) or not (a number).
     @inlinable @inline(__always)
     static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Bool) {
         var i = start
         var hasLetter = false
+        let raw = UnsafeRawPointer(p.baseAddress!)
         while i < end {
+            // ASCII letters 8 at a time: skip the run of letters that starts at i
+            if i + 8 <= end {
+                let run = asciiLetterRun(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if run > 0 {
+                    hasLetter = true
+                    i += run
+                    if run == 8 { continue }
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 // letters (bits of 0x40–0x7F) and digits (bits of 0x00–0x3F), one shift each
