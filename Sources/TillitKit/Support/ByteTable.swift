@@ -90,18 +90,22 @@ public struct ByteTable: Sendable {
         }
     }
 
-    /// Byte equality, 8 bytes at a time for short keys.
+    /// Byte equality of `n` bytes without a loop for keys up to 16 bytes: two overlapping
+    /// loads from each side (8-, 4- or 1-byte), never reading outside the `n` bytes.
     @inlinable @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        if n > 32 { return memcmp(a, b, n) == 0 }
         let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        var i = 0
-        while i + 8 <= n {
-            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
+        if n >= 8 {
+            if n > 16 { return memcmp(a, b, n) == 0 }
+            return (ra.loadUnaligned(as: UInt64.self) ^ rb.loadUnaligned(as: UInt64.self))
+                | (ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) == 0
         }
-        while i < n { if a[i] != b[i] { return false }; i += 1 }
-        return true
+        if n >= 4 {
+            return (ra.loadUnaligned(as: UInt32.self) ^ rb.loadUnaligned(as: UInt32.self))
+                | (ra.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) ^ rb.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) == 0
+        }
+        if n == 0 { return true }
+        return (a[0] ^ b[0]) | (a[n >> 1] ^ b[n >> 1]) | (a[n - 1] ^ b[n - 1]) == 0
     }
 
     /// The value stored for `key`, or nil.
