@@ -6,6 +6,7 @@ public enum HyphenJoiner {
     @inlinable
     public static func join(_ p: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token], from: Int = 0) {
         let n = tokens.count
+        guard from + 2 < n, mayJoin(p, Int(tokens[from].start), Int(tokens[n - 1].end)) else { return }
         // read-only search for the first join: most texts have none, and then nothing is written
         var first = -1
         tokens.withUnsafeBufferPointer { ts in
@@ -31,6 +32,21 @@ public enum HyphenJoiner {
             r += 1
         }
         tokens.removeLast(n - w)
+    }
+
+    /// A cheap byte-level pre-check: is there any `-` in `p[s..<e]` followed by blanks and a
+    /// line break? Uses `memchr`, so text without such a hyphen costs almost nothing.
+    @inlinable
+    static func mayJoin(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard let base = p.baseAddress, s < e else { return false }
+        var q = s
+        while q < e, let hit = memchr(base + q, 0x2D, e - q) {
+            var k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            while k < e && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D) { k += 1 }
+            if k < e && p[k] == 0x0A { return true }
+            q = k
+        }
+        return false
     }
 
     /// True when `ts[r]`, a hyphen right after it and `ts[r + 2]` on the next line form one word.
@@ -65,3 +81,9 @@ public enum HyphenJoiner {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
