@@ -36,4 +36,29 @@ struct ByteTableTests {
         #expect(table.find(Array("tillitsbaseradx".utf8)) == nil)
         #expect(table.find(Array("styrnin".utf8)) == nil)
     }
+
+    @Test("the raw-word cache tells apart words that share their first or last 8 bytes, and misses long words")
+    func rawWordCacheKeys() {
+        let text = Array("styrningen styrningar detaljstyrningen regelstyrningen Det det kontrollsystemets_overlong_word padding".utf8)
+        let tokens = Tokenizer.tokenize(text).filter { $0.kind == .word }
+        var cache = RawWordCache()
+        text.withUnsafeBufferPointer { p in
+            var stored: [Int32] = []
+            for (i, t) in tokens.enumerated() {
+                guard let (head, tail) = RawWordCache.words(p, Int(t.start), t.length) else { stored.append(-1); continue }
+                #expect(cache.find(head, tail, t.length) == -1)
+                cache.store(head, tail, t.length, id: Int32(i))
+                stored.append(Int32(i))
+            }
+            // every word of at most 16 bytes with 8 readable bytes from its start is found with its
+            // own id; the 30-byte word and the last word (too near the end of the buffer) are not cached
+            let cacheable = tokens.filter { $0.length <= 16 && Int($0.start) + 8 <= text.count }
+            #expect(cacheable.count == 8)
+            #expect(stored.filter { $0 >= 0 }.count == cacheable.count)
+            for (i, t) in tokens.enumerated() where t.length <= 16 && Int(t.start) + 8 <= text.count {
+                let (head, tail) = RawWordCache.words(p, Int(t.start), t.length)!
+                #expect(cache.find(head, tail, t.length) == Int32(i), "\(String(decoding: p[t.range], as: UTF8.self))")
+            }
+        }
+    }
 }

@@ -6,6 +6,8 @@ public struct MatchCache {
     var table = ByteTable(capacity: 1 << 14, identityValues: true)   // ids are the infos indexes
     var infos: [LexiconMatcher.TypeInfo] = []
     var pool: [Int32] = []
+    /// Raw-bytes cache in front of `table` for frequent words.
+    var hot = RawWordCache()
     /// Per type: true when no pattern and no cue involves it (the scan only steps over it).
     var plain: [Bool] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
@@ -25,6 +27,7 @@ public struct MatchCache {
     mutating func resetIfFull() {
         guard infos.count >= limit else { return }
         table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true)
+        hot.removeAll()
     }
 
     @inline(__always)

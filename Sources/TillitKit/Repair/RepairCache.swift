@@ -19,6 +19,8 @@ public struct RepairCache {
 
     var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
     var entries: [Entry] = []
+    /// Raw-bytes cache in front of `tables` for frequent words (length byte carries the regime).
+    var hot = RawWordCache()
     var candForms: [Int32] = []
     var candScores: [Float] = []
     var candContexts: [Int32] = []
@@ -37,6 +39,7 @@ public struct RepairCache {
     mutating func resetIfFull() {
         guard entries.count >= limit else { return }
         for t in tables.indices { tables[t].removeAll() }
+        hot.removeAll()
         entries.removeAll(keepingCapacity: true)
         candForms.removeAll(keepingCapacity: true)
         candScores.removeAll(keepingCapacity: true)

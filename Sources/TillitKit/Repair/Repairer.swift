@@ -109,16 +109,28 @@ public final class Repairer: Sendable {
             let key = buf.baseAddress!
             for ti in tokens.indices where tokens[ti].kind == .word {
                 let t = tokens[ti]
+                // frequent words are found by their raw bytes (and the regime), before any key is built
+                let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
+                let rawLength = t.length | (damaged ? 0x80 : 0)
+                if let (head, tail) = raw {
+                    let known = cache.hot.find(head, tail, rawLength)
+                    if known >= 0 { cache.entryOf[ti] = known; continue }
+                }
                 let len = TokenKey.lowercased(p, t, into: key)
                 if len > 48 { continue }
                 let capitalI = p[Int(t.start)] == 0x49
                 let table = (damaged ? 1 : 0) + (capitalI ? 2 : 0)
-                if let v = cache.tables[table].find(key, len) { cache.entryOf[ti] = v; continue }
+                if let v = cache.tables[table].find(key, len) {
+                    cache.entryOf[ti] = v
+                    if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
+                    continue
+                }
                 let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, capitalI: capitalI, cache: &cache)
                 let ei = Int32(cache.entries.count)
                 cache.entries.append(e)
                 cache.tables[table].set(key, len, ei)
                 cache.entryOf[ti] = ei
+                if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
             }
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
