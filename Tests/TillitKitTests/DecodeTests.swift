@@ -70,6 +70,22 @@ struct DecodeTests {
 
 @Suite("Large files in parts")
 struct LargeFileTests {
+    @Test("a large file is cut at its last blank line in the upper half of a part, as a byte-by-byte search finds it")
+    func cutAtLastBlankLine() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("aaaaaaaaaaaaaaaaaaaaåäö  \n".utf8)
+        for _ in 0..<300 {
+            let n = Int.random(in: 40...400, using: &rng)
+            let b = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            let limit = Int.random(in: 20..<n, using: &rng)
+            var expected: Int? = nil
+            var i = limit - 1
+            while i > limit / 2 { if b[i] == 0x0A && b[i - 1] == 0x0A { expected = i + 1; break }; i -= 1 }
+            let cut = DocumentStream.cutPoint(b, limit: limit)
+            if let e = expected { #expect(cut == e) } else { #expect(cut <= limit && cut > 0) }
+        }
+    }
+
     @Test("a UTF-8 file cut into parts is read as UTF-8 in every part, whatever falls on the cut")
     func partsStayUTF8() throws {
         // a 3-byte "…" starting at byte 65,531 straddles the end of the 64 KiB encoding check
