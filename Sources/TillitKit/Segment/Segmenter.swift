@@ -22,8 +22,10 @@ public enum Segmenter {
             current = nil
         }
         while i < range.upperBound {
-            var lineEnd = i
-            while lineEnd < range.upperBound && p[lineEnd] != 0x0A { lineEnd += 1 }
+            var lineEnd = range.upperBound   // the next line feed, found with memchr (SIMD in libc)
+            if let hit = memchr(p.baseAddress! + i, 0x0A, range.upperBound - i) {
+                lineEnd = UnsafeRawPointer(p.baseAddress!).distance(to: UnsafeRawPointer(hit))
+            }
             let next = lineEnd + 1
             var s = i
             var e = lineEnd
@@ -164,3 +166,9 @@ public enum Segmenter {
         return !(ByteClass.isASCIILetter(p[n]) && !ByteClass.isUpperAt(p, n))
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
