@@ -206,9 +206,20 @@ public final class LexiconMatcher: Sendable {
         while j < infos.count {
             let code = infos[j]
             let ti = base + j
-            if code == -4 { prevCue = .none; prevPunctComma = false; j += 1; continue }   // most words
+            if code == -4 || code == -1 {
+                // most tokens: a run of words no pattern or cue involves, and non-clause punctuation
+                var sawWord = false
+                infos.withUnsafeBufferPointer { inf in
+                    while j < inf.count {
+                        let c = inf[j]
+                        if c == -4 { sawWord = true } else if c != -1 { break }
+                        j += 1
+                    }
+                }
+                if sawWord { prevCue = .none; prevPunctComma = false }
+                continue
+            }
             if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
-            if code < 0 { j += 1; continue }
             let info = cache.infos[Int(code)]
             // modifiers from cue words
             switch info.cue {
