@@ -85,6 +85,23 @@ struct ScoreTests {
         #expect(damaged.units[0].hits.contains { $0.repaired == "än" } == false)  // "an" is a cue, not a hit
     }
 
+    @Test("comparing the two modes in the abstract only names them (seed 002, OCR-damaged): N, with topic hits")
+    func abstractComparisonNamesTopics() throws {
+        let doc = try score("Nigra av de utmirkande egenskaperna som skiljer kontrollbaserad styrning fran en tillitsbaserad styrning ar:")
+        #expect(doc.label == .N)
+        #expect(doc.units[0].hits.count == 2)
+        #expect(doc.units[0].hits.allSatisfy { $0.modifier == .topic })
+    }
+
+    @Test("the name of Malmö's tillitsberedning counts only weakly (seed 004, rule 5)")
+    func committeeNameIsWeak() throws {
+        let doc = try score("Under ärende 25 \"Tillitberedningen\" anges att en av tillitberedningens arbetsuppgifterna är att utveckla metodstöd.")
+        let hits = doc.units[0].hits.filter { $0.surface.lowercased().hasPrefix("tillitberedning") }
+        #expect(hits.count == 2)
+        #expect(hits.allSatisfy { $0.pattern == "tillitberedning~" })
+        #expect(doc.table.tTotal < 1)
+    }
+
     @Test("a procedural line is N")
     func neutral() throws {
         #expect(try score("Kommunstyrelsens arbetsutskott 2021-03-15").label == .N)

@@ -292,6 +292,8 @@ tillit~                 | tillit | T | 1.5 | |
 *tillit~                | tillit | T | 1.5 | | ömsesidig tillit, grundtillit
 tillit*                 | tillit | T | 1.5 | tillitsdelegation~ | tillitsbaserad, tillitsstyrning, tillitsreform
 tillitsdelegation~      | tillit | T | 0.25 | | a name of an authority (rule 5)
+tillitsberedning~       | tillit | T | 0.25 | | a name of a committee, as Malmö's tillitsberedningen (rule 5)
+tillitberedning~        | tillit | T | 0.25 | | the same name written without the linking s (rule 5)
 förtroende~             | tillit | T | 1.5 | förtroendevald* förtroendeuppdrag~ förtroendeman~ förtroendemän~ förtroendevalda | NOT förtroendevald (elected official)
 *förtroende~            | tillit | T | 1.5 | | ömsesidigt förtroende
 förtroendefull*         | tillit | T | 1.5 | |

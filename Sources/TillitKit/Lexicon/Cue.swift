@@ -15,6 +15,10 @@ enum Cue: UInt8 {
             ("motion", .topicFrame), ("motionen", .topicFrame), ("motionens", .topicFrame), ("motioner", .topicFrame),
             ("ärende", .topicFrame), ("ärendet", .topicFrame), ("rubrik", .topicFrame), ("rubriken", .topicFrame),
             ("dnr", .topicFrame), ("diarienummer", .topicFrame),
+            // comparing the two modes in the abstract names them without attributing either
+            // to any governance (rules 4 and 6): "egenskaper som skiljer kontrollbaserad styrning från …"
+            ("skiljer", .topicFrame), ("skilja", .topicFrame), ("skillnad", .topicFrame), ("skillnaden", .topicFrame),
+            ("skillnaderna", .topicFrame), ("jämfört", .topicFrame), ("jämförelse", .topicFrame), ("jämförelsen", .topicFrame),
         ]
         for stem in ["minska", "avskaffa", "avveckla", "undvika", "motverka", "begränsa", "reducera", "bryta", "ersätta", "slopa", "lätta", "frångå"] {
             for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }
