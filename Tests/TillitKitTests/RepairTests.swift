@@ -22,6 +22,8 @@ struct RepairTests {
         ("Pensionsaldern intraffar s& far Du inget av det som utlovats", "inträffar så får"),
         ("Det ar sA. | Malmo stad finns manga forvaltningar", "är så. I Malmö"),
         ("Vinsterpartiet i Region Skane anser att tillitsbaserad styrning ar viktig", "Vänsterpartiet i Region Skåne"),
+        // a compound no list holds, joined by the linking -s-: rapportering|s|tillfällen
+        ("rapporteringstillfillen under dret har minskat for att skapa mer utrymme 1 organisationen", "rapporteringstillfällen under året"),
     ])
     func knownRepairs(_ input: String, _ expected: String) {
         #expect(repaired(input).contains(expected))

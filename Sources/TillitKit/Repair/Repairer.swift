@@ -386,8 +386,12 @@ public final class Repairer: Sendable {
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
 
-                guard let left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex),
-                      let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex) else { continue }
+                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex) else { continue }
+                var left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex)
+                if left == nil && k >= 4 && s[k - 1] == 0x73, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex) {
+                    left = (stem.0 + "s", stem.1 - 1)   // the linking -s- of Swedish compounds: befordring|s|möjligheter
+                }
+                guard let left else { continue }
                 let score = left.1 + right.1
                 if best == nil || score > best!.1 { best = (left.0 + right.0, score) }
             }
