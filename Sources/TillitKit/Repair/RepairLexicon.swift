@@ -13,11 +13,8 @@ public final class RepairLexicon: Sendable {
     let forms: ByteTable
     /// ln(count) per form id.
     let logFreq: [Float]
-    /// Stripped skeleton (å/ä→a, ö→o) → index into `skeletonStart`.
-    let skeletons: ByteTable
-    /// Form ids per skeleton, most frequent first: `skeletonPool[skeletonStart[l] ..< skeletonStart[l + 1]]`.
-    let skeletonStart: [Int32]
-    let skeletonPool: [Int32]
+    /// Stripped skeleton (å/ä→a, ö→o) → form ids, most frequent first.
+    let skeletons: SkeletonIndex
     /// Context words (and `<s>`, `<num>`, `</s>`) → context id.
     let contexts: ByteTable
     /// (context id of the previous word, form id) → count.
@@ -143,33 +140,8 @@ public final class RepairLexicon: Sendable {
             if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
         }
         pending = []
-        // skeleton index: one id per skeleton, then a flat pool sliced by prefix sums
-        var skel = ByteTable(capacity: forms.count, identityValues: true, maxLoadPercent: 90)
-        skel.reserve(keys: forms.count, keyBytes: formBytes)
-        var counts: [Int32] = []
-        counts.reserveCapacity(forms.count)
-        var pool = [Int32](repeating: 0, count: forms.count)
-        var starts: [Int32] = []
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * 65536) { buf in
-            let word = buf.baseAddress!, sk = word + 65536
-            for id in 0..<forms.count {
-                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
-                if let l = skel.find(sk, m) { counts[Int(l)] += 1 } else { skel.set(sk, m, Int32(counts.count)); counts.append(1) }
-            }
-            starts = [Int32](repeating: 0, count: counts.count + 1)
-            for i in counts.indices { starts[i + 1] = starts[i] + counts[i]; counts[i] = starts[i] }   // counts become fill positions
-            for id in 0..<forms.count {
-                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
-                let l = Int(skel.find(sk, m)!)
-                pool[Int(counts[l])] = Int32(id)
-                counts[l] += 1
-            }
-        }
-        for l in 0..<(starts.count - 1) where starts[l + 1] - starts[l] > 1 {
-            let r = Int(starts[l])..<Int(starts[l + 1])
-            let sorted = pool[r].sorted { freq[Int($0)] > freq[Int($1)] }
-            pool.replaceSubrange(r, with: sorted)
-        }
+        // skeleton index: forms grouped by their å/ä/ö-stripped spelling
+        let skeletons = SkeletonIndex(forms: forms, logFreq: freq)
         // channel: P(x | y) = c(x,y) / Σx c(x,y)
         var totals: [UInt32: Float] = [:]
         for (_, y, c) in conf { totals[y, default: 0] += c }
@@ -177,9 +149,7 @@ public final class RepairLexicon: Sendable {
         for (x, y, c) in conf { channel[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(totals[y]! + 1))) }
         self.forms = forms
         self.logFreq = freq
-        self.skeletons = skel
-        self.skeletonStart = starts
-        self.skeletonPool = pool
+        self.skeletons = skeletons
         self.contexts = contexts
         self.yearFormID = forms.find(Array("år".utf8)) ?? -2
         self.iFormID = forms.find([0x69])
@@ -242,8 +212,7 @@ public final class RepairLexicon: Sendable {
 
     /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
     func forms(skeleton skel: [UInt8]) -> ArraySlice<Int32> {
-        guard let l = skeletons.find(skel) else { return [] }
-        return skeletonPool[Int(skeletonStart[Int(l)])..<Int(skeletonStart[Int(l) + 1])]
+        skeletons.forms(skel, in: forms)
     }
 
     /// Copies the bytes of form `id` to `out`; returns the length.

@@ -1,0 +1,94 @@
+/// The repair lexicon's index from diacritic-free skeletons (`fran`) to the word forms that
+/// strip to them (`fran`, `från`), most frequent first.
+///
+/// It stores no skeleton bytes: a slot holds 32 bits of the skeleton's hash and a group id;
+/// when the hash bits agree, the query is compared with the skeleton of the group's first
+/// form, computed on the fly from the form table. That keeps about 5 MiB of skeleton keys out
+/// of memory; misses (most OCR variants) are told apart by the hash bits alone.
+/// Cost: O(key length) per lookup; 8 bytes per slot (at most 90% full) and 8 per form.
+struct SkeletonIndex: Sendable {
+    /// Per slot: 32 hash bits << 32 | (group id + 1); 0 when empty.
+    private let slots: [UInt64]
+    private let mask: Int
+    /// Form ids per group, most frequent first: `pool[start[g] ..< start[g + 1]]`.
+    private let start: [Int32]
+    private let pool: [Int32]
+
+    /// Groups the forms of `forms` by skeleton, each group ordered by `logFreq`, descending.
+    init(forms: ByteTable, logFreq: [Float]) {
+        let n = forms.count
+        var size = 16
+        while size * 9 < max(n, 1) * 10 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        var groupOf = [Int32](repeating: 0, count: n)
+        var counts: [Int32] = []
+        var firstForm: [Int32] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * 65536) { buf in
+            let word = buf.baseAddress!, sk = word + 65536, word2 = word + 2 * 65536, sk2 = word + 3 * 65536
+            for id in 0..<n {
+                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
+                let h = ByteTable.hash(sk, m)
+                let tag = h & 0xFFFF_FFFF_0000_0000
+                var s = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = slots[s]
+                    if slot == 0 {
+                        slots[s] = tag | UInt64(counts.count + 1)
+                        groupOf[id] = Int32(counts.count)
+                        counts.append(1)
+                        firstForm.append(Int32(id))
+                        break
+                    }
+                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                        let g = Int(slot & 0xFFFF_FFFF) - 1
+                        let m2 = RepairLexicon.skeleton(word2, forms.copyKey(at: Int(firstForm[g]), into: word2), into: sk2)
+                        if m2 == m && ByteTable.equal(sk, sk2, m) { groupOf[id] = Int32(g); counts[g] += 1; break }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+        var start = [Int32](repeating: 0, count: counts.count + 1)
+        for g in counts.indices { start[g + 1] = start[g] + counts[g]; counts[g] = start[g] }   // counts become fill positions
+        var pool = [Int32](repeating: 0, count: n)
+        for id in 0..<n {
+            let g = Int(groupOf[id])
+            pool[Int(counts[g])] = Int32(id)
+            counts[g] += 1
+        }
+        for g in 0..<(start.count - 1) where start[g + 1] - start[g] > 1 {
+            let r = Int(start[g])..<Int(start[g + 1])
+            let sorted = pool[r].sorted { logFreq[Int($0)] > logFreq[Int($1)] }
+            pool.replaceSubrange(r, with: sorted)
+        }
+        self.slots = slots
+        self.mask = mask
+        self.start = start
+        self.pool = pool
+    }
+
+    /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
+    func forms(_ skel: [UInt8], in forms: ByteTable) -> ArraySlice<Int32> {
+        skel.withUnsafeBufferPointer { q -> ArraySlice<Int32> in
+            let m = q.count
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * 65536) { buf in
+                let word = buf.baseAddress!, sk = word + 65536
+                let h = ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, m)
+                let tag = h & 0xFFFF_FFFF_0000_0000
+                var s = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = slots[s]
+                    if slot == 0 { return [] }
+                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                        let g = Int(slot & 0xFFFF_FFFF) - 1
+                        let lo = Int(start[g]), hi = Int(start[g + 1])
+                        let k = RepairLexicon.skeleton(word, forms.copyKey(at: Int(pool[lo]), into: word), into: sk)
+                        if k == m && (m == 0 || ByteTable.equal(sk, q.baseAddress!, m)) { return pool[lo..<hi] }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
+        }
+    }
+}
