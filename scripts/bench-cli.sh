@@ -27,10 +27,10 @@ for f in clean ocrlike; do
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
   for j in 1 2; do
     read -r t m < <(best "$bin" score --jobs "$j" --unit document --format jsonl "$file")
-    awk -v f="$f" -v j="$j" -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `tillit score %s-100mb.txt` | %d | %.2f s | %.0f | %.0f MiB |\n", f, j, t, mb / t, m / 1024 }'
+    awk -v f="$f" -v j="$j" -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `tillit score %s-100mb.txt` | %d | %.2f s | %.0f | %.1f MiB |\n", f, j, t, mb / t, m / 1024 }'
   done
 done
 file="$dir/clean-100mb.txt"
 mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
 read -r t m < <(best wc -w "$file")
-awk -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `wc -w clean-100mb.txt` | 1 | %.2f s | %.0f | %.0f MiB |\n", t, mb / t, m / 1024 }'
+awk -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `wc -w clean-100mb.txt` | 1 | %.2f s | %.0f | %.1f MiB |\n", t, mb / t, m / 1024 }'
