@@ -114,7 +114,8 @@ public final class RepairLexicon: Sendable {
                     func num(_ r: Range<Int>) -> Int { var v = 0; for k in r { v = v * 10 + Int(buf[k] &- 0x30) }; return v }
                     let base = buf.baseAddress!
                     if kind == 0x77, fields.count == 3 {  // w
-                        forms.set(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
+                        // the generated lexicon lists each form once (a repeated form would keep its first count)
+                        forms.appendNew(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
                         freq.append(Float(log(Double(max(num(fields[2]), 1)))))
                     } else if (kind == 0x6C || kind == 0x72), fields.count == 4 {  // l / r
                         let a = Array(UnsafeBufferPointer(rebasing: buf[fields[1]])), b = Array(UnsafeBufferPointer(rebasing: buf[fields[2]]))

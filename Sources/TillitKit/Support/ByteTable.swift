@@ -135,6 +135,21 @@ public struct ByteTable: Sendable {
         slots[s] = Int32(keyStart.count)
     }
 
+    /// Appends a key the caller knows is not in the table yet (no equality checks while
+    /// probing, so bulk loading a dense table stays fast). A duplicate would get a second
+    /// entry that `find` never returns. Keys longer than 65,535 bytes are ignored.
+    public mutating func appendNew(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
+        guard len <= Int(UInt16.max) else { return }
+        if (keyStart.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
+        var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
+        slots.withUnsafeBufferPointer { sl in while sl[s] != 0 { s = (s + 1) & mask } }
+        keyStart.append(UInt32(arena.count))
+        keyLength.append(UInt16(len))
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        if !identityValues { values.append(value) }
+        slots[s] = Int32(keyStart.count)
+    }
+
     /// Inserts or replaces the value for `key`.
     public mutating func set(_ key: [UInt8], _ value: Int32) {
         key.withUnsafeBufferPointer { set($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, value) }
