@@ -12,6 +12,7 @@ enum ScoreCommand {
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
         OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
         OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
+        CLI.repairLexiconSpec,
         OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
         OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
         OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
@@ -40,7 +41,7 @@ enum ScoreCommand {
         let lexicon: GovernanceLexicon
         if let d = dictionary { lexicon = d.lexicon } else { lexicon = try CLI.lexicon(a) }
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "score")
-        let analyzer = Analyzer(lexicon: lexicon, options: options)
+        let analyzer = Analyzer(lexicon: lexicon, repairer: try CLI.repairer(a), options: options)
         let runner = BatchRunner(analyzer: analyzer, jobs: jobs)
         let out = ByteWriter()
         let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)

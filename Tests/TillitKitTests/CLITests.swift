@@ -134,6 +134,10 @@ struct CLITests {
         let g = try run(["repair", "--mode", "on", "--repair-lexicon", good.path, input.path])
         #expect(g.status == 0)
         #expect(g.out == "Pengar för 1 flera ar.\n")
+        // score takes the same option; a missing file is reported before any scoring
+        let m = try run(["score", "--repair-lexicon", d.appendingPathComponent("none.txt").path, "Corpus/"])
+        #expect(m.status == 66)
+        #expect(m.err.hasSuffix("none.txt: no such file or directory\n"))
     }
 
     @Test("an unknown flag: exit 64 with a suggestion")
