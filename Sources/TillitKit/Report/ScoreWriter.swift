@@ -25,24 +25,58 @@ public final class ScoreWriter {
     /// Writes one scored part (see `BatchRunner.run`).
     public func write(_ doc: DocumentScore, final: Bool) {
         switch format {
-        case .jsonl: for u in doc.units { out.write(jsonLine(doc, u)); out.write("\n") }
+        case .jsonl: for u in doc.units { writeJSONLine(doc, u); out.flushIfFull() }
         case .csv, .tsv: writeDelimited(doc)
         case .table: writeTable(doc, final: final)
         }
     }
 
-    func jsonLine(_ d: DocumentScore, _ u: UnitScore) -> String {
-        var s = "{\"id\":\(JSON.string(d.id)),\"unit\":\"\(unit.rawValue)\",\"index\":\(u.index),\"kind\":\"\(u.kind)\",\"offset\":\(u.offset),\"length\":\(u.length),\"tokens\":\(u.tokens)"
-        s += ",\"label\":\"\(u.label.rawValue)\",\"net\":\(JSON.number(u.table.net)),\"logit\":\(JSON.number(u.table.logit)),\"k\":\(JSON.number(u.table.kTotal)),\"t\":\(JSON.number(u.table.tTotal)),\"k_hits\":\(u.table.kHits),\"t_hits\":\(u.table.tHits)"
-        s += ",\"rows\":{" + Dimension.rows.map { "\"\($0.rawValue + 1)\":{\"k\":\(JSON.number(u.table.k[$0.rawValue])),\"t\":\(JSON.number(u.table.t[$0.rawValue]))}" }.joined(separator: ",") + "}"
-        s += ",\"principles\":{" + Dimension.principles.map { "\(JSON.string($0.key)):\(JSON.number(u.table.t[$0.rawValue]))" }.joined(separator: ",") + "}"
+    /// Reused row storage (taken out while a row is built, so no exclusivity check per byte).
+    var row: [UInt8] = []
+
+    /// One JSONL row and its newline, built as bytes in a local array, then appended at once.
+    func writeJSONLine(_ d: DocumentScore, _ u: UnitScore) {
+        var o = row
+        row = []
+        o.removeAll(keepingCapacity: true)
+        o.append(literal: "{\"id\":"); o.append(jsonString: d.id)
+        o.append(literal: ",\"unit\":\""); o.append(contentsOf: unit.rawValue.utf8)
+        o.append(literal: "\",\"index\":"); o.append(decimal: u.index)
+        o.append(literal: ",\"kind\":\""); o.append(contentsOf: u.kind.utf8)
+        o.append(literal: "\",\"offset\":"); o.append(decimal: u.offset)
+        o.append(literal: ",\"length\":"); o.append(decimal: u.length)
+        o.append(literal: ",\"tokens\":"); o.append(decimal: u.tokens)
+        o.append(literal: ",\"label\":\""); o.append(contentsOf: u.label.rawValue.utf8)
+        o.append(literal: "\",\"net\":"); o.append(jsonNumber: u.table.net)
+        o.append(literal: ",\"logit\":"); o.append(jsonNumber: u.table.logit)
+        o.append(literal: ",\"k\":"); o.append(jsonNumber: u.table.kTotal)
+        o.append(literal: ",\"t\":"); o.append(jsonNumber: u.table.tTotal)
+        o.append(literal: ",\"k_hits\":"); o.append(decimal: u.table.kHits)
+        o.append(literal: ",\"t_hits\":"); o.append(decimal: u.table.tHits)
+        o.append(literal: ",\"rows\":{")
+        for r in Dimension.rows {
+            if r.rawValue > 0 { o.append(0x2C) }
+            o.append(0x22); o.append(decimal: r.rawValue + 1)
+            o.append(literal: "\":{\"k\":"); o.append(jsonNumber: u.table.k[r.rawValue])
+            o.append(literal: ",\"t\":"); o.append(jsonNumber: u.table.t[r.rawValue]); o.append(0x7D)
+        }
+        o.append(literal: "},\"principles\":{")
+        for (i, p) in Dimension.principles.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(jsonString: p.key); o.append(0x3A); o.append(jsonNumber: u.table.t[p.rawValue])
+        }
+        o.append(0x7D)
         if unit == .document {
-            s += ",\"encoding\":\"\(d.encoding.rawValue)\",\"repairs\":\(d.repairCount),\"damaged\":\(d.looksDamaged)"
+            o.append(literal: ",\"encoding\":\""); o.append(contentsOf: d.encoding.rawValue.utf8)
+            o.append(literal: "\",\"repairs\":"); o.append(decimal: d.repairCount)
+            if d.looksDamaged { o.append(literal: ",\"damaged\":true") } else { o.append(literal: ",\"damaged\":false") }
         }
         if evidence {
-            s += ",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]"
+            o.append(contentsOf: (",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]").utf8)
         }
-        return s + "}"
+        o.append(literal: "}\n")
+        out.append(bytes: o)
+        row = o
     }
 
     func evidenceJSON(_ e: Evidence) -> String {
@@ -66,12 +100,31 @@ public final class ScoreWriter {
                 }
                 continue
             }
-            var cells = [d.id, unit.rawValue, String(u.index), u.kind, String(u.offset), String(u.length), String(u.tokens), u.label.rawValue,
-                         JSON.number(u.table.net), JSON.number(u.table.logit), JSON.number(u.table.kTotal), JSON.number(u.table.tTotal),
-                         String(u.table.kHits), String(u.table.tHits)]
-            for r in Dimension.rows { cells.append(JSON.number(u.table.k[r.rawValue])); cells.append(JSON.number(u.table.t[r.rawValue])) }
-            for p in Dimension.principles { cells.append(JSON.number(u.table.t[p.rawValue])) }
-            out.write(cells.map(field).joined(separator: sep) + "\n")
+            // built as bytes in a local array: only the id and the kind can need quoting
+            var o = row
+            row = []
+            o.removeAll(keepingCapacity: true)
+            let sepByte: UInt8 = format == .tsv ? 0x09 : 0x2C
+            o.append(contentsOf: field(d.id).utf8); o.append(sepByte)
+            o.append(contentsOf: unit.rawValue.utf8); o.append(sepByte)
+            o.append(decimal: u.index); o.append(sepByte)
+            o.append(contentsOf: field(u.kind).utf8); o.append(sepByte)
+            o.append(decimal: u.offset); o.append(sepByte)
+            o.append(decimal: u.length); o.append(sepByte)
+            o.append(decimal: u.tokens); o.append(sepByte)
+            o.append(contentsOf: u.label.rawValue.utf8); o.append(sepByte)
+            o.append(jsonNumber: u.table.net); o.append(sepByte)
+            o.append(jsonNumber: u.table.logit); o.append(sepByte)
+            o.append(jsonNumber: u.table.kTotal); o.append(sepByte)
+            o.append(jsonNumber: u.table.tTotal); o.append(sepByte)
+            o.append(decimal: u.table.kHits); o.append(sepByte)
+            o.append(decimal: u.table.tHits)
+            for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
+            for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
+            o.append(0x0A)
+            out.append(bytes: o)
+            row = o
+            out.flushIfFull()
         }
     }
 
