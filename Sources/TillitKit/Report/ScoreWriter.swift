@@ -33,13 +33,18 @@ public final class ScoreWriter {
 
     /// Reused row storage (taken out while a row is built, so no exclusivity check per byte).
     var row: [UInt8] = []
+    /// The last document id as an escaped JSON string (ids repeat for every unit of a document).
+    var escapedID: (id: String, bytes: [UInt8]) = ("", Array("\"\"".utf8))
+    /// `"tillit":` … `"öppenhet":`, escaped once.
+    static let principleKeys: [[UInt8]] = Dimension.principles.map { var b: [UInt8] = []; b.append(jsonString: $0.key); b.append(0x3A); return b }
 
     /// One JSONL row and its newline, built as bytes in a local array, then appended at once.
     func writeJSONLine(_ d: DocumentScore, _ u: UnitScore) {
         var o = row
         row = []
         o.removeAll(keepingCapacity: true)
-        o.append(literal: "{\"id\":"); o.append(jsonString: d.id)
+        if escapedID.id != d.id { var b: [UInt8] = []; b.append(jsonString: d.id); escapedID = (d.id, b) }
+        o.append(literal: "{\"id\":"); o.append(contentsOf: escapedID.bytes)
         o.append(literal: ",\"unit\":\""); o.append(contentsOf: unit.rawValue.utf8)
         o.append(literal: "\",\"index\":"); o.append(decimal: u.index)
         o.append(literal: ",\"kind\":\""); o.append(contentsOf: u.kind.utf8)
@@ -63,7 +68,7 @@ public final class ScoreWriter {
         o.append(literal: "},\"principles\":{")
         for (i, p) in Dimension.principles.enumerated() {
             if i > 0 { o.append(0x2C) }
-            o.append(jsonString: p.key); o.append(0x3A); o.append(jsonNumber: u.table.t[p.rawValue])
+            o.append(contentsOf: ScoreWriter.principleKeys[i]); o.append(jsonNumber: u.table.t[p.rawValue])
         }
         o.append(0x7D)
         if unit == .document {

@@ -2,9 +2,9 @@
 /// principle, plus totals. Additive: tables of parts sum to the table of the whole.
 public struct ScoreTable: Sendable, Equatable {
     /// Weighted K score per `Dimension.rawValue` (principles stay 0 for K in the default lexicon).
-    public var k = [Double](repeating: 0, count: Dimension.allCases.count)
+    public var k = DimensionScores()
     /// Weighted T score per `Dimension.rawValue`.
-    public var t = [Double](repeating: 0, count: Dimension.allCases.count)
+    public var t = DimensionScores()
     /// Weighted total for K (each hit counted once, whatever its number of dimensions).
     public var kTotal = 0.0
     /// Weighted total for T.
