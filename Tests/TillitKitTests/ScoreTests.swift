@@ -154,4 +154,17 @@ struct ScoreTests {
         #expect(hits(&tiny) == expected)
         #expect(tiny.count < roomy.count)
     }
+
+    @Test("a score table holds one inline weight per dimension: six rows and seven principles")
+    func inlineDimensionScores() {
+        var t = ScoreTable()
+        #expect(t.k.count == Dimension.allCases.count)
+        for d in Dimension.allCases { t.t[d.rawValue] = Double(d.rawValue) + 0.5 }
+        #expect(t.t.reduce(0, +) == Double((0..<13).reduce(0, +)) + 6.5)
+        var u = ScoreTable()
+        u.merge(t)
+        #expect(u == t)
+        u.k[Dimension.medel.rawValue] = 1
+        #expect(u != t)
+    }
 }
