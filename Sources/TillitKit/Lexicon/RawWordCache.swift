@@ -3,7 +3,7 @@
 /// their lowercase key and probing the type table. `Det` and `det` take separate slots and
 /// map to the same type id.
 ///
-/// 16,384 slots of 24 bytes (384 KiB, so it stays in the second-level cache). A slot holds the
+/// 8,192 slots of 24 bytes (192 KiB, so it stays in the second-level cache). A slot holds the
 /// word's first 8 bytes, its last 8 bytes (when longer than 8), its length and its type id;
 /// a miss costs nothing but the check, and the slot is then overwritten. Cost: two 8-byte
 /// loads, a multiply and one slot read per word.
@@ -15,7 +15,7 @@ struct RawWordCache {
         var lengthAndID: UInt64 = 0
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 16384)
+    private var slots = [Slot](repeating: Slot(), count: 8192)
 
     /// The (head, tail) words of `len` bytes at `p[s...]`, or nil when the word cannot be read
     /// with 8-byte loads inside the buffer or is longer than 16 bytes.
@@ -30,7 +30,7 @@ struct RawWordCache {
 
     @inline(__always)
     static func slot(_ head: UInt64, _ tail: UInt64, _ len: Int) -> Int {
-        Int(truncatingIfNeeded: ((head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(len)) &* 0xBF58_476D_1CE4_E5B9) >> 50)
+        Int(truncatingIfNeeded: ((head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(len)) &* 0xBF58_476D_1CE4_E5B9) >> 51)
     }
 
     /// The type id cached for these words, or −1.
