@@ -4,8 +4,9 @@
 /// Cost: O(key length) per lookup or insert; memory ≈ key bytes + 16 bytes per entry.
 public struct ByteTable: Sendable {
     @usableFromInline var arena: [UInt8] = []
-    @usableFromInline var keyStart: [UInt32] = []
-    @usableFromInline var keyLength: [UInt16] = []
+    /// Arena offset one past each key's end (keys are stored back to back, so key i spans
+    /// `keyEnd[i - 1] ..< keyEnd[i]`, with 0 before the first).
+    @usableFromInline var keyEnd: [UInt32] = []
     @usableFromInline var values: [Int32] = []
     @usableFromInline var slots: [Int32]
     @usableFromInline var mask: Int
@@ -31,16 +32,15 @@ public struct ByteTable: Sendable {
     /// does not leave doubling slack behind.
     public mutating func reserve(keys: Int, keyBytes: Int) {
         arena.reserveCapacity(keyBytes)
-        keyStart.reserveCapacity(keys)
-        keyLength.reserveCapacity(keys)
+        keyEnd.reserveCapacity(keys)
         if !identityValues { values.reserveCapacity(keys) }
     }
 
     /// Number of keys.
-    @inlinable public var count: Int { keyStart.count }
+    @inlinable public var count: Int { keyEnd.count }
 
     /// Bytes held by the table (arena and index), for memory accounting.
-    public var memoryBytes: Int { arena.count + slots.count * 4 + keyStart.count * 6 + values.count * 4 }
+    public var memoryBytes: Int { arena.count + slots.count * 4 + keyEnd.count * 4 + values.count * 4 }
 
     /// 64-bit hash of `len` bytes at `p`: 8-byte words, overlapping loads for the tail.
     @inlinable @inline(__always)
@@ -75,15 +75,14 @@ public struct ByteTable: Sendable {
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         return slots.withUnsafeBufferPointer { sl in
             arena.withUnsafeBufferPointer { ar in
-                keyLength.withUnsafeBufferPointer { kl in
-                    keyStart.withUnsafeBufferPointer { ks in
-                        while true {
-                            let e = Int(sl[s])
-                            if e == 0 { return nil }
-                            let idx = e - 1
-                            if Int(kl[idx]) == len && (len == 0 || ByteTable.equal(ar.baseAddress! + Int(ks[idx]), p, len)) { return identityValues ? Int32(idx) : values[idx] }
-                            s = (s + 1) & mask
-                        }
+                keyEnd.withUnsafeBufferPointer { ke in
+                    while true {
+                        let e = Int(sl[s])
+                        if e == 0 { return nil }
+                        let idx = e - 1
+                        let start = idx == 0 ? 0 : Int(ke[idx - 1])
+                        if Int(ke[idx]) - start == len && (len == 0 || ByteTable.equal(ar.baseAddress! + start, p, len)) { return identityValues ? Int32(idx) : values[idx] }
+                        s = (s + 1) & mask
                     }
                 }
             }
@@ -116,23 +115,23 @@ public struct ByteTable: Sendable {
     /// Inserts or replaces the value for the key. Keys longer than 65,535 bytes are ignored.
     public mutating func set(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
         guard len <= Int(UInt16.max) else { return }
-        if (keyStart.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
+        if (keyEnd.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         while true {
             let e = Int(slots[s])
             if e == 0 { break }
             let idx = e - 1
-            if Int(keyLength[idx]) == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + Int(keyStart[idx]), p, len) == 0 }) {
+            let start = idx == 0 ? 0 : Int(keyEnd[idx - 1])
+            if Int(keyEnd[idx]) - start == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + start, p, len) == 0 }) {
                 if !identityValues { values[idx] = value }
                 return
             }
             s = (s + 1) & mask
         }
-        keyStart.append(UInt32(arena.count))
-        keyLength.append(UInt16(len))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        keyEnd.append(UInt32(arena.count))
         if !identityValues { values.append(value) }
-        slots[s] = Int32(keyStart.count)
+        slots[s] = Int32(keyEnd.count)
     }
 
     /// Appends a key the caller knows is not in the table yet (no equality checks while
@@ -140,14 +139,13 @@ public struct ByteTable: Sendable {
     /// entry that `find` never returns. Keys longer than 65,535 bytes are ignored.
     public mutating func appendNew(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32) {
         guard len <= Int(UInt16.max) else { return }
-        if (keyStart.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
+        if (keyEnd.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         slots.withUnsafeBufferPointer { sl in while sl[s] != 0 { s = (s + 1) & mask } }
-        keyStart.append(UInt32(arena.count))
-        keyLength.append(UInt16(len))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+        keyEnd.append(UInt32(arena.count))
         if !identityValues { values.append(value) }
-        slots[s] = Int32(keyStart.count)
+        slots[s] = Int32(keyEnd.count)
     }
 
     /// Inserts or replaces the value for `key`.
@@ -158,21 +156,20 @@ public struct ByteTable: Sendable {
     /// Removes every key, keeping the slot capacity.
     public mutating func removeAll() {
         arena.removeAll(keepingCapacity: true)
-        keyStart.removeAll(keepingCapacity: true)
-        keyLength.removeAll(keepingCapacity: true)
+        keyEnd.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
     }
 
     /// The key bytes of entry `index` (insertion order).
     public func key(at index: Int) -> [UInt8] {
-        Array(arena[Int(keyStart[index])..<(Int(keyStart[index]) + Int(keyLength[index]))])
+        Array(arena[(index == 0 ? 0 : Int(keyEnd[index - 1]))..<Int(keyEnd[index])])
     }
 
     /// Copies the key bytes of entry `index` into `out`; returns the length.
     @inlinable
     public func copyKey(at index: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        let s = Int(keyStart[index]), n = Int(keyLength[index])
+        let s = index == 0 ? 0 : Int(keyEnd[index - 1]), n = Int(keyEnd[index]) - s
         arena.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + s, count: n) }
         return n
     }
@@ -182,8 +179,9 @@ public struct ByteTable: Sendable {
         var newSlots = Array(repeating: Int32(0), count: size)
         let newMask = size - 1
         arena.withUnsafeBufferPointer { ar in
-            for idx in 0..<keyStart.count {
-                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + Int(keyStart[idx]), Int(keyLength[idx]))) & newMask
+            for idx in 0..<keyEnd.count {
+                let start = idx == 0 ? 0 : Int(keyEnd[idx - 1])
+                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + start, Int(keyEnd[idx]) - start)) & newMask
                 while newSlots[s] != 0 { s = (s + 1) & newMask }
                 newSlots[s] = Int32(idx + 1)
             }
