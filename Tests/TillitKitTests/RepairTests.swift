@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillitKit
 
@@ -85,4 +86,18 @@ struct RepairTests {
         #expect(WordErrorRate.words("för-\nvaltning, och") == ["förvaltning,", "och"])
         #expect(WordErrorRate.distance(["a", "b", "c"], ["a", "x", "c", "d"]) == 2)
     }
+
+    @Test("a repair lexicon file is checked while it is parsed: the first bad line is named", arguments: [
+        ("w\tför\t900\nx\tfor\t3\n", 2, "unknown line kind 'x' (expected w, l, r or c)"),
+        ("# comment\n\nw\tför\t900\nl\tfor\tför\n", 4, "'l' line needs 4 tab-separated fields, found 3"),
+        ("w\tför\t9x\n", 1, "the last field must be a whole count"),
+        ("c\t6\tö\t40\n", 1, "repair lexicon holds no word forms ('w' lines)"),
+    ])
+    func repairLexiconFileErrors(_ text: String, _ line: Int, _ reason: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-lex-\(UUID().uuidString).txt")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: TillitError.badLexicon(path: url.path, line: line, reason: reason)) { try RepairLexicon(contentsOf: url.path) }
+    }
+
 }

@@ -54,26 +54,18 @@ public final class RepairLexicon: Sendable {
     public convenience init(contentsOf path: String) throws(TillitError) {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
-        var words = 0
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let want: Int
-            switch f[0] {
-            case "w": want = 3; words += 1
-            case "l", "r", "c": want = 4
-            default: throw .badLexicon(path: path, line: n + 1, reason: "unknown line kind '\(f[0])' (expected w, l, r or c)")
-            }
-            guard f.count == want else { throw .badLexicon(path: path, line: n + 1, reason: "'\(f[0])' line needs \(want) tab-separated fields, found \(f.count)") }
-            guard let c = f.last, !c.isEmpty, c.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .badLexicon(path: path, line: n + 1, reason: "the last field must be a whole count")
-            }
-        }
-        guard words > 0 else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
-        self.init(text: text)
+        try self.init(parsing: text, checkedAs: path)
     }
 
-    /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines).
-    public init(text: String) {
+    /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines); lines of other
+    /// kinds or shapes are skipped.
+    public convenience init(text: String) {
+        try! self.init(parsing: text, checkedAs: nil)   // unchecked parsing never throws
+    }
+
+    /// Parses lexicon text. With `path`, the first malformed line throws `.badLexicon` with
+    /// its line number (one pass: the same loop checks and parses); without, it is skipped.
+    init(parsing text: String, checkedAs path: String?) throws(TillitError) {
         var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
@@ -99,13 +91,16 @@ public final class RepairLexicon: Sendable {
         forms = ByteTable(capacity: formLines, identityValues: true, maxLoadPercent: 90)
         forms.reserve(keys: formLines, keyBytes: formBytes)
         freq.reserveCapacity(formLines)
+        var problem: TillitError? = nil
         text.withUTF8 { buf in
             var i = 0
+            var line = 0
             let n = buf.count
             var fields: [Range<Int>] = []
             while i < n {
                 var e = i
                 while e < n && buf[e] != 0x0A { e += 1 }
+                line += 1
                 if e > i && buf[i] != 0x23 {
                     fields.removeAll(keepingCapacity: true)
                     var s = i
@@ -113,6 +108,10 @@ public final class RepairLexicon: Sendable {
                     let kind = buf[i]
                     func num(_ r: Range<Int>) -> Int { var v = 0; for k in r { v = v * 10 + Int(buf[k] &- 0x30) }; return v }
                     let base = buf.baseAddress!
+                    if let path, let reason = RepairLexicon.lineProblem(buf, fields) {
+                        problem = .badLexicon(path: path, line: line, reason: reason)
+                        return
+                    }
                     if kind == 0x77, fields.count == 3 {  // w
                         // the generated lexicon lists each form once (a repeated form would keep its first count)
                         forms.appendNew(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
@@ -129,6 +128,8 @@ public final class RepairLexicon: Sendable {
                 i = e + 1
             }
         }
+        if let problem { throw problem }
+        if let path, freq.isEmpty { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
         // the text is parsed: its pages need not stay resident while the indexes are built
         RepairLexicon.releasePages(of: &text)
         var contexts = ByteTable(capacity: 20_000)
@@ -162,6 +163,22 @@ public final class RepairLexicon: Sendable {
         self.leftPairs = left
         self.rightPairs = right
         self.channel = channel
+    }
+
+    /// What is wrong with one line (its tab-separated `fields` in `buf`), or nil: the kind must
+    /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), and the last field a whole count.
+    static func lineProblem(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> String? {
+        let kind = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[0]]), as: UTF8.self)
+        let want: Int
+        switch kind {
+        case "w": want = 3
+        case "l", "r", "c": want = 4
+        default: return "unknown line kind '\(kind)' (expected w, l, r or c)"
+        }
+        guard fields.count == want else { return "'\(kind)' line needs \(want) tab-separated fields, found \(fields.count)" }
+        let count = fields[fields.count - 1]
+        guard !count.isEmpty, buf[count].allSatisfy({ $0 &- 0x30 < 10 }) else { return "the last field must be a whole count" }
+        return nil
     }
 
     /// Tells the kernel the pages of a (read-only, file-backed) embedded text are no longer
