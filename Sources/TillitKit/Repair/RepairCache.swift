@@ -17,7 +17,9 @@ public struct RepairCache {
         var formContext: Int32
     }
 
-    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
+    /// Word key → entry index, one table per regime: clean / damaged text, and the same two
+    /// for words written with a capital I (which may stand for l).
+    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1024), ByteTable(capacity: 1024)]
     var entries: [Entry] = []
     /// Raw-bytes cache in front of `tables` for frequent words (length byte carries the regime).
     var hot = RawWordCache()

@@ -211,22 +211,11 @@ public final class RepairLexicon: Sendable {
         return k
     }
 
-    /// Strips å/ä→a and ö→o (lowercase input), bytes in, bytes out.
-    static func skeleton(_ w: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(w.count)
-        var i = 0
-        while i < w.count {
-            if w[i] == 0xC3 && i + 1 < w.count {
-                let c = w[i + 1]
-                if c == 0xA5 || c == 0xA4 { out.append(0x61); i += 2; continue }
-                if c == 0xB6 { out.append(0x6F); i += 2; continue }
-            }
-            out.append(w[i])
-            i += 1
-        }
-        return out
-    }
+    /// Context id of a lowercase word (a context word or `<s>`-like marker), or −1.
+    func context(of word: [UInt8]) -> Int32 { contexts.find(word) ?? -1 }
+
+    /// Context id of form `f`, or −1.
+    func context(ofForm f: Int32) -> Int32 { context(of: forms.key(at: Int(f))) }
 
     /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
     func forms(skeleton skel: [UInt8]) -> ArraySlice<Int32> {
@@ -250,14 +239,7 @@ public final class RepairLexicon: Sendable {
             var i = 0, k = 0
             var total: Float = 0
             while i < n {
-                let b = buf[i]
-                var u: UInt32
-                if b < 0x80 { u = UInt32(b); i += 1 } else if b < 0xE0, i + 1 < n { u = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); i += 2 } else {
-                    let len = b < 0xF0 ? 3 : 4
-                    u = UInt32(b & (len == 3 ? 0x0F : 0x07))
-                    for j in 1..<len where i + j < n { u = u << 6 | UInt32(buf[i + j] & 0x3F) }
-                    i += len
-                }
+                let u = UTF8Scalars.next(buf.baseAddress!, &i, n)
                 guard k < ocr.count else { return nil }
                 total += channelCost(ocr: ocr[k], true: u)
                 k += 1

@@ -104,7 +104,6 @@ public final class Repairer: Sendable {
         // pass 1: the cached decision entry of every word token (−1 for other tokens)
         cache.entryOf.removeAll(keepingCapacity: true)
         cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
-        if cache.tables.count < 4 { cache.tables.append(contentsOf: [ByteTable(capacity: 1024), ByteTable(capacity: 1024)]) }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
             let key = buf.baseAddress!
             for ti in tokens.indices where tokens[ti].kind == .word {
@@ -310,7 +309,7 @@ public final class Repairer: Sendable {
     func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
         var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
-                                     context: lex.contexts.find(key) ?? -1, formContext: -1)
+                                     context: lex.context(of: key), formContext: -1)
         if known >= 0 && !damaged { return keep }
         let scalars = UTF8Scalars.decode(key)
         var hasOCR = false
@@ -327,9 +326,10 @@ public final class Repairer: Sendable {
         }
         if cands.isEmpty {
             guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
-            cache.extraForms.append(Array(d.form.utf8))
+            let form = Array(d.form.utf8)
+            cache.extraForms.append(form)
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
-                                     original: -1, candStart: 0, candCount: 0, context: keep.context, formContext: lex.contexts.find(Array(d.form.utf8)) ?? -1)
+                                     original: -1, candStart: 0, candCount: 0, context: keep.context, formContext: lex.context(of: form))
         }
         cands.sort { $0.score > $1.score }
         if cands.count > 8 { cands.removeLast(cands.count - 8) }
@@ -341,7 +341,7 @@ public final class Repairer: Sendable {
             for c in cands {
                 cache.candForms.append(c.form)
                 cache.candScores.append(c.score)
-                cache.candContexts.append(lex.contexts.find(lex.forms.key(at: Int(c.form))) ?? -1)
+                cache.candContexts.append(lex.context(ofForm: c.form))
             }
             return keep
         }
@@ -351,7 +351,7 @@ public final class Repairer: Sendable {
         for c in cands { z += exp(c.score - best.score) }
         keep.action = 1
         keep.form = best.form
-        keep.formContext = lex.contexts.find(lex.forms.key(at: Int(best.form))) ?? -1
+        keep.formContext = lex.context(ofForm: best.form)
         keep.confidence = 1 / z
         return keep
     }
@@ -404,17 +404,13 @@ public final class Repairer: Sendable {
 
     func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon) -> (String, Float)? {
         let key = UTF8Scalars.encode(skel)
-        var best: (String, Float)? = nil
+        var best: (form: Int32, score: Float)? = nil
         for f in lex.forms(skeleton: key) {
-            let form = String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self)
-            let fs = Array(form.unicodeScalars.map(\.value))
-            guard fs.count == orig.count else { continue }
-            var ch: Float = 0
-            for (o, t) in zip(orig, fs) { ch += lex.channelCost(ocr: o, true: t) }
+            guard let ch = lex.channelScore(ocr: orig, form: f) else { continue }
             let sc = lex.logFreq[Int(f)] + ch
-            if best == nil || sc > best!.1 { best = (form, sc) }
+            if best == nil || sc > best!.score { best = (f, sc) }
         }
-        return best
+        return best.map { (String(decoding: lex.forms.key(at: Int($0.form)), as: UTF8.self), $0.score) }
     }
 
     /// Writes `form` (lowercase) over `original`, keeping the original's case, and its hyphen

@@ -1,18 +1,24 @@
 /// Small UTF-8 ⇄ scalar-value conversions for the repair model's slow path (no `String`).
 enum UTF8Scalars {
+    /// The scalar value of the UTF-8 sequence at `p[i]` (of `n` bytes), advancing `i` past it.
+    @inline(__always)
+    static func next(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt32 {
+        let c = p[i]
+        if c < 0x80 { i += 1; return UInt32(c) }
+        let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
+        var u = UInt32(c & (len == 2 ? 0x1F : (len == 3 ? 0x0F : 0x07)))
+        for j in 1..<len where i + j < n { u = u << 6 | UInt32(p[i + j] & 0x3F) }
+        i += len
+        return u
+    }
+
     /// The scalar values of valid UTF-8 bytes.
     static func decode(_ b: [UInt8]) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            if c < 0x80 { out.append(UInt32(c)); i += 1; continue }
-            let len = c < 0xE0 ? 2 : (c < 0xF0 ? 3 : 4)
-            var u = UInt32(c & (len == 2 ? 0x1F : (len == 3 ? 0x0F : 0x07)))
-            for j in 1..<len where i + j < b.count { u = u << 6 | UInt32(b[i + j] & 0x3F) }
-            out.append(u)
-            i += len
+        b.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count { out.append(next(p.baseAddress!, &i, p.count)) }
         }
         return out
     }
