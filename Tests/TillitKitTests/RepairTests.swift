@@ -92,12 +92,21 @@ struct RepairTests {
         ("# comment\n\nw\tför\t900\nl\tfor\tför\n", 4, "'l' line needs 4 tab-separated fields, found 3"),
         ("w\tför\t9x\n", 1, "the last field must be a whole count"),
         ("c\t6\tö\t40\n", 1, "repair lexicon holds no word forms ('w' lines)"),
+        ("w\tför\t900\nw\t" + String(repeating: "ö", count: 61) + "\t1\n", 2, "word form longer than 120 bytes"),
     ])
     func repairLexiconFileErrors(_ text: String, _ line: Int, _ reason: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-lex-\(UUID().uuidString).txt")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: TillitError.badLexicon(path: url.path, line: line, reason: reason)) { try RepairLexicon(contentsOf: url.path) }
+    }
+
+
+    @Test("text parsed without checking skips word forms longer than the repairer's buffers")
+    func longFormsAreSkipped() {
+        let lex = RepairLexicon(text: "w\tför\t900\nw\t" + String(repeating: "ö", count: 61) + "\t1\nw\tfrån\t50\n")
+        #expect(lex.formCount == 2)
+        #expect(lex.formID(Array("från".utf8)) == 1)
     }
 
 }

@@ -26,6 +26,11 @@ public final class RepairLexicon: Sendable {
     /// ln P(c | c) fallback for identity on unseen characters.
     static let identity: Float = -0.01
 
+    /// Longest word form kept, in bytes: the repairer's scratch buffers hold a form, and only
+    /// words of up to 48 bytes are repaired (a longer `w` line is skipped, or reported when a
+    /// file is checked).
+    static let maxFormBytes = 120
+
     /// The embedded lexicon, parsed on first use.
     public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
 
@@ -112,7 +117,7 @@ public final class RepairLexicon: Sendable {
                         problem = .badLexicon(path: path, line: line, reason: reason)
                         return
                     }
-                    if kind == 0x77, fields.count == 3 {  // w
+                    if kind == 0x77, fields.count == 3, fields[1].count <= RepairLexicon.maxFormBytes {  // w
                         // the generated lexicon lists each form once (a repeated form would keep its first count)
                         forms.appendNew(base + fields[1].lowerBound, fields[1].count, Int32(freq.count))
                         freq.append(Float(log(Double(max(num(fields[2]), 1)))))
@@ -176,6 +181,7 @@ public final class RepairLexicon: Sendable {
         default: return "unknown line kind '\(kind)' (expected w, l, r or c)"
         }
         guard fields.count == want else { return "'\(kind)' line needs \(want) tab-separated fields, found \(fields.count)" }
+        if kind == "w" && fields[1].count > maxFormBytes { return "word form longer than \(maxFormBytes) bytes" }
         let count = fields[fields.count - 1]
         guard !count.isEmpty, buf[count].allSatisfy({ $0 &- 0x30 < 10 }) else { return "the last field must be a whole count" }
         return nil
@@ -234,7 +240,7 @@ public final class RepairLexicon: Sendable {
     /// Σ ln P(ocr char | form char) over aligned characters, or nil when the lengths differ.
     /// Decodes the form's UTF-8 in place (no String).
     func channelScore(ocr: [UInt32], form f: Int32) -> Float? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf -> Float? in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Float? in
             let n = copyForm(f, into: buf.baseAddress!)
             var i = 0, k = 0
             var total: Float = 0

@@ -221,7 +221,7 @@ public final class Repairer: Sendable {
     func formBytes(_ f: Int32, lex: RepairLexicon, cache: RepairCache, into out: UnsafeMutablePointer<UInt8>) -> Int {
         if f >= 0 { return lex.copyForm(f, into: out) }
         let extra = cache.extraForms[Int(-2 - f)]
-        let n = min(extra.count, 120)
+        let n = min(extra.count, RepairLexicon.maxFormBytes)
         extra.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: n) }
         return n
     }
@@ -254,7 +254,7 @@ public final class Repairer: Sendable {
     public func fill(_ overlay: inout RepairOverlay, edits: [RepairEdit], tokens: Int, cache: RepairCache) {
         overlay.reset(tokens: tokens)
         let lex = self.lex
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf in
             for e in edits {
                 let n = formBytes(e.form, lex: lex, cache: cache, into: buf.baseAddress!)
                 overlay.set(tokenIndex: Int(e.tokenIndex), key: buf.baseAddress!, length: n)

@@ -24,10 +24,11 @@ struct SkeletonIndex: Sendable {
         var groupOf = [Int32](repeating: 0, count: n)
         var counts: [Int32] = []
         var firstForm: [Int32] = []
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * 65536) { buf in
-            let word = buf.baseAddress!, sk = word + 65536, word2 = word + 2 * 65536, sk2 = word + 3 * 65536
+        let room = RepairLexicon.maxFormBytes
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * room) { buf in
+            let word = buf.baseAddress!, sk = word + room, word2 = word + 2 * room, sk2 = word + 3 * room
             for id in 0..<n {
-                let m = RepairLexicon.skeleton(word, forms.copyKey(at: id, into: word), into: sk)
+                let m = SkeletonIndex.skeleton(ofForm: Int32(id), in: forms, word: word, into: sk)
                 let h = ByteTable.hash(sk, m)
                 let tag = h & 0xFFFF_FFFF_0000_0000
                 var s = Int(truncatingIfNeeded: h) & mask
@@ -42,7 +43,7 @@ struct SkeletonIndex: Sendable {
                     }
                     if slot & 0xFFFF_FFFF_0000_0000 == tag {
                         let g = Int(slot & 0xFFFF_FFFF) - 1
-                        let m2 = RepairLexicon.skeleton(word2, forms.copyKey(at: Int(firstForm[g]), into: word2), into: sk2)
+                        let m2 = SkeletonIndex.skeleton(ofForm: firstForm[g], in: forms, word: word2, into: sk2)
                         if m2 == m && ByteTable.equal(sk, sk2, m) { groupOf[id] = Int32(g); counts[g] += 1; break }
                     }
                     s = (s + 1) & mask
@@ -68,12 +69,20 @@ struct SkeletonIndex: Sendable {
         self.pool = pool
     }
 
+    /// Writes the skeleton of form `f` to `out` (its bytes pass through `word`; both hold
+    /// `RepairLexicon.maxFormBytes`) and returns its length.
+    @inline(__always)
+    static func skeleton(ofForm f: Int32, in forms: ByteTable, word: UnsafeMutablePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        RepairLexicon.skeleton(word, forms.copyKey(at: Int(f), into: word), into: out)
+    }
+
     /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
     func forms(_ skel: [UInt8], in forms: ByteTable) -> ArraySlice<Int32> {
         skel.withUnsafeBufferPointer { q -> ArraySlice<Int32> in
             let m = q.count
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * 65536) { buf in
-                let word = buf.baseAddress!, sk = word + 65536
+            let room = RepairLexicon.maxFormBytes
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * room) { buf in
+                let word = buf.baseAddress!, sk = word + room
                 let h = ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, m)
                 let tag = h & 0xFFFF_FFFF_0000_0000
                 var s = Int(truncatingIfNeeded: h) & mask
@@ -83,7 +92,7 @@ struct SkeletonIndex: Sendable {
                     if slot & 0xFFFF_FFFF_0000_0000 == tag {
                         let g = Int(slot & 0xFFFF_FFFF) - 1
                         let lo = Int(start[g]), hi = Int(start[g + 1])
-                        let k = RepairLexicon.skeleton(word, forms.copyKey(at: Int(pool[lo]), into: word), into: sk)
+                        let k = SkeletonIndex.skeleton(ofForm: pool[lo], in: forms, word: word, into: sk)
                         if k == m && (m == 0 || ByteTable.equal(sk, q.baseAddress!, m)) { return pool[lo..<hi] }
                     }
                     s = (s + 1) & mask
