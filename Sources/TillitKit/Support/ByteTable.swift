@@ -69,6 +69,16 @@ public struct ByteTable: Sendable {
         return h
     }
 
+    /// Where key `i` starts in the arena (keys are stored back to back).
+    @inlinable @inline(__always)
+    static func keyStart(_ i: Int, _ ends: UnsafeBufferPointer<UInt32>) -> Int { i == 0 ? 0 : Int(ends[i - 1]) }
+
+    /// Arena range of key `i`.
+    @inlinable
+    func keyRange(_ i: Int) -> Range<Int> {
+        keyEnd.withUnsafeBufferPointer { ByteTable.keyStart(i, $0)..<Int($0[i]) }
+    }
+
     /// The value stored for the key, or nil.
     @inlinable
     public func find(_ p: UnsafePointer<UInt8>, _ len: Int) -> Int32? {
@@ -80,7 +90,7 @@ public struct ByteTable: Sendable {
                         let e = Int(sl[s])
                         if e == 0 { return nil }
                         let idx = e - 1
-                        let start = idx == 0 ? 0 : Int(ke[idx - 1])
+                        let start = ByteTable.keyStart(idx, ke)
                         if Int(ke[idx]) - start == len && (len == 0 || ByteTable.equal(ar.baseAddress! + start, p, len)) { return identityValues ? Int32(idx) : values[idx] }
                         s = (s + 1) & mask
                     }
@@ -121,13 +131,18 @@ public struct ByteTable: Sendable {
             let e = Int(slots[s])
             if e == 0 { break }
             let idx = e - 1
-            let start = idx == 0 ? 0 : Int(keyEnd[idx - 1])
-            if Int(keyEnd[idx]) - start == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + start, p, len) == 0 }) {
+            let r = keyRange(idx)
+            if r.count == len && arena.withUnsafeBufferPointer({ len == 0 || memcmp($0.baseAddress! + r.lowerBound, p, len) == 0 }) {
                 if !identityValues { values[idx] = value }
                 return
             }
             s = (s + 1) & mask
         }
+        store(p, len, value, slot: s)
+    }
+
+    /// Appends a new key and its value and points the empty slot `s` at it.
+    mutating func store(_ p: UnsafePointer<UInt8>, _ len: Int, _ value: Int32, slot s: Int) {
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
         keyEnd.append(UInt32(arena.count))
         if !identityValues { values.append(value) }
@@ -142,10 +157,7 @@ public struct ByteTable: Sendable {
         if (keyEnd.count + 1) * 100 > slots.count * maxLoadPercent { grow() }
         var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
         slots.withUnsafeBufferPointer { sl in while sl[s] != 0 { s = (s + 1) & mask } }
-        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
-        keyEnd.append(UInt32(arena.count))
-        if !identityValues { values.append(value) }
-        slots[s] = Int32(keyEnd.count)
+        store(p, len, value, slot: s)
     }
 
     /// Inserts or replaces the value for `key`.
@@ -163,15 +175,15 @@ public struct ByteTable: Sendable {
 
     /// The key bytes of entry `index` (insertion order).
     public func key(at index: Int) -> [UInt8] {
-        Array(arena[(index == 0 ? 0 : Int(keyEnd[index - 1]))..<Int(keyEnd[index])])
+        Array(arena[keyRange(index)])
     }
 
     /// Copies the key bytes of entry `index` into `out`; returns the length.
     @inlinable
     public func copyKey(at index: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        let s = index == 0 ? 0 : Int(keyEnd[index - 1]), n = Int(keyEnd[index]) - s
-        arena.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + s, count: n) }
-        return n
+        let r = keyRange(index)
+        arena.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + r.lowerBound, count: r.count) }
+        return r.count
     }
 
     mutating func grow() {
@@ -180,8 +192,8 @@ public struct ByteTable: Sendable {
         let newMask = size - 1
         arena.withUnsafeBufferPointer { ar in
             for idx in 0..<keyEnd.count {
-                let start = idx == 0 ? 0 : Int(keyEnd[idx - 1])
-                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + start, Int(keyEnd[idx]) - start)) & newMask
+                let r = keyRange(idx)
+                var s = Int(truncatingIfNeeded: ByteTable.hash(ar.baseAddress! + r.lowerBound, r.count)) & newMask
                 while newSlots[s] != 0 { s = (s + 1) & newMask }
                 newSlots[s] = Int32(idx + 1)
             }
