@@ -2,13 +2,12 @@ import Foundation
 import Testing
 @testable import TillitKit
 
-@Suite("Byte writer: output formatted as bytes reads exactly as the JSON helpers write it")
+@Suite("Byte formatting: output rows built as bytes read exactly as the JSON helpers write them")
 struct ByteWriterTests {
-    func bytes(_ body: (ByteWriter) -> Void) -> String {
-        let w = ByteWriter(fd: -1)
-        body(w)
-        defer { w.buffer.removeAll() }   // nothing reaches the (invalid) descriptor
-        return String(decoding: w.buffer, as: UTF8.self)
+    func bytes(_ body: (inout [UInt8]) -> Void) -> String {
+        var b: [UInt8] = []
+        body(&b)
+        return String(decoding: b, as: UTF8.self)
     }
 
     @Test("numbers: 20,000 random weights, nets and logits print as JSON.number prints them")
@@ -17,13 +16,13 @@ struct ByteWriterTests {
         let fixed: [Double] = [0, -0.0, 1, -1, 0.5, 0.00004, -0.00004, 0.99996, 2.99995, 1.0001, 12.3456, -7.25, 1e14, .nan, .infinity, 3.14159265, 0.1 + 0.2]
         let random = (0..<20_000).map { _ in Double.random(in: -60...60, using: &rng) * (Bool.random(using: &rng) ? 1 : 0.001) }
         for d in fixed + random {
-            #expect(bytes { $0.append(number: d) } == JSON.number(d), "\(d)")
+            #expect(bytes { $0.append(jsonNumber: d) } == JSON.number(d), "\(d)")
         }
     }
 
     @Test("integers and strings: signs, zero, the extremes, quotes, control bytes and Swedish letters")
     func integersAndStrings() {
-        for v in [0, 7, -7, 10, 1_234_567, -1_234_567, Int.max, Int.min] { #expect(bytes { $0.append(int: v) } == String(v)) }
+        for v in [0, 7, -7, 10, 1_234_567, -1_234_567, Int.max, Int.min] { #expect(bytes { $0.append(decimal: v) } == String(v)) }
         for s in ["", "Corpus/003_2057fdc33c0afc19.txt", "tab\there \"quoted\" back\\slash", "rad\nbrytning\r", "\u{01}\u{1F}ctl", "Malmö – Åre ☃"] {
             #expect(bytes { $0.append(jsonString: s) } == JSON.string(s), "\(s)")
         }

@@ -25,7 +25,7 @@ public final class ScoreWriter {
     /// Writes one scored part (see `BatchRunner.run`).
     public func write(_ doc: DocumentScore, final: Bool) {
         switch format {
-        case .jsonl: for u in doc.units { writeJSONLine(doc, u); out.flushIfFull() }
+        case .jsonl: for u in doc.units { writeJSONLine(doc, u) }
         case .csv, .tsv: writeDelimited(doc)
         case .table: writeTable(doc, final: final)
         }
@@ -80,7 +80,7 @@ public final class ScoreWriter {
             o.append(contentsOf: (",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]").utf8)
         }
         o.append(literal: "}\n")
-        out.append(bytes: o)
+        out.write(bytes: o)
         row = o
     }
 
@@ -127,9 +127,8 @@ public final class ScoreWriter {
             for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
             for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
             o.append(0x0A)
-            out.append(bytes: o)
+            out.write(bytes: o)
             row = o
-            out.flushIfFull()
         }
     }
 
