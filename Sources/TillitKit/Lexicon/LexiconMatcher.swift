@@ -154,22 +154,18 @@ public final class LexiconMatcher: Sendable {
                 guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
                 if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
                 words += 1
-                var len: Int
                 let id: Int32
                 if let r = replacements, let n = r.copyKey(for: ti, into: key) {
-                    len = n
-                    id = cache.info(key, len, matcher: self)
-                } else if !t.joined, let (head, tail) = RawWordCache.words(p, Int(t.start), t.length) {
-                    // frequent words are found by their raw bytes, before any key is built
-                    let known = cache.hot.find(head, tail, t.length)
-                    if known >= 0 { id = known } else {
-                        len = TokenKey.lowercased(p, t, into: key)
-                        id = cache.info(key, len, matcher: self)
-                        cache.hot.store(head, tail, t.length, id: id)
-                    }
+                    id = cache.info(key, n, matcher: self)
                 } else {
-                    len = TokenKey.lowercased(p, t, into: key)
-                    id = cache.info(key, len, matcher: self)
+                    // frequent words are found by their raw bytes, before any key is built
+                    let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
+                    if let (head, tail) = raw, case let known = cache.hot.find(head, tail, t.length), known >= 0 {
+                        id = known
+                    } else {
+                        id = cache.info(key, TokenKey.lowercased(p, t, into: key), matcher: self)
+                        if let (head, tail) = raw { cache.hot.store(head, tail, t.length, id: id) }
+                    }
                 }
                 infos.append(cache.plain[Int(id)] ? -4 : id)   // -4: a word no pattern or cue cares about
             }
