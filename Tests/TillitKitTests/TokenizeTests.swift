@@ -114,4 +114,16 @@ struct TokenizeTests {
         }
     }
 
+
+    @Test("a line-end hyphen joins across any whitespace before the line feed, form feed included")
+    func hyphenJoinsAcrossPageBreakWhitespace() {
+        for gap in ["\n", " \r\n", "\u{0C}\n", "\t \u{0B}\n  "] {
+            let bytes = Array("Den tillitsbaserade för-\(gap)valtningen".utf8)
+            var toks = Tokenizer.tokenize(bytes)
+            bytes.withUnsafeBufferPointer { HyphenJoiner.join($0, &toks) }
+            #expect(toks.count == 3, "\(gap.unicodeScalars.map(\.value))")
+            #expect(toks.last?.joined == true)
+        }
+    }
+
 }

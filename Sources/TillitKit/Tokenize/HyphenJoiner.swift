@@ -34,15 +34,16 @@ public enum HyphenJoiner {
         tokens.removeLast(n - w)
     }
 
-    /// A cheap byte-level pre-check: is there any `-` in `p[s..<e]` followed by blanks and a
-    /// line break? Uses `memchr`, so text without such a hyphen costs almost nothing.
+    /// A cheap byte-level pre-check: is there any `-` in `p[s..<e]` followed by whitespace up
+    /// to a line feed? Uses `memchr`, so text without such a hyphen costs almost nothing.
     @inlinable
     static func mayJoin(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         guard let base = p.baseAddress, s < e else { return false }
         var q = s
         while q < e, let hit = memchr(base + q, 0x2D, e - q) {
             var k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            while k < e && (p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D) { k += 1 }
+            // the blanks `breaksLine` accepts before the line feed (so this never rejects a join it would make)
+            while k < e && p[k] != 0x0A && ByteClass.isSpace(p[k]) { k += 1 }
             if k < e && p[k] == 0x0A { return true }
             q = k
         }
