@@ -27,12 +27,18 @@ enum EvalCommand {
         let repairer = try CLI.repairer(a)
         let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: try a.choice("mode", RepairMode.self) ?? .auto,
                                             minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
-        print("input      files  words  WER before  WER after  changes")
+        print("input      files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
         for r in rows {
             let line = r.suffix.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
                 + "  " + pct(r.werBefore).leftPad(10) + " " + pct(r.werAfter).leftPad(10) + " " + String(r.changes).leftPad(8)
+                + " " + String(r.fixed).leftPad(6) + " " + String(r.broken).leftPad(7) + " " + String(format: "%.2f", r.brokenPerThousand).leftPad(10)
+                + " " + String(r.ambiguous).leftPad(10) + " " + pct(r.ambiguousAccuracyBefore).leftPad(13) + " " + pct(r.ambiguousAccuracyAfter).leftPad(12)
             print(line)
         }
+        if rows.contains(where: { $0.untraced > 0 }) {
+            print("(files over 40 million word pairs count in the WER columns only: \(rows.map { "\($0.suffix) \($0.untraced) words" }.joined(separator: ", ")))")
+        }
+        print("fixed/broken: gold words wrong before and right after repair / right before and wrong after; ambiguous: gold words of forms that share their å/ä/ö-stripped spelling (har/här, var/vår, man/män), with the share right before and after")
         return 0
     }
 

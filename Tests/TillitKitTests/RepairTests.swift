@@ -87,6 +87,41 @@ struct RepairTests {
         #expect(WordErrorRate.distance(["a", "b", "c"], ["a", "x", "c", "d"]) == 2)
     }
 
+    @Test("the word alignment marks exactly the gold words that the real OCR of seed 000 got right")
+    func alignmentMarksRightWords() {
+        let gold = WordErrorRate.words("Det avgörande för att lyckas är dock att man faktiskt vågar lämna över befogenheter")
+        let ocr = WordErrorRate.words("Det avgérande fér att lyckas ar dock att man faktiskt vagar l4mna é6ver befogenheter")
+        let right = WordErrorRate.matched(gold, ocr)!
+        #expect(right == [true, false, false, true, true, false, true, true, true, true, false, false, false, true])
+        // a lost and an extra word shift nothing else
+        let shifted = WordErrorRate.words("Det avgörande att lyckas är dock att man man faktiskt vågar lämna över befogenheter")
+        #expect(WordErrorRate.matched(gold, shifted)! == gold.indices.map { $0 != 2 })
+        // wrong words counted this way never exceed the edit distance, on 2,000 random damages
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var hyp = gold
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                let k = Int.random(in: 0..<hyp.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: hyp[k] = "x"
+                case 1: hyp.remove(at: k)
+                default: hyp.insert("y", at: k)
+                }
+                if hyp.isEmpty { hyp = ["z"] }
+            }
+            let wrong = WordErrorRate.matched(gold, hyp)!.filter { !$0 }.count
+            #expect(wrong <= WordErrorRate.distance(gold, hyp))
+            #expect(wrong >= gold.count - hyp.count)
+        }
+        #expect(WordErrorRate.matched(gold, ocr, maxCells: 10) == nil)
+    }
+
+    @Test("ambiguous forms are those sharing a stripped spelling with another frequent form")
+    func ambiguousForms() {
+        for w in ["här", "har", "Här,", "vår", "var", "män", "man", "är", "år"] { #expect(repairer.isAmbiguousForm(Substring(w)), "\(w)") }
+        for w in ["kommunfullmäktige", "och", "tillitsbaserad", "styrning.", "2021", ""] { #expect(!repairer.isAmbiguousForm(Substring(w)), "\(w)") }
+    }
+
     @Test("a repair lexicon file is checked while it is parsed: the first bad line is named", arguments: [
         ("w\tför\t900\nx\tfor\t3\n", 2, "unknown line kind 'x' (expected w, l, r or c)"),
         ("# comment\n\nw\tför\t900\nl\tfor\tför\n", 4, "'l' line needs 4 tab-separated fields, found 3"),

@@ -17,6 +17,27 @@ public struct RepairEvaluation: Sendable {
         public var errorsAfter: Int
         /// Repairs applied.
         public var changes: Int
+        /// Gold words that were right in the input and wrong after repair (over-corrections).
+        public var broken = 0
+        /// Gold words that were wrong in the input and right after repair.
+        public var fixed = 0
+        /// Gold words whose form is one of an ambiguous set, e.g. har/här, var/vår, man/män:
+        /// forms that share their å/ä/ö-stripped spelling with another frequent form (the
+        /// repair lexicon's context-model forms), compared in lowercase without punctuation.
+        public var ambiguous = 0
+        /// Of those, right before repair.
+        public var ambiguousRightBefore = 0
+        /// Of those, right after repair.
+        public var ambiguousRightAfter = 0
+        /// Words whose alignment was too large to trace (files over 40 million word pairs):
+        /// they count in the word error rates but not in the figures above.
+        public var untraced = 0
+        /// Over-corrections per 1,000 gold words.
+        public var brokenPerThousand: Double { words - untraced > 0 ? 1000 * Double(broken) / Double(words - untraced) : 0 }
+        /// Accuracy on the ambiguous words before repair, in percent.
+        public var ambiguousAccuracyBefore: Double { ambiguous > 0 ? 100 * Double(ambiguousRightBefore) / Double(ambiguous) : 0 }
+        /// Accuracy on the ambiguous words after repair, in percent.
+        public var ambiguousAccuracyAfter: Double { ambiguous > 0 ? 100 * Double(ambiguousRightAfter) / Double(ambiguous) : 0 }
         /// WER before, in percent.
         public var werBefore: Double { words > 0 ? 100 * Double(errorsBefore) / Double(words) : 0 }
         /// WER after, in percent.
@@ -42,11 +63,26 @@ public struct RepairEvaluation: Sendable {
                 let decoded = (try? TextDecoder.decode(hypBytes, name: stem)) ?? DecodedText(bytes: hypBytes)
                 let result = repairer.repair(text: decoded.bytes, mode: mode, minConfidence: minConfidence)
                 let repaired = String(decoding: result.apply(to: decoded.bytes), as: UTF8.self)
+                let before = WordErrorRate.words(decoded.string)
+                let after = WordErrorRate.words(repaired)
                 row.files += 1
                 row.words += gold.count
-                row.errorsBefore += WordErrorRate.distance(gold, WordErrorRate.words(decoded.string))
-                row.errorsAfter += WordErrorRate.distance(gold, WordErrorRate.words(repaired))
+                row.errorsBefore += WordErrorRate.distance(gold, before)
+                row.errorsAfter += WordErrorRate.distance(gold, after)
                 row.changes += result.changes.count
+                guard let rightBefore = WordErrorRate.matched(gold, before), let rightAfter = WordErrorRate.matched(gold, after) else {
+                    row.untraced += gold.count
+                    continue
+                }
+                for (k, g) in gold.enumerated() {
+                    if rightBefore[k] && !rightAfter[k] { row.broken += 1 }
+                    if !rightBefore[k] && rightAfter[k] { row.fixed += 1 }
+                    if repairer.isAmbiguousForm(g) {
+                        row.ambiguous += 1
+                        if rightBefore[k] { row.ambiguousRightBefore += 1 }
+                        if rightAfter[k] { row.ambiguousRightAfter += 1 }
+                    }
+                }
             }
             rows.append(row)
         }

@@ -38,4 +38,41 @@ public enum WordErrorRate {
         }
         return prev[b.count]
     }
+
+    /// For each word of `gold`, whether one minimum-cost alignment with `hyp` matches it to an
+    /// equal word (the complement counts the gold words that are wrong or missing). Returns
+    /// nil when |gold|·|hyp| exceeds `maxCells` (the table costs one byte per cell).
+    /// O(|gold|·|hyp|) time and memory.
+    public static func matched(_ gold: [Substring], _ hyp: [Substring], maxCells: Int = 40_000_000) -> [Bool]? {
+        let n = gold.count, m = hyp.count
+        guard n.multipliedReportingOverflow(by: m + 1).partialValue <= maxCells else { return nil }
+        // moves: 0 = diagonal (match or substitution), 1 = gold word deleted, 2 = hyp word inserted
+        var move = [UInt8](repeating: 0, count: (n + 1) * (m + 1))
+        var prev = Array(0...m)
+        var cur = prev
+        for j in 0...m { move[j] = 2 }
+        for i in 1...max(n, 1) where n > 0 {
+            cur[0] = i
+            move[i * (m + 1)] = 1
+            for j in stride(from: 1, through: m, by: 1) {
+                let diag = prev[j - 1] + (gold[i - 1] == hyp[j - 1] ? 0 : 1)
+                let del = prev[j] + 1
+                let ins = cur[j - 1] + 1
+                if diag <= del && diag <= ins { cur[j] = diag; move[i * (m + 1) + j] = 0 } else if del <= ins { cur[j] = del; move[i * (m + 1) + j] = 1 } else { cur[j] = ins; move[i * (m + 1) + j] = 2 }
+            }
+            swap(&prev, &cur)
+        }
+        var out = [Bool](repeating: false, count: n)
+        var i = n, j = m
+        while i > 0 {
+            switch j == 0 ? 1 : move[i * (m + 1) + j] {
+            case 0:
+                out[i - 1] = gold[i - 1] == hyp[j - 1]
+                i -= 1; j -= 1
+            case 1: i -= 1
+            default: j -= 1
+            }
+        }
+        return out
+    }
 }

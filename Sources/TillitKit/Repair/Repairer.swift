@@ -46,6 +46,24 @@ public final class Repairer: Sendable {
         return 0
     }
 
+    /// True when `word`, lowercased and without surrounding punctuation, is one of several
+    /// frequent forms that share its å/ä/ö-stripped spelling (har/här, var/vår, man/män/mån),
+    /// by the rule the lexicon build uses for its context model: the second most frequent
+    /// form has a count of at least 5 and at least 0.2% of the first. For evaluation; allocates.
+    public func isAmbiguousForm(_ word: Substring) -> Bool {
+        let core = Array(word.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols)).utf8)
+        guard !core.isEmpty, core.count <= RepairLexicon.maxFormBytes, let own = lex.formID(core) else { return false }
+        let skel = core.withUnsafeBufferPointer { w in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: core.count) { out in
+                Array(out[0..<RepairLexicon.skeleton(w.baseAddress!, w.count, into: out.baseAddress!)])
+            }
+        }
+        let ids = lex.forms(skeleton: skel)
+        guard ids.count >= 2, ids.contains(own) else { return false }
+        let first = lex.logFreq[Int(ids[ids.startIndex])], second = lex.logFreq[Int(ids[ids.startIndex + 1])]
+        return second >= log(5) && second >= first + log(0.002)
+    }
+
     /// Judges whether the word tokens look OCR-damaged from the first `sample` words:
     /// the share carrying å/ä/ö, and OCR stand-ins (digits or `&`/`|`/`@` inside words).
     /// Cost: O(min(words, sample)) — a cheap rule, independent of document length.
