@@ -17,11 +17,13 @@ public struct RepairCache {
         var formContext: Int32
     }
 
-    /// Word key → entry index, one table per regime: clean / damaged text, and the same two
-    /// for words written with a capital I (which may stand for l).
-    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1024), ByteTable(capacity: 1024)]
+    /// Word key → entry index, one table per regime: clean text, OCR-damaged text, text
+    /// with å/ä/ö flattened, and the same three for words written with a capital I (which
+    /// may stand for l).
+    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14),
+                  ByteTable(capacity: 1024), ByteTable(capacity: 1024), ByteTable(capacity: 1024)]
     var entries: [Entry] = []
-    /// Raw-bytes cache in front of `tables` for frequent words (length byte carries the regime).
+    /// Raw-bytes cache in front of `tables` for frequent words (the length byte's top bits carry the regime).
     var hot = RawWordCache()
     var candForms: [Int32] = []
     var candScores: [Float] = []

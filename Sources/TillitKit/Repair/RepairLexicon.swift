@@ -38,6 +38,13 @@ public final class RepairLexicon: Sendable {
     let yearFormID: Int32
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
+    /// Form ids of the spelled-out numbers (`två`, `femton`, `tjugo`, `tiotal`, …), which
+    /// read like written numbers before `ar` (→ `år`).
+    let numeralForms: Set<Int32>
+    /// Spelled-out numbers, two and up (one, `en`/`ett`, is an article far more often).
+    static let numerals = ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton", "fjorton",
+                           "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio",
+                           "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
@@ -164,6 +171,7 @@ public final class RepairLexicon: Sendable {
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
         self.iContext = contexts.find([0x69]) ?? -1
+        self.numeralForms = Set(RepairLexicon.numerals.compactMap { forms.find(Array($0.utf8)) })
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
@@ -239,7 +247,7 @@ public final class RepairLexicon: Sendable {
 
     /// Σ ln P(ocr char | form char) over aligned characters, or nil when the lengths differ.
     /// Decodes the form's UTF-8 in place (no String).
-    func channelScore(ocr: [UInt32], form f: Int32) -> Float? {
+    func channelScore(ocr: [UInt32], form f: Int32, flattened: Bool = false) -> Float? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Float? in
             let n = copyForm(f, into: buf.baseAddress!)
             var i = 0, k = 0
@@ -247,11 +255,18 @@ public final class RepairLexicon: Sendable {
             while i < n {
                 let u = UTF8Scalars.next(buf.baseAddress!, &i, n)
                 guard k < ocr.count else { return nil }
-                total += channelCost(ocr: ocr[k], true: u)
+                total += flattened && Self.flattens(ocr[k], u) ? 0 : channelCost(ocr: ocr[k], true: u)
                 k += 1
             }
             return k == ocr.count ? total : nil
         }
+    }
+
+    /// True when `ocr` is `t` itself or `t` with its diacritic dropped (å/ä→a, ö→o): in text
+    /// whose å/ä/ö were flattened, and nothing else, both have probability 1.
+    @inline(__always)
+    static func flattens(_ ocr: UInt32, _ t: UInt32) -> Bool {
+        ocr == t || (ocr == 0x61 && (t == 0xE5 || t == 0xE4)) || (ocr == 0x6F && t == 0xF6)
     }
 
     /// ln P(ocr | true) for two scalars.

@@ -67,8 +67,13 @@ public final class Repairer: Sendable {
     /// Judges whether the word tokens look OCR-damaged from the first `sample` words:
     /// the share carrying å/ä/ö, and OCR stand-ins (digits or `&`/`|`/`@` inside words).
     /// Cost: O(min(words, sample)) — a cheap rule, independent of document length.
-    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double) {
-        var words = 0, marked = 0, suspicious = 0
+    ///
+    /// `flattened` says that damage looks like å/ä/ö flattened to a/o and nothing else: fewer
+    /// than 2% of the words hold OCR stand-ins and fewer than 0.5% hold `é` (English-model
+    /// OCR writes ö as é more often than as o). The repairer then takes `o` for `ö` as
+    /// certain, where real OCR keeps it for ö only about a third of the time.
+    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool) {
+        var words = 0, marked = 0, suspicious = 0, acute = 0
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for t in tokens where t.kind == .word && t.length >= 2 {
                 words += 1
@@ -82,7 +87,8 @@ public final class Repairer: Sendable {
                     while i < e {
                         if p[i] == 0xC3 {
                             let c = p[i + 1]
-                            if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { marked += 1; break }
+                            if c == 0xA9 { acute += 1 }
+                        if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { marked += 1; break }
                         }
                         i += 1
                     }
@@ -92,7 +98,7 @@ public final class Repairer: Sendable {
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
         let damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
-        return (damaged, rate)
+        return (damaged, rate, suspicious * 50 < words && acute * 200 < words)
     }
 
     /// Finds repairs for the tokens of `p`. Offsets in the changes point into `p`.
@@ -112,10 +118,12 @@ public final class Repairer: Sendable {
     public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
                       cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
-        let (detected, rate) = assess(p, tokens: tokens)
+        let (detected, rate, flatLooking) = assess(p, tokens: tokens)
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
         if mode == .auto && !detected { return (false, rate) }
         let damaged = mode == .on || detected
+        let flattened = detected && flatLooking
+        let regime = damaged ? (flattened ? 2 : 1) : 0   // clean, OCR-damaged, flattened
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
@@ -128,7 +136,7 @@ public final class Repairer: Sendable {
                 let t = tokens[ti]
                 // frequent words are found by their raw bytes (and the regime), before any key is built
                 let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
-                let rawLength = t.length | (damaged ? 0x80 : 0)
+                let rawLength = t.length | regime << 6
                 if let (head, tail) = raw {
                     let known = cache.hot.find(head, tail, rawLength)
                     if known >= 0 { cache.entryOf[ti] = known; continue }
@@ -136,13 +144,13 @@ public final class Repairer: Sendable {
                 let len = TokenKey.lowercased(p, t, into: key)
                 if len > 48 { continue }
                 let capitalI = p[Int(t.start)] == 0x49
-                let table = (damaged ? 1 : 0) + (capitalI ? 2 : 0)
+                let table = regime + (capitalI ? 3 : 0)
                 if let v = cache.tables[table].find(key, len) {
                     cache.entryOf[ti] = v
                     if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
                     continue
                 }
-                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, capitalI: capitalI, cache: &cache)
+                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, capitalI: capitalI, cache: &cache)
                 let ei = Int32(cache.entries.count)
                 cache.entries.append(e)
                 cache.tables[table].set(key, len, ei)
@@ -153,29 +161,30 @@ public final class Repairer: Sendable {
         // pass 2: decisions, left to right, with the previous decision and the next word as context
         var prevCtx = lex.sentenceContext
         var prevIsNum = false
+        var prevForm: Int32 = -1   // form id of the previous word as it reads after repair (or -1)
         for ti in tokens.indices {
             let t = tokens[ti]
             switch t.kind {
             case .number:
                 if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = lex.iFormID, oneIsPreposition(p, tokens, ti) {
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
-                    prevCtx = lex.iContext; prevIsNum = false
-                } else { prevCtx = lex.numberContext; prevIsNum = true }
+                    prevCtx = lex.iContext; prevIsNum = false; prevForm = -1
+                } else { prevCtx = lex.numberContext; prevIsNum = true; prevForm = -1 }
                 continue
             case .punctuation, .other:
                 let b = p[Int(t.start)]
                 if damaged, b == 0x7C, t.length == 1, let i = lex.iFormID, pipeIsI(p, tokens, ti) {
                     // a lone "|" before a word is the letter I/i read as a bar
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
-                    prevCtx = lex.iContext; prevIsNum = false
+                    prevCtx = lex.iContext; prevIsNum = false; prevForm = -1
                     continue
                 }
-                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false }
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1 }
                 continue
             case .word: break
             }
             let ei = Int(cache.entryOf[ti])
-            if ei < 0 { prevCtx = -1; prevIsNum = false; continue }
+            if ei < 0 { prevCtx = -1; prevIsNum = false; prevForm = -1; continue }
             let e = cache.entries[ei]
             var chosen: Int32 = -1
             var chosenCtx: Int32 = -1
@@ -210,7 +219,8 @@ public final class Repairer: Sendable {
                         let r = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
                         if l + r > 0 { usedContext = true }
                         var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (lex.logCount(l) + lex.logCount(r))
-                        if prevIsNum && f == lex.yearFormID { v += 6 }
+                        // a number before "ar" means år: "3 ar", and spelled out, "två ar", "femton - tjugo ar"
+                        if f == lex.yearFormID && (prevIsNum || lex.numeralForms.contains(prevForm)) { v += 6 }
                         sc[c] = v
                         if v > bestScore { bestScore = v; best = c }
                     }
@@ -223,13 +233,14 @@ public final class Repairer: Sendable {
                 if chosen == e.original { chosen = -1 }
                 if usedContext { reason = .context }
             }
-            prevIsNum = false
             if chosen != -1 && conf >= minConf {
                 out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
                 prevCtx = chosenCtx
             } else {
                 prevCtx = e.context
             }
+            prevIsNum = false
+            prevForm = chosen != -1 && conf >= minConf ? chosen : e.original
         }
         return (damaged, rate)
     }
@@ -324,7 +335,7 @@ public final class Repairer: Sendable {
     }
 
     /// Analyses one word type (the slow path, once per type and regime).
-    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
+    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
         var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
                                      context: lex.context(of: key), formContext: -1)
@@ -338,12 +349,12 @@ public final class Repairer: Sendable {
         for variant in Repairer.variants(scalars, capitalI: capitalI, limit: 48) {
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
-                guard let ch = lex.channelScore(ocr: scalars, form: f) else { continue }
+                guard let ch = lex.channelScore(ocr: scalars, form: f, flattened: flattened) else { continue }
                 cands.append((f, lex.logFreq[Int(f)] + ch))
             }
         }
         if cands.isEmpty {
-            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR) else { return keep }
+            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR, flattened: flattened) else { return keep }
             let form = Array(d.form.utf8)
             cache.extraForms.append(form)
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
@@ -397,17 +408,20 @@ public final class Repairer: Sendable {
     }
 
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
-    func compound(_ s: [UInt32], lex: RepairLexicon, capitalI: Bool, hasOCR: Bool) -> Decision? {
+    func compound(_ s: [UInt32], lex: RepairLexicon, capitalI: Bool, hasOCR: Bool, flattened: Bool) -> Decision? {
         var best: (String, Float)? = nil
         for variant in Repairer.variants(s, capitalI: capitalI, limit: 8) {
             let v = UTF8Scalars.decode(variant)
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
 
-                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex) else { continue }
-                var left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex)
-                if left == nil && k >= 4 && s[k - 1] == 0x73, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex) {
-                    left = (stem.0 + "s", stem.1 - 1)   // the linking -s- of Swedish compounds: befordring|s|möjligheter
+                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex, flattened: flattened) else { continue }
+                var left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex, flattened: flattened)
+                // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
+                // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
+                if k >= 4 && s[k - 1] == 0x73, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex, flattened: flattened),
+                   left == nil || stem.1 - 1 > left!.1 {
+                    left = (stem.0 + "s", stem.1 - 1)
                 }
                 guard let left else { continue }
                 let score = left.1 + right.1
@@ -420,11 +434,11 @@ public final class Repairer: Sendable {
         return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
     }
 
-    func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon) -> (String, Float)? {
+    func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon, flattened: Bool) -> (String, Float)? {
         let key = UTF8Scalars.encode(skel)
         var best: (form: Int32, score: Float)? = nil
         for f in lex.forms(skeleton: key) {
-            guard let ch = lex.channelScore(ocr: orig, form: f) else { continue }
+            guard let ch = lex.channelScore(ocr: orig, form: f, flattened: flattened) else { continue }
             let sc = lex.logFreq[Int(f)] + ch
             if best == nil || sc > best!.score { best = (f, sc) }
         }
