@@ -109,6 +109,26 @@ struct RepairTests {
         #expect(String(decoding: b, as: UTF8.self).lowercased().components(separatedBy: "tillits").count > 20)
     }
 
+    @Test("the codebook's typical K and T words, written without å/ä/ö in a damaged text, come back exactly")
+    func codebookVocabularySurvivesRepair() {
+        // CODEBOOK.md, "Typical K language" and "Typical T language"
+        let words = ["detaljstyrning", "kontrollsystem", "styrdokument", "regelstyrning", "formalisering", "rutiner", "standardisering",
+                     "minutschema", "mätning", "indikatorer", "nyckeltal", "rapportering", "avvikelser", "sanktioner", "inspektion",
+                     "överprövning", "hierarki", "chefsled", "lojalitet", "överordnade", "följsamhet", "tillit", "förtroende", "dialog",
+                     "samskapande", "samverkan", "helhetssyn", "lärande", "kollegialt", "medarbetarstyrd", "självstyrande",
+                     "handlingsutrymme", "mandat", "befogenheter", "professionen", "kärnverksamheten", "medborgarens", "brukarens",
+                     "kvalitativ", "uppföljning", "stöd", "öppenhet", "medledarskap", "delaktighet", "inflytande", "förtroendevald"]
+        func flatten(_ w: String) -> String {
+            String(String.UnicodeScalarView(w.unicodeScalars.map { u -> Unicode.Scalar in
+                switch u { case "å", "ä": return "a"; case "ö": return "o"; default: return u }
+            }))
+        }
+        let text = words.map { "Det ar viktigt med \(flatten($0)) for oss." }.joined(separator: "\n")
+        let lines = repaired(text, mode: .on).split(separator: "\n")
+        #expect(lines.count == words.count)
+        for (w, line) in zip(words, lines) { #expect(line == "Det är viktigt med \(w) för oss.") }
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))
