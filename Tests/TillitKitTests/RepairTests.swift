@@ -129,6 +129,18 @@ struct RepairTests {
         for (w, line) in zip(words, lines) { #expect(line == "Det är viktigt med \(w) för oss.") }
     }
 
+    @Test("--repair auto leaves an English summary alone (seed 000's opening, translated): for, an stay")
+    func englishIsNotRepaired() {
+        let english = "The municipality of Malmo has for some years had an ambition to apply trust-based governance in its operations "
+            + "and to become the most attractive public employer in Sweden. At the same time we see continued detailed control of staff."
+        let b = Array(english.utf8)
+        #expect(repairer.repair(text: b, mode: .auto).changes.isEmpty)
+        #expect(!b.withUnsafeBufferPointer { repairer.assess($0, tokens: Tokenizer.tokenize(b)).damaged })
+        // the same opening in Swedish with its å/ä/ö lost is still repaired
+        let swedish = "Malmo stad har sedan ett par ar haft en ambition att successivt tillampa tillitsbaserad styrning i verksamheten"
+        #expect(repaired(swedish).hasPrefix("Malmö stad har sedan ett par år haft en ambition att successivt tillämpa"))
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

@@ -38,6 +38,32 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// A word of 2–6 ASCII letters, lowercased and packed into an integer (nil for others).
+    @inline(__always)
+    static func shortKey(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64? {
+        var k: UInt64 = 0
+        for i in stride(from: Int(t.end) - 1, through: Int(t.start), by: -1) {
+            let b = p[i]
+            guard ByteClass.isASCIILetter(b) else { return nil }
+            k = k << 8 | UInt64(b | 0x20)
+        }
+        return k
+    }
+
+    static func shortKeys(_ words: [String]) -> Set<UInt64> {
+        Set(words.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+    }
+
+    /// English function words that are not Swedish words (nor Swedish ones with å/ä/ö lost:
+    /// no `an`, `at`, `as`, `for`, `bar`).
+    static let englishWords = shortKeys(["the", "of", "and", "to", "is", "that", "with", "was", "are", "be", "this", "which",
+                                         "by", "have", "has", "it", "its", "were", "been", "on", "or", "not", "from", "we",
+                                         "they", "their", "these", "there", "would", "will", "can", "also", "should", "into"])
+    /// Swedish function words spelled without å/ä/ö, which survive their loss.
+    static let swedishWords = shortKeys(["och", "att", "det", "som", "med", "den", "till", "av", "om", "ett", "inte", "har", "vi",
+                                         "de", "sig", "kan", "ska", "eller", "men", "detta", "denna", "dessa", "finns", "samt",
+                                         "var", "ska", "skall", "blir", "hade", "eftersom", "under", "alla", "sin", "sitt"])
+
     /// Per byte: 1 for C3 (a Latin-1 letter follows), 2 for OCR stand-ins inside words
     /// (digits, `&`, `@`, `|`).
     static let assessFlags: [UInt8] = (0..<256).map { b in
@@ -72,11 +98,19 @@ public final class Repairer: Sendable {
     /// than 2% of the words hold OCR stand-ins and fewer than 0.5% hold `é` (English-model
     /// OCR writes ö as é more often than as o). The repairer then takes `o` for `ö` as
     /// certain, where real OCR keeps it for ö only about a third of the time.
+    ///
+    /// A text in another language is never judged damaged, so `--repair auto` leaves an English
+    /// summary alone (`for`, `an` and `bar` stay): when at least 5% of the words are English
+    /// function words (`the`, `of`, `and`, `is`, …) and they outnumber the Swedish ones (`och`,
+    /// `att`, `det`, `som`, … which keep their spelling when å/ä/ö are lost) more than twice.
     public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool) {
-        var words = 0, marked = 0, suspicious = 0, acute = 0
+        var words = 0, marked = 0, suspicious = 0, acute = 0, english = 0, swedish = 0
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for t in tokens where t.kind == .word && t.length >= 2 {
                 words += 1
+                if t.length <= 6, let k = Repairer.shortKey(p, t) {
+                    if Repairer.englishWords.contains(k) { english += 1 } else if Repairer.swedishWords.contains(k) { swedish += 1 }
+                }
                 // OR the flags of all bytes; only a word holding C3 looks at second bytes
                 var acc: UInt8 = 0
                 for i in Int(t.start)..<Int(t.end) { acc |= flags[Int(p[i])] }
@@ -88,7 +122,7 @@ public final class Repairer: Sendable {
                         if p[i] == 0xC3 {
                             let c = p[i + 1]
                             if c == 0xA9 { acute += 1 }
-                        if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { marked += 1; break }
+                            if c == 0xA5 || c == 0xA4 || c == 0xB6 || c == 0x85 || c == 0x84 || c == 0x96 { marked += 1; break }
                         }
                         i += 1
                     }
@@ -97,7 +131,8 @@ public final class Repairer: Sendable {
             }
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
-        let damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
+        let foreign = english * 20 >= words && english > 2 * swedish
+        let damaged = !foreign && ((words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words))
         return (damaged, rate, suspicious * 50 < words && acute * 200 < words)
     }
 
