@@ -50,19 +50,48 @@ public final class Repairer: Sendable {
         return k
     }
 
-    static func shortKeys(_ words: [String]) -> Set<UInt64> {
-        Set(words.map { w in w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
-    }
-
     /// English function words that are not Swedish words (nor Swedish ones with å/ä/ö lost:
-    /// no `an`, `at`, `as`, `for`, `bar`).
-    static let englishWords = shortKeys(["the", "of", "and", "to", "is", "that", "with", "was", "are", "be", "this", "which",
-                                         "by", "have", "has", "it", "its", "were", "been", "on", "or", "not", "from", "we",
-                                         "they", "their", "these", "there", "would", "will", "can", "also", "should", "into"])
-    /// Swedish function words spelled without å/ä/ö, which survive their loss.
-    static let swedishWords = shortKeys(["och", "att", "det", "som", "med", "den", "till", "av", "om", "ett", "inte", "har", "vi",
-                                         "de", "sig", "kan", "ska", "eller", "men", "detta", "denna", "dessa", "finns", "samt",
-                                         "var", "ska", "skall", "blir", "hade", "eftersom", "under", "alla", "sin", "sitt"])
+    /// no `an`, `at`, `as`, `for`, `bar`), and Swedish function words spelled without å/ä/ö,
+    /// which survive their loss.
+    static let functionWords = FunctionWords(
+        english: ["the", "of", "and", "to", "is", "that", "with", "was", "are", "be", "this", "which", "by", "have", "has", "it",
+                  "its", "were", "been", "on", "or", "not", "from", "we", "they", "their", "these", "there", "would", "will",
+                  "can", "also", "should", "into"],
+        swedish: ["och", "att", "det", "som", "med", "den", "till", "av", "om", "ett", "inte", "har", "vi", "de", "sig", "kan",
+                  "ska", "eller", "men", "detta", "denna", "dessa", "finns", "samt", "var", "skall", "blir", "hade", "under",
+                  "alla", "sin", "sitt"])
+
+    /// A 256-slot open-addressing table of packed short words → language (1 English,
+    /// 2 Swedish): one multiply and one or two slot reads per word.
+    struct FunctionWords: Sendable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var langs = [UInt8](repeating: 0, count: 256)
+
+        init(english: [String], swedish: [String]) {
+            for (words, lang) in [(english, UInt8(1)), (swedish, UInt8(2))] {
+                for w in words {
+                    let k = w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                    var i = FunctionWords.slot(k)
+                    while keys[i] != 0 && keys[i] != k { i = (i + 1) & 255 }
+                    if keys[i] == 0 { keys[i] = k; langs[i] = lang }
+                }
+            }
+        }
+
+        @inline(__always)
+        static func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        /// 1 for an English function word, 2 for a Swedish one, 0 otherwise.
+        @inline(__always)
+        func language(of k: UInt64) -> UInt8 {
+            var i = FunctionWords.slot(k)
+            while keys[i] != 0 {
+                if keys[i] == k { return langs[i] }
+                i = (i + 1) & 255
+            }
+            return 0
+        }
+    }
 
     /// Per byte: 1 for C3 (a Latin-1 letter follows), 2 for OCR stand-ins inside words
     /// (digits, `&`, `@`, `|`).
@@ -108,9 +137,6 @@ public final class Repairer: Sendable {
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for t in tokens where t.kind == .word && t.length >= 2 {
                 words += 1
-                if t.length <= 6, let k = Repairer.shortKey(p, t) {
-                    if Repairer.englishWords.contains(k) { english += 1 } else if Repairer.swedishWords.contains(k) { swedish += 1 }
-                }
                 // OR the flags of all bytes; only a word holding C3 looks at second bytes
                 var acc: UInt8 = 0
                 for i in Int(t.start)..<Int(t.end) { acc |= flags[Int(p[i])] }
@@ -131,8 +157,24 @@ public final class Repairer: Sendable {
             }
         }
         let rate = words > 0 ? Double(marked) / Double(words) : 0
-        let foreign = english * 20 >= words && english > 2 * swedish
-        let damaged = !foreign && ((words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words))
+        var damaged = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
+        if damaged {
+            // only a text that looks damaged is checked for being in English (a second pass
+            // over the same words; clean Swedish never pays for it)
+            var seen = 0
+            for t in tokens where t.kind == .word && t.length >= 2 {
+                seen += 1
+                if t.length <= 6, let k = Repairer.shortKey(p, t) {
+                    switch Repairer.functionWords.language(of: k) {
+                    case 1: english += 1
+                    case 2: swedish += 1
+                    default: break
+                    }
+                }
+                if seen >= sample { break }
+            }
+            if english * 20 >= words && english > 2 * swedish { damaged = false }
+        }
         return (damaged, rate, suspicious * 50 < words && acute * 200 < words)
     }
 
