@@ -88,10 +88,14 @@ struct RepairTests {
         #expect(verdict.damaged && !verdict.flattened)
     }
 
-    @Test("a spelled-out number before ar reads år, as a written one does (seed 001's sentence)")
+    @Test("a spelled-out number or a counting word before ar reads år, as a written number does (seed 001's sentence)")
     func yearsAfterSpelledNumbers() {
         #expect(repaired("Efter sjutton ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter sjutton år av"))
         #expect(repaired("Efter 17 ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter 17 år av"))
+        #expect(repaired("Efter ett ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter ett år av"))
+        #expect(repaired("Varje ar har detta blivit an mer patagligt", mode: .on).hasPrefix("Varje år har"))
+        // a word that may be followed by the verb keeps the choice open: "detta är", "många är"
+        #expect(repaired("Detta ar en ambition for manga ar framat", mode: .on).hasPrefix("Detta är en ambition"))
     }
 
     @Test("a compound whose first part ends in the linking s keeps it: Tillitsreformen, not Tillätsreformen")
@@ -139,6 +143,15 @@ struct RepairTests {
         // the same opening in Swedish with its å/ä/ö lost is still repaired
         let swedish = "Malmo stad har sedan ett par ar haft en ambition att successivt tillampa tillitsbaserad styrning i verksamheten"
         #expect(repaired(swedish).hasPrefix("Malmö stad har sedan ett par år haft en ambition att successivt tillämpa"))
+    }
+
+    @Test("words inside web and e-mail addresses are never repaired; the same words in the sentence are")
+    func addressesStayAsWritten() {
+        let s = "Las mer pa www.malmo.se/forvaltning och https://lund.se/tillit/styrning eller skriv till stadskontoret@malmo.se om Malmo."
+        let out = repaired(s, mode: .on)
+        #expect(out == "Läs mer på www.malmo.se/forvaltning och https://lund.se/tillit/styrning eller skriv till stadskontoret@malmo.se om Malmö.")
+        // a host name alone, and one that ends the sentence
+        #expect(repaired("Se malmo.se eller lund.se. Malmo stad ar en kommun.", mode: .on) == "Se malmo.se eller lund.se. Malmö stad är en kommun.")
     }
 
     @Test("context decides between år and är after a number")

@@ -38,13 +38,17 @@ public final class RepairLexicon: Sendable {
     let yearFormID: Int32
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
-    /// Form ids of the spelled-out numbers (`två`, `femton`, `tjugo`, `tiotal`, …), which
-    /// read like written numbers before `ar` (→ `år`).
-    let numeralForms: Set<Int32>
-    /// Spelled-out numbers, two and up (one, `en`/`ett`, is an article far more often).
-    static let numerals = ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton", "fjorton",
-                           "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio", "sextio",
-                           "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental"]
+    /// Form ids of the words after which `ar` can only be the noun `år`: spelled-out numbers
+    /// and the words that count or pick out years (`ett år`, `varje år`, `nästa år`).
+    let yearCueForms: Set<Int32>
+    /// Spelled-out numbers from one up (`ett`, the neuter form: `år` is neuter, and the verb
+    /// `är` cannot follow an article), and determiners that take a noun but not a verb:
+    /// `varje`, `nästa`, `samma`, `par` (`ett par år`). Not `många`, `flera`, `några`,
+    /// `detta`: "många är", "detta är" are common.
+    static let yearCues = ["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
+                           "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
+                           "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
+                           "varje", "nästa", "samma", "par"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
@@ -171,7 +175,7 @@ public final class RepairLexicon: Sendable {
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
         self.iContext = contexts.find([0x69]) ?? -1
-        self.numeralForms = Set(RepairLexicon.numerals.compactMap { forms.find(Array($0.utf8)) })
+        self.yearCueForms = Set(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right

@@ -38,6 +38,42 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// True when `t` lies in a web address or e-mail address (`www.malmo.se`,
+    /// `https://lund.se/forvaltning`, `namn@malmo.se`): the run of non-blank bytes around it
+    /// holds `://`, `@`, starts with `www.`, or ends in a domain such as `.se` or `.com`
+    /// (trailing punctuation aside). Such words are never repaired. Cost: nothing unless the
+    /// word touches `.`, `/`, `:` or `@`, then one scan of that run.
+    static func inLinkOrAddress(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
+        let s0 = Int(t.start), e0 = Int(t.end)
+        guard (s0 > 0 && linky(p[s0 - 1])) || (e0 < p.count && linky(p[e0])) else { return false }
+        var s = s0, e = e0
+        while s > 0 && !ByteClass.isSpace(p[s - 1]) && s0 - s < 512 { s -= 1 }
+        while e < p.count && !ByteClass.isSpace(p[e]) && e - e0 < 512 { e += 1 }
+        // trailing sentence punctuation and brackets are not part of the address
+        while e > e0 && [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22].contains(p[e - 1]) { e -= 1 }
+        let chunk = Array(p[s..<e])
+        func has(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard chunk.count >= n.count else { return false }
+            for i in 0...(chunk.count - n.count) where chunk[i] == n[0] && Array(chunk[i..<(i + n.count)]) == n { return true }
+            return false
+        }
+        if has("://") || has("@") { return true }
+        let lower = chunk.map { $0 | ($0 &- 0x41 < 26 ? 0x20 : 0) }
+        if lower.starts(with: Array("www.".utf8)) { return true }
+        // a host name: some dot-separated label ends in a common top-level domain
+        for tld in [".se", ".nu", ".com", ".org", ".net", ".eu", ".fi", ".dk", ".no"] {
+            let n = Array(tld.utf8)
+            var i = 0
+            while i + n.count <= lower.count {
+                if Array(lower[i..<(i + n.count)]) == n && (i + n.count == lower.count || lower[i + n.count] == 0x2F || lower[i + n.count] == 0x3A) && i > 0 { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// A word of 2–6 ASCII letters, lowercased and packed into an integer (nil for others).
     @inline(__always)
     static func shortKey(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64? {
@@ -296,8 +332,8 @@ public final class Repairer: Sendable {
                         let r = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
                         if l + r > 0 { usedContext = true }
                         var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (lex.logCount(l) + lex.logCount(r))
-                        // a number before "ar" means år: "3 ar", and spelled out, "två ar", "femton - tjugo ar"
-                        if f == lex.yearFormID && (prevIsNum || lex.numeralForms.contains(prevForm)) { v += 6 }
+                        // a number or a counting word before "ar" means år: "3 ar", "två ar", "ett ar", "varje ar"
+                        if f == lex.yearFormID && (prevIsNum || lex.yearCueForms.contains(prevForm)) { v += 6 }
                         sc[c] = v
                         if v > bestScore { bestScore = v; best = c }
                     }
@@ -310,7 +346,7 @@ public final class Repairer: Sendable {
                 if chosen == e.original { chosen = -1 }
                 if usedContext { reason = .context }
             }
-            if chosen != -1 && conf >= minConf {
+            if chosen != -1 && conf >= minConf && !Repairer.inLinkOrAddress(p, t) {
                 out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
                 prevCtx = chosenCtx
             } else {
