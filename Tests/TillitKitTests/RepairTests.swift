@@ -154,6 +154,12 @@ struct RepairTests {
         #expect(repaired("Se malmo.se eller lund.se. Malmo stad ar en kommun.", mode: .on) == "Se malmo.se eller lund.se. Malmö stad är en kommun.")
     }
 
+    @Test("capital Roman numerals stay as written: Kapitel IV is not Kapitel AV")
+    func romanNumeralsStay() {
+        #expect(repaired("Kapitel IV: Overgripande mal for arbetet och kapitel XII om uppfoljning", mode: .on)
+                == "Kapitel IV: Övergripande mål för arbetet och kapitel XII om uppföljning")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

@@ -38,6 +38,19 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// True for a capital Roman numeral of two or more letters (`IV`, `XII`, `MCMXC`): its
+    /// `I` is not an OCR `l`, and repair only ever turns such letters into others.
+    static func isRomanNumeral(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.length >= 2, !t.joined else { return false }
+        for i in Int(t.start)..<Int(t.end) {
+            switch p[i] {
+            case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: continue   // I V X L C D M
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// True when `t` lies in a web address or e-mail address (`www.malmo.se`,
     /// `https://lund.se/forvaltning`, `namn@malmo.se`): the run of non-blank bytes around it
     /// holds `://`, `@`, starts with `www.`, or ends in a domain such as `.se` or `.com`
@@ -346,7 +359,7 @@ public final class Repairer: Sendable {
                 if chosen == e.original { chosen = -1 }
                 if usedContext { reason = .context }
             }
-            if chosen != -1 && conf >= minConf && !Repairer.inLinkOrAddress(p, t) {
+            if chosen != -1 && conf >= minConf && !Repairer.isRomanNumeral(p, t) && !Repairer.inLinkOrAddress(p, t) {
                 out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
                 prevCtx = chosenCtx
             } else {
