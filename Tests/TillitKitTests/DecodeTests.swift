@@ -33,6 +33,29 @@ struct DecodeTests {
         #expect(d.originalOffset(3) == 4)
     }
 
+    @Test("PDF leftovers inside words (soft hyphen, zero-width space, ﬁ ligature) do not split them, and hits point at the file")
+    func pdfLeftoversDoNotSplitWords() throws {
+        // seed 000's K example, as PDF text extraction leaves it
+        let clean = "Samtidigt med denna ambition ser vi fortsatt detaljstyrning och kontroll av medarbetare i organisationen, utan ﬁnansiering."
+        let pdf = clean.replacingOccurrences(of: "detaljstyrning", with: "detalj\u{00AD}styrning")
+            .replacingOccurrences(of: "kontroll", with: "kon\u{200B}troll")
+        let d = try TextDecoder.decode(Array(pdf.utf8), name: "t")
+        #expect(d.string == clean.replacingOccurrences(of: "ﬁ", with: "fi"))
+        let analyzer = Analyzer(options: ScoreOptions(unit: .document, evidence: true))
+        let score = try analyzer.score(text: pdf)
+        let reference = try analyzer.score(text: clean)
+        #expect(score.units[0].hits.map(\.pattern) == reference.units[0].hits.map(\.pattern))
+        #expect(score.units[0].hits.count == 2)
+        let file = Array(pdf.utf8)
+        for h in score.units[0].hits {
+            let original = String(decoding: file[h.offset..<(h.offset + h.length)], as: UTF8.self)
+            #expect(original.replacingOccurrences(of: "\u{00AD}", with: "").replacingOccurrences(of: "\u{200B}", with: "") == h.surface)
+        }
+        // Windows-1252 has its soft hyphen at AD
+        let latin: [UInt8] = Array("detalj".utf8) + [0xAD] + Array("styrning".utf8)
+        #expect(try TextDecoder.decode(latin, name: "t").string == "detaljstyrning")
+    }
+
     @Test("NUL bytes mean binary data")
     func binaryIsRejected() {
         #expect(throws: TillitError.binaryData(path: "x.bin")) { try TextDecoder.decode([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x41], name: "x.bin") }

@@ -1,5 +1,8 @@
 /// Turns raw file bytes into `DecodedText`: validates UTF-8, falls back to Windows-1252,
-/// skips a BOM, folds NFD å/ä/ö/é to NFC, and rejects binary and empty inputs.
+/// skips a BOM, folds NFD å/ä/ö/é to NFC, drops the invisible characters that PDF text
+/// extraction leaves inside words (soft hyphens, zero-width spaces and joiners, stray byte
+/// order marks), spells out the Latin ligatures ﬁ ﬂ ﬀ ﬃ ﬄ, and rejects binary and empty
+/// inputs. Offsets still map back to the file (`DecodedText.originalOffset`).
 ///
 /// Cost: one linear pass over the bytes for valid NFC UTF-8 (the common case), plus one
 /// copy; a second pass and an offset map only when the text must be re-encoded.
@@ -17,13 +20,19 @@ public enum TextDecoder {
 
         let body = start == 0 ? raw : Array(raw[start...])
         if scan.validUTF8 {
-            if scan.hasNFDMark {
-                let (folded, map) = foldNFD(body)
-                return DecodedText(bytes: folded, encoding: .utf8, foldedNFD: true, prefixSkipped: start, offsetMap: map)
+            if scan.needsNormalizing {
+                let (folded, shifts) = normalize(body, at: scan.specials.map { $0 - start })
+                return DecodedText(bytes: folded, encoding: .utf8, foldedNFD: true, prefixSkipped: start, offsetMap: nil, shifts: shifts)
             }
             return DecodedText(bytes: body, encoding: .utf8, prefixSkipped: start)
         }
         let (utf8, map) = Windows1252.transcode(body)
+        // Windows-1252 has a soft hyphen (AD) too
+        let specials = utf8.withUnsafeBufferPointer { inspect($0, from: 0).specials }
+        if !specials.isEmpty {
+            let (folded, shifts) = normalize(utf8, at: specials)
+            return DecodedText(bytes: folded, encoding: .windows1252, foldedNFD: true, prefixSkipped: start, offsetMap: map, shifts: shifts)
+        }
         return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
     }
 
@@ -32,7 +41,10 @@ public enum TextDecoder {
         /// Control bytes other than whitespace; a NUL counts 1,000,000.
         var control = 0
         var nonSpace = false
-        var hasNFDMark = false
+        /// Start offsets of NFD combining marks, soft hyphens, zero-width characters, inner
+        /// BOMs and ligatures, in order: the places `normalize` rewrites.
+        var specials: [Int] = []
+        var needsNormalizing: Bool { !specials.isEmpty }
         var validUTF8 = true
     }
 
@@ -77,12 +89,14 @@ public enum TextDecoder {
             if b < 0xC2 { r.validUTF8 = false; i += 1; continue }
             if b < 0xE0 {
                 guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { r.validUTF8 = false; i += 1; continue }
-                if b == 0xCC, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { r.hasNFDMark = true }
+                if b == 0xCC, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { r.specials.append(i) }
+                if b == 0xC2, p[i + 1] == 0xAD { r.specials.append(i) }
                 i += 2; continue
             }
             if b < 0xF0 {
                 guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
                       !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { r.validUTF8 = false; i += 1; continue }
+                if (b == 0xE2 || b == 0xEF) && invisibleOrLigature(p[i], p[i + 1], p[i + 2]) != nil { r.specials.append(i) }
                 i += 3; continue
             }
             guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
@@ -106,27 +120,49 @@ public enum TextDecoder {
         bytes.withUnsafeBufferPointer { inspect($0, from: 0).validUTF8 }
     }
 
+    /// What a three-byte sequence becomes when normalising: nothing (`[]`) for U+200B–U+200D
+    /// (zero-width space and joiners), U+2060 (word joiner) and U+FEFF (a byte order mark
+    /// inside the text), the letters for the ligatures U+FB00–U+FB04; nil for anything else.
+    static func invisibleOrLigature(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> [UInt8]? {
+        switch (a, b, c) {
+        case (0xE2, 0x80, 0x8B), (0xE2, 0x80, 0x8C), (0xE2, 0x80, 0x8D), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF): return []
+        case (0xEF, 0xAC, 0x80): return [0x66, 0x66]              // ﬀ
+        case (0xEF, 0xAC, 0x81): return [0x66, 0x69]              // ﬁ
+        case (0xEF, 0xAC, 0x82): return [0x66, 0x6C]              // ﬂ
+        case (0xEF, 0xAC, 0x83): return [0x66, 0x66, 0x69]        // ﬃ
+        case (0xEF, 0xAC, 0x84): return [0x66, 0x66, 0x6C]        // ﬄ
+        default: return nil
+        }
+    }
+
     /// Folds base letter + U+030A / U+0308 / U+0301 into the precomposed Latin-1 letter
-    /// where one exists (å ä ö é and capitals, plus ü), returning an offset map.
-    static func foldNFD(_ s: [UInt8]) -> ([UInt8], [Int32]) {
+    /// where one exists (å ä ö é and capitals, plus ü), drops soft hyphens (U+00AD) and the
+    /// zero-width characters of `invisibleOrLigature`, and spells out ligatures; returns the
+    /// new bytes and where offsets shifted. O(n), copying unchanged runs in bulk.
+    static func normalize(_ s: [UInt8], at places: [Int]) -> ([UInt8], OffsetShifts) {
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
-        var map: [Int32] = []
-        map.reserveCapacity(s.count + 1)
-        var i = 0
-        while i < s.count {
-            let b = s[i]
-            if i + 2 < s.count, s[i + 1] == 0xCC, let composed = compose(b, s[i + 2]) {
-                out.append(0xC3); out.append(composed)
-                map.append(Int32(i)); map.append(Int32(i))
-                i += 3
-                continue
-            }
-            out.append(b); map.append(Int32(i))
-            i += 1
+        var shifts = OffsetShifts()
+        var run = 0   // start of the unchanged run not yet copied
+        // replaces s[from..<to] by `repl` and records the new shift after it
+        func replace(_ from: Int, _ to: Int, with repl: [UInt8]) {
+            out.append(contentsOf: s[run..<from])
+            out.append(contentsOf: repl)
+            run = to
+            shifts.add(at: out.count, delta: to - out.count)
         }
-        map.append(Int32(s.count))
-        return (out, map)
+        for i in places where i >= run && i + 1 < s.count {
+            let b = s[i]
+            if b == 0xCC {
+                if i > run, let composed = compose(s[i - 1], s[i + 1]) { replace(i - 1, i + 2, with: [0xC3, composed]) }
+            } else if b == 0xC2, s[i + 1] == 0xAD {
+                replace(i, i + 2, with: [])   // soft hyphen
+            } else if i + 2 < s.count, let repl = invisibleOrLigature(b, s[i + 1], s[i + 2]) {
+                replace(i, i + 3, with: repl)
+            }
+        }
+        out.append(contentsOf: s[run..<s.count])
+        return (out, shifts)
     }
 
     /// Second byte of the C3 xx sequence for `base` + combining mark `CC mark`, if any.
