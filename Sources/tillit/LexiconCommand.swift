@@ -25,8 +25,9 @@ enum LexiconCommand {
             guard let a = try CLI.parse(rest, verb: "lexicon check", synopsis: "FILE", specs: []) else { return 0 }
             guard let path = a.positionals.first else { throw .usage("lexicon check: give a lexicon FILE") }
             let lex = try GovernanceLexicon.load(path: path)
-            let k = lex.entries.filter { $0.pole == .K }.count
-            print("\(path): ok, \(lex.entries.count) entries (\(k) K, \(lex.entries.count - k) T)")
+            let k = lex.entries.filter { $0.pole == .K && !$0.isName }.count
+            let n = lex.entries.filter(\.isName).count
+            print("\(path): ok, \(lex.entries.count) entries (\(k) K, \(lex.entries.count - k - n) T, \(n) names)")
             return 0
         case "lint":
             guard let a = try CLI.parse(rest, verb: "lexicon lint", synopsis: "--corpus DIR [--lexicon FILE]", specs: [

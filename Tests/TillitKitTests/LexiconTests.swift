@@ -25,7 +25,7 @@ struct LexiconTests {
     @Test("malformed lines are reported with their line numbers", arguments: [
         ("tillit | tillit | T\nkontroll | 4\n", 2, "expected"),
         ("# c\n\ntillit | 9 | T\n", 3, "unknown dimension"),
-        ("tillit | tillit | X\n", 1, "pole must be K or T"),
+        ("tillit | tillit | X\n", 1, "pole must be K, T or N"),
         ("tillit | tillit | T | -2\n", 1, "weight"),
         ("til*lit | tillit | T\n", 1, "bad pattern"),
     ])
@@ -39,6 +39,21 @@ struct LexiconTests {
             #expect(l == line)
             #expect(reason.contains(fragment))
         }
+    }
+
+    @Test("names of authorities and laws count for neither pole (codebook rule 5), while their words alone still do")
+    func namesCountForNothing() throws {
+        let analyzer = Analyzer(options: ScoreOptions(unit: .document, evidence: true))
+        let named = try analyzer.score(text: "Inspektionen för vård och omsorg har granskat verksamheten enligt lagen om valfrihetssystem.")
+        #expect(named.units[0].hits.map(\.pattern) == ["gransk*"])
+        let plain = try analyzer.score(text: "Kommunen vill ha fler inspektioner och ett valfrihetssystem.")
+        #expect(Set(plain.units[0].hits.map(\.pattern)) == ["inspektion~", "valfrihetssystem~"])
+        // a name needs no dimensions; a K/T entry does
+        let lex = try GovernanceLexicon.parse("kontroll* | 4 | K\nkontrollmyndighet~ | | N | | | a name\n", source: "my.tillit")
+        #expect(lex.entries[1].isName && !lex.entries[0].isName)
+        #expect(throws: TillitError.self) { try GovernanceLexicon.parse("kontroll* | | K\n", source: "my.tillit") }
+        let m = try Analyzer(lexicon: lex, options: ScoreOptions(unit: .document, evidence: true)).score(text: "Kontrollmyndigheten har kontrollsystem.")
+        #expect(m.units[0].hits.map(\.surface) == ["kontrollsystem"])
     }
 
     @Test("pattern kinds: exact, inflection, compound head, modifier with linking -s-")

@@ -7,7 +7,7 @@ enum EmbeddedGovernanceLexicon {
 # and the seven principles of trust-based governance (Tillitsdelegationen, SOU 2018:47), as
 # restated in Malmö stadskontoret's report (Corpus/002_*). See README "Lexicon syntax".
 #
-# pattern | dimensions | pole | weight | exclusions | note
+# pattern | dimensions | pole | weight | exclusions | note   (pole N: a name, counts for neither pole)
 #   word       exact word            word~     word + Swedish inflection endings
 #   *word~     compound head         word*     word as first part (incl. linking -s-)
 #   a b c      multi-word expression (a hyphen also separates words: just-in-time)
@@ -359,6 +359,18 @@ kompetens~              | kunskap | T | 0.75 | |
 vad de ska göra         | 1 | K | 1.5 | | telling the activity what to do
 vad de skall göra       | 1 | K | 1.5 | |
 arbetsmiljö~            | stöd | T | 0.5 | |
+# ---------------------------------------------------------------- names (pole N)
+# Authorities and laws whose names hold governance words count for neither pole (codebook
+# rule 5): their words are taken out of matching. Tillitsdelegationen and
+# Tillitsberedningen stay as weak T topic words above.
+inspektionen för vård och omsorg          | | N | | | authority (IVO)
+inspektionen för socialförsäkringen       | | N | | | authority (ISF)
+inspektionen för arbetslöshetsförsäkringen | | N | | | authority (IAF)
+ekonomistyrningsverket~                   | | N | | | authority (ESV)
+upphandlingsmyndighet~                    | | N | | | authority
+lag~ om offentlig upphandling             | | N | | | law (LOU)
+lag~ om upphandling                       | | N | | | law (LUF and others: lagen om upphandling inom …)
+lag~ om valfrihetssystem                  | | N | | | law (LOV)
 
 """#
 }

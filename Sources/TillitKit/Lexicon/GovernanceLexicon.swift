@@ -12,6 +12,10 @@
 /// `dimensions` is a comma list of rows `1`–`6` and principles (`tillit`, `medborgarfokus`,
 /// `helhetssyn`, `handlingsutrymme`, `stöd`, `kunskap`, `öppenhet`). `weight` defaults to 1.
 /// A pattern with spaces or hyphens is a multi-word expression matched on consecutive words.
+/// Pole `N` marks a name (no dimensions needed): its words are taken out of matching and
+/// count for neither pole, as codebook rule 5 asks for the names of authorities and laws:
+///
+///     inspektionen för vård och omsorg | | N | | | authority (IVO)
 public struct GovernanceLexicon: Sendable {
     /// The entries in file order.
     public let entries: [LexiconEntry]
@@ -49,14 +53,15 @@ public struct GovernanceLexicon: Sendable {
                 guard let wp = WordPattern(w) else { throw fail("bad pattern word '\(w)': use word, word~, *word, word* or *word*") }
                 words.append(wp)
             }
+            let isName = fields[2].uppercased() == "N"
             var dims: [Dimension] = []
             for d in fields[1].split(separator: ",") {
                 let key = d.trimmingCharacters(in: .whitespaces)
                 guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
                 dims.append(dim)
             }
-            guard !dims.isEmpty else { throw fail("no dimension given") }
-            guard let pole = Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K or T, found '\(fields[2])'") }
+            guard !dims.isEmpty || isName else { throw fail("no dimension given") }
+            guard let pole = isName ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T or N (a name), found '\(fields[2])'") }
             var weight = 1.0
             if fields.count > 3 && !fields[3].isEmpty {
                 guard let w = Double(fields[3]), w > 0, w.isFinite else { throw fail("weight must be a positive number, found '\(fields[3])'") }
@@ -70,7 +75,7 @@ public struct GovernanceLexicon: Sendable {
                 }
             }
             let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
-            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo))
+            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName))
         }
         guard !entries.isEmpty else { throw .badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found") }
         return GovernanceLexicon(entries: entries, source: source)

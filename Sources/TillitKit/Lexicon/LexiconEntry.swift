@@ -7,8 +7,12 @@ public struct LexiconEntry: Sendable, Hashable {
     public let words: [WordPattern]
     /// Table rows and/or principles the entry speaks to.
     public let dimensions: [Dimension]
-    /// The column the entry's language belongs to.
+    /// The column the entry's language belongs to (meaningless for a name).
     public let pole: Pole
+    /// True for a name (pole `N` in the file): an authority or law whose name holds
+    /// governance words (`Inspektionen för vård och omsorg`, `lagen om valfrihetssystem`).
+    /// Its words are consumed and count for neither pole (codebook rule 5).
+    public let isName: Bool
     /// The weight of one hit.
     public let weight: Double
     /// Words the first pattern word must not be (`förtroendevald*` for `förtroende~`).
@@ -18,7 +22,9 @@ public struct LexiconEntry: Sendable, Hashable {
     /// 1-based line in the lexicon file.
     public let line: Int
 
-    public init(pattern: String, words: [WordPattern], dimensions: [Dimension], pole: Pole, weight: Double, exclusions: [WordPattern], note: String, line: Int) {
+    public init(pattern: String, words: [WordPattern], dimensions: [Dimension], pole: Pole, weight: Double, exclusions: [WordPattern], note: String, line: Int,
+                isName: Bool = false) {
+        self.isName = isName
         self.pattern = pattern
         self.words = words
         self.dimensions = dimensions

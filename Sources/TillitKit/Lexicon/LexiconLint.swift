@@ -37,7 +37,7 @@ public struct LexiconLint: Sendable {
         var byType: [String: Set<Int>] = [:]
         for (i, m) in matches.enumerated() { for (t, _) in m { byType[t, default: []].insert(i) } }
         return byType.compactMap { t, ids in
-            let poles = Set(ids.map { lexicon.entries[$0].pole })
+            let poles = Set(ids.filter { !lexicon.entries[$0].isName }.map { lexicon.entries[$0].pole })
             return poles.count > 1 ? (t, ids.sorted().map { lexicon.entries[$0].pattern }) : nil
         }.sorted { $0.0 < $1.0 }
     }
@@ -62,7 +62,7 @@ public struct LexiconLint: Sendable {
         var out = ""
         for (i, e) in lexicon.entries.enumerated() where !matches[i].isEmpty {
             let total = matches[i].reduce(0) { $0 + $1.1 }
-            out += "\(e.line)\t\(e.pattern)\t\(e.pole.rawValue)\t\(total)\t" + matches[i].prefix(top).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n"
+            out += "\(e.line)\t\(e.pattern)\t\(e.isName ? "N" : e.pole.rawValue)\t\(total)\t" + matches[i].prefix(top).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n"
         }
         let d = dead
         out += "\ndead patterns (\(d.count)): " + d.map { "\($0.pattern) (line \($0.line))" }.joined(separator: ", ") + "\n"

@@ -125,10 +125,11 @@ public final class LexiconMatcher: Sendable {
                 }
                 // most specific pattern wins: longest literal, then the exact kind, then weight
                 let w = wordPatterns[Int(id)]
-                let score = Double(w.stem.count) * 10 + (w.anyPrefix || w.anySuffix ? 0 : 5) + entry.weight
+                let score = Double(w.stem.count) * 10 + (w.anyPrefix || w.anySuffix ? 0 : 5) + entry.weight + (entry.isName ? 1e6 : 0)
                 if score > bestScore { bestScore = score; best = e }
             }
         }
+        if best >= 0 && lexicon.entries[Int(best)].isName { best = -1 }   // a one-word name: no hit
         let start = Int32(pool.count)
         pool.append(contentsOf: ids)
         let cue = cues.find(key, len).map { Cue(rawValue: UInt8($0)) ?? .none } ?? .none
@@ -248,6 +249,11 @@ public final class LexiconMatcher: Sendable {
                     let wid = cache.pool[Int(info.wordsStart) + w]
                     for e in multiByFirst[Int(wid)] {
                         if let last = matchRest(entry: Int(e), from: j, infos: infos, tokens: tokens, base: base, cache: cache) {
+                            if lexicon.entries[Int(e)].isName {   // a name: its words count for nothing
+                                skipUntil = last
+                                matchedMulti = true
+                                break
+                            }
                             limitScope(entry: e, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
                             appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
                             skipUntil = last

@@ -4,7 +4,7 @@ public enum LexiconReport {
     public static func show(_ lex: GovernanceLexicon) -> String {
         var out = "lexicon \(lex.source): \(lex.entries.count) entries\n"
         for d in Dimension.allCases {
-            let es = lex.entries.filter { $0.dimensions.contains(d) }
+            let es = lex.entries.filter { $0.dimensions.contains(d) && !$0.isName }
             out += "\n== \(d.isRow ? "row " + d.title : "principle " + d.title) ==\n"
             for pole in Pole.allCases {
                 let list = es.filter { $0.pole == pole }.map { e in
@@ -13,6 +13,8 @@ public enum LexiconReport {
                 out += "  \(pole.rawValue) [\(list.count)]: " + (list.isEmpty ? "-" : list.joined(separator: ", ")) + "\n"
             }
         }
+        let names = lex.entries.filter(\.isName).map(\.pattern)
+        if !names.isEmpty { out += "\n== names (count for neither pole) ==\n  N [\(names.count)]: " + names.joined(separator: ", ") + "\n" }
         return out
     }
 }
