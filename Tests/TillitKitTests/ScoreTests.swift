@@ -55,6 +55,17 @@ struct ScoreTests {
         #expect(d.table.kTotal == 0 && d.label == .T)
     }
 
+    @Test("increasing or introducing ends a reduction: minska detaljstyrningen och införa fler inspektioner; mindre byråkrati och mer kontroll")
+    func increaseEndsReduction() throws {
+        let d = try score("Vi vill minska detaljstyrningen och införa fler inspektioner.")
+        #expect(d.units[0].hits.map(\.modifier) == [.reduced, Modifier.none])
+        #expect(d.units[0].hits.map(\.pole) == [.T, .K])
+        let m = try score("Mindre byråkrati och mer kontroll behövs.")
+        #expect(m.units[0].hits.map(\.pole) == [.T, .K])
+        // negation keeps its scope: not increasing control speaks for T
+        #expect(try score("Vi vill inte öka kontrollen.").units[0].hits.map(\.pole) == [.T])
+    }
+
     @Test("förtroendevalda (elected officials) is not trust, förtroende is")
     func fortroendevalda() throws {
         #expect(try score("De förtroendevalda i kommunfullmäktige beslutade i frågan.").units[0].hits.isEmpty)

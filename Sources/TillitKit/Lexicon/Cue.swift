@@ -1,7 +1,7 @@
 /// Function words that steer the modifiers. Kept separate from the governance lexicon
 /// because they are grammar, not construct.
 enum Cue: UInt8 {
-    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame
+    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame, increaser
 
     /// Built-in cue words (lowercase, after repair).
     static let words: [(String, Cue)] = {
@@ -22,6 +22,12 @@ enum Cue: UInt8 {
         ]
         for stem in ["minska", "avskaffa", "avveckla", "undvika", "motverka", "begränsa", "reducera", "bryta", "ersätta", "slopa", "lätta", "frångå"] {
             for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }
+        }
+        // increasing or introducing ends a reduction: "minska detaljstyrningen och införa fler
+        // inspektioner" reduces the first and demands the second
+        for f in ["öka", "ökar", "ökas", "ökat", "ökad", "ökade", "införa", "inför", "införs", "införas", "införde", "infört",
+                  "stärka", "stärker", "stärks", "stärkt", "utöka", "utökar", "utökad", "utökade", "fler", "mer", "ytterligare"] {
+            w.append((f, .increaser))
         }
         for f in ["minskning", "minskningen", "avskaffande", "avskaffandet", "avveckling", "avvecklingen", "undvik", "undviker", "undvek", "bort"] { w.append((f, .reducer)) }
         return w

@@ -227,6 +227,9 @@ public final class LexiconMatcher: Sendable {
             case .reducer:
                 reduceUntil = j + 6; scopePole = nil
                 flipRecent(&hits, from: max(clauseHitStart, 0), withinTokens: 4, of: ti, as: .reduced)
+            case .increaser:
+                reduceUntil = -1; insteadUntil = -1
+                if negUntil < j { scopePole = nil }
             case .reducerBefore:
                 reduceUntil = j + 3; scopePole = nil
             case .ratherLead: ratherSeen = true
