@@ -66,6 +66,21 @@ struct ScoreTests {
         #expect(try score("Vi vill inte öka kontrollen.").units[0].hits.map(\.pole) == [.T])
     }
 
+    @Test("negations that do not reject: inte bara X utan även Y, inte tillräcklig kontroll, inte minska kontrollen")
+    func negationsThatDoNotReject() throws {
+        func poles(_ s: String) throws -> [Pole] { try score(s).units[0].hits.map(\.pole) }
+        // not only control but also trust: both stand
+        #expect(try poles("Det är inte bara kontroll som behövs utan även tillit.") == [.K, .T])
+        // too little control is a call for more
+        #expect(try poles("Vi har inte tillräcklig kontroll över kostnaderna.") == [.K])
+        // a negated reduction keeps control as it is
+        #expect(try poles("Vi vill inte minska kontrollen.") == [.K])
+        #expect(try poles("Kontrollen ska inte minska.") == [.K])
+        #expect(try poles("Det behövs inte mindre kontroll.") == [.K])
+        // while a plain negation still rejects (rule 2)
+        #expect(try poles("Vi vill inte ha detaljstyrning.") == [.T])
+    }
+
     @Test("förtroendevalda (elected officials) is not trust, förtroende is")
     func fortroendevalda() throws {
         #expect(try score("De förtroendevalda i kommunfullmäktige beslutade i frågan.").units[0].hits.isEmpty)

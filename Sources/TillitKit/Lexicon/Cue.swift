@@ -1,7 +1,7 @@
 /// Function words that steer the modifiers. Kept separate from the governance lexicon
 /// because they are grammar, not construct.
 enum Cue: UInt8 {
-    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame, increaser
+    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame, increaser, negationLimiter
 
     /// Built-in cue words (lowercase, after repair).
     static let words: [(String, Cue)] = {
@@ -23,6 +23,9 @@ enum Cue: UInt8 {
         for stem in ["minska", "avskaffa", "avveckla", "undvika", "motverka", "begränsa", "reducera", "bryta", "ersätta", "slopa", "lätta", "frångå"] {
             for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }
         }
+        // right after a negation these undo it: "inte bara kontroll utan även tillit" (not only),
+        // "inte tillräcklig kontroll" (too little control is a call for more)
+        for f in ["bara", "enbart", "endast", "tillräcklig", "tillräckligt", "tillräckliga"] { w.append((f, .negationLimiter)) }
         // increasing or introducing ends a reduction: "minska detaljstyrningen och införa fler
         // inspektioner" reduces the first and demands the second
         for f in ["öka", "ökar", "ökas", "ökat", "ökad", "ökade", "införa", "inför", "införs", "införas", "införde", "infört",

@@ -193,6 +193,7 @@ public final class LexiconMatcher: Sendable {
         var prevCue = Cue.none
         var skipUntil = -1
         var prevPunctComma = false
+        var negPos = -100   // position of the last negation word
         func endClause() {
             negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1; scopePole = nil
             clauseHitStart = hits.count
@@ -221,16 +222,21 @@ public final class LexiconMatcher: Sendable {
             // modifiers from cue words
             switch info.cue {
             case .negation:
-                negUntil = j + 8; sawNegation = true; scopePole = nil
+                negUntil = j + 8; sawNegation = true; scopePole = nil; negPos = j
+            case .negationLimiter:
+                if j <= negUntil && j - negPos <= 2 { negUntil = -1 }   // "inte bara", "inte tillräcklig"
             case .without:
                 if sawNegation || prevPunctComma { endClause() } else { negUntil = j + 8 }
             case .reducer:
+                // a negated reduction keeps things as they are: "inte minska kontrollen", "kontrollen ska inte minska"
+                if j <= negUntil && j - negPos <= 3 { negUntil = -1; break }
                 reduceUntil = j + 6; scopePole = nil
                 flipRecent(&hits, from: max(clauseHitStart, 0), withinTokens: 4, of: ti, as: .reduced)
             case .increaser:
                 reduceUntil = -1; insteadUntil = -1
                 if negUntil < j { scopePole = nil }
             case .reducerBefore:
+                if j <= negUntil && j - negPos <= 3 { negUntil = -1; break }   // "inte mindre kontroll"
                 reduceUntil = j + 3; scopePole = nil
             case .ratherLead: ratherSeen = true
             case .thanWord: if ratherSeen { insteadUntil = j + 6 }
