@@ -81,6 +81,14 @@ struct ScoreTests {
         #expect(try poles("Vi vill inte ha detaljstyrning.") == [.T])
     }
 
+    @Test("tillit till (trust in) is not the till of från X till Y")
+    func trustInIsNotFromTo() throws {
+        #expect(try score("Styrningen ska utgå från tillit till medarbetarnas kompetens och omdöme.").units[0].hits.map(\.pole) == [.T, .T, .T])
+        let d = try score("Vi går från detaljstyrning till tillit till medarbetarna.")
+        #expect(d.units[0].hits.map(\.modifier) == [.fromTo, Modifier.none])
+        #expect(d.units[0].hits.map(\.pole) == [.T, .T])
+    }
+
     @Test("förtroendevalda (elected officials) is not trust, förtroende is")
     func fortroendevalda() throws {
         #expect(try score("De förtroendevalda i kommunfullmäktige beslutade i frågan.").units[0].hits.isEmpty)

@@ -186,6 +186,8 @@ följsamhet~             | 6   | K | 2   | | compliance
 regelefterlevnad~       | 6   | K | 2   | |
 efterlevnad~            | 6   | K | 1.5 | |
 beslutslinje~           | 6   | K | 1.5 | |
+linjeorganisation~      | 6   | K | 1   | | the line of decision
+i linjen                | 6   | K | 1   | | decisions carried out in the line
 beslutsgång~            | 6   | K | 1   | |
 formell~ process~       | 6   | K | 1.5 | |
 formell~                | 6   | K | 1   | |
@@ -225,6 +227,7 @@ medledarskap~           | 2,helhetssyn | T | 2 | | co-leadership
 medledar*               | 2,helhetssyn | T | 2 | |
 självstyr*              | 2,handlingsutrymme | T | 2 | | självstyrande team
 självorganiser*         | 2,handlingsutrymme | T | 1.5 | |
+större frihet           | handlingsutrymme | T | 1.5 | | more freedom for the activity
 medarbetarskap~         | 2   | T | 1.5 | |
 eget ansvar~            | 2,handlingsutrymme | T | 1.5 | |
 frihet under ansvar     | 2,handlingsutrymme | T | 2 | |
@@ -345,6 +348,8 @@ lyhörd*                 | öppenhet | T | 1 | |
 transparen*             | öppenhet | T | 1.5 | |
 dela* information~      | öppenhet | T | 1.5 | |
 avvikande åsikt*        | öppenhet | T | 1.5 | |
+avvikande uppfattning~  | öppenhet | T | 1.5 | | welcome dissent
+framföra kritik         | öppenhet | T | 1.5 | | staff voicing criticism
 högt i tak              | öppenhet | T | 2 | |
 meddelarfrihet~         | öppenhet | T | 1.5 | |
 respekt* kritik~        | öppenhet | T | 1.5 | |

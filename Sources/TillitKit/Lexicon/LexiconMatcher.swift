@@ -243,7 +243,11 @@ public final class LexiconMatcher: Sendable {
             case .forWord: if prevCue == .insteadLead { insteadUntil = j + 6 }
             case .fromWord: fromHitStart = hits.count
             case .toWord:
-                if fromHitStart >= 0 { flip(&hits, from: fromHitStart, as: .fromTo); fromHitStart = -1 }
+                // "tillit till X" is trust in X, not the "till" of "från X till Y":
+                // "utgå från tillit till medarbetarna" flips nothing
+                if let last = hits.last, Int(last.tokenIndex) == ti - 1, takesTill(lexicon.entries[Int(last.entry)]) {
+                    fromHitStart = -1
+                } else if fromHitStart >= 0 { flip(&hits, from: fromHitStart, as: .fromTo); fromHitStart = -1 }
             case .clauseBreak: endClause()
             case .topicFrame: topicUntil = j + 14
             default: break
@@ -279,6 +283,11 @@ public final class LexiconMatcher: Sendable {
             }
             j += 1
         }
+    }
+
+    /// True for the trust words whose complement takes "till" (`tillit till`, `tilltro till`).
+    func takesTill(_ e: LexiconEntry) -> Bool {
+        e.pattern.hasPrefix("tillit") || e.pattern.hasPrefix("*tillit") || e.pattern.hasPrefix("tilltro")
     }
 
     /// A modifier scope flips hits of one pole: the first hit in scope sets it, and a hit of
