@@ -94,6 +94,8 @@ struct RepairTests {
         #expect(repaired("Efter 17 ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter 17 år av"))
         #expect(repaired("Efter ett ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter ett år av"))
         #expect(repaired("Varje ar har detta blivit an mer patagligt", mode: .on).hasPrefix("Varje år har"))
+        // even where the next word would pull towards the verb ("är att" is frequent)
+        #expect(repaired("Det tog ett ar att bygga upp tilliten", mode: .on) == "Det tog ett år att bygga upp tilliten")
         // a word that may be followed by the verb keeps the choice open: "detta är", "många är"
         #expect(repaired("Detta ar en ambition for manga ar framat", mode: .on).hasPrefix("Detta är en ambition"))
     }

@@ -345,8 +345,11 @@ public final class Repairer: Sendable {
                         let r = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
                         if l + r > 0 { usedContext = true }
                         var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (lex.logCount(l) + lex.logCount(r))
-                        // a number or a counting word before "ar" means år: "3 ar", "två ar", "ett ar", "varje ar"
-                        if f == lex.yearFormID && (prevIsNum || lex.yearCueForms.contains(prevForm)) { v += 6 }
+                        // a number before "ar" means år ("3 ar"; "3 är" happens); after a counting word or
+                        // determiner the verb cannot follow at all ("två ar", "ett ar", "varje ar")
+                        if f == lex.yearFormID {
+                            if lex.yearCueForms.contains(prevForm) { v += 12 } else if prevIsNum { v += 6 }
+                        }
                         sc[c] = v
                         if v > bestScore { bestScore = v; best = c }
                     }
