@@ -94,6 +94,9 @@ struct RepairTests {
         #expect(repaired("Efter 17 ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter 17 år av"))
         #expect(repaired("Efter ett ar av pandemikris har detta blivit an mer patagligt", mode: .on).hasPrefix("Efter ett år av"))
         #expect(repaired("Varje ar har detta blivit an mer patagligt", mode: .on).hasPrefix("Varje år har"))
+        // a year after it, too: "för ar 2024", "Ar 1920"
+        #expect(repaired("Kostnaden beraknas till 2,3 miljoner kronor for ar 2024", mode: .on).hasSuffix("för år 2024"))
+        #expect(repaired("Ar 1920 fick kvinnor rostratt", mode: .on).hasPrefix("År 1920"))
         // even where the next word would pull towards the verb ("är att" is frequent)
         #expect(repaired("Det tog ett ar att bygga upp tilliten", mode: .on) == "Det tog ett år att bygga upp tilliten")
         // a word that may be followed by the verb keeps the choice open: "detta är", "många är"

@@ -38,6 +38,15 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// True when the token after `ti` is a year, 1900–2099 (four digits).
+    static func yearFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 1 < tokens.count else { return false }
+        let n = tokens[ti + 1]
+        guard n.kind == .number, n.length == 4 else { return false }
+        let s = Int(n.start)
+        return (p[s] == 0x31 && p[s + 1] == 0x39) || (p[s] == 0x32 && p[s + 1] == 0x30)
+    }
+
     /// True for a capital Roman numeral of two or more letters (`IV`, `XII`, `MCMXC`): its
     /// `I` is not an OCR `l`, and repair only ever turns such letters into others.
     static func isRomanNumeral(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -349,6 +358,8 @@ public final class Repairer: Sendable {
                         // determiner the verb cannot follow at all ("två ar", "ett ar", "varje ar")
                         if f == lex.yearFormID {
                             if lex.yearCueForms.contains(prevForm) { v += 12 } else if prevIsNum { v += 6 }
+                            // and a year after it: "för ar 2024", "Ar 1920"
+                            if Repairer.yearFollows(p, tokens, ti) { v += 6 }
                         }
                         sc[c] = v
                         if v > bestScore { bestScore = v; best = c }
