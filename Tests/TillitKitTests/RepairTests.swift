@@ -23,6 +23,12 @@ struct RepairTests {
         ("Pensionsaldern intraffar s& far Du inget av det som utlovats", "inträffar så får"),
         ("Det ar sA. | Malmo stad finns manga forvaltningar", "är så. I Malmö"),
         ("Vinsterpartiet i Region Skane anser att tillitsbaserad styrning ar viktig", "Vänsterpartiet i Region Skåne"),
+        // one ö written as two characters, the second an é (seed 002)
+        ("Anders Andersson (V) motionerar om att gora Malmoé stad till en tillitsstyrd kommun", "Malmö stad"),
+        ("tillit till professionen och en god service till malmoéborna.", "malmöborna."),
+        ("vara med och utveckla arbetet. Fackfoérbunden stér siledes 1 vissa fall", "Fackförbunden"),
+        ("att det dr professionen sjilv — i detta fall f6érskollirarna — som ér drivande", "förskollärarna"),
+        ("snivt definierade mitbara indikatorer. Ar 2014 inférdes dirfor", "År 2014 infördes"),
         // a compound no list holds, joined by the linking -s-: rapportering|s|tillfällen
         ("rapporteringstillfillen under dret har minskat for att skapa mer utrymme 1 organisationen", "rapporteringstillfällen under året"),
     ])
@@ -163,6 +169,12 @@ struct RepairTests {
     func romanNumeralsStay() {
         #expect(repaired("Kapitel IV: Overgripande mal for arbetet och kapitel XII om uppfoljning", mode: .on)
                 == "Kapitel IV: Övergripande mål för arbetet och kapitel XII om uppföljning")
+    }
+
+    @Test("a merged repair keeps the case and the line-end break: Foérst → Först, praé-\\ngel → prä-\\ngel")
+    func mergedRepairKeepsLayout() {
+        #expect(repaired("Foérst nar kvinnorna blev fria satter det sin praé-\ngel pa allt", mode: .on)
+                == "Först när kvinnorna blev fria sätter det sin prä-\ngel på allt")
     }
 
     @Test("context decides between år and är after a number")

@@ -38,6 +38,21 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// Cost (in ln units) of reading two OCR characters as one letter.
+    static let mergeCost: Float = 2
+
+    /// `s` with every `o`/`6`/`a`/`d`/`i` before an `é` dropped (the pair stands for one
+    /// ö or ä), or nil when there is no such pair.
+    static func mergedAcute(_ s: [UInt32]) -> [UInt32]? {
+        var out: [UInt32] = []
+        var changed = false
+        for (k, u) in s.enumerated() {
+            if k + 1 < s.count, s[k + 1] == 0xE9, u == 0x6F || u == 0x36 || u == 0x61 || u == 0x64 || u == 0x69 { changed = true; continue }
+            out.append(u)
+        }
+        return changed ? out : nil
+    }
+
     /// True when the token after `ti` is a year, 1900–2099 (four digits).
     static func yearFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti + 1 < tokens.count else { return false }
@@ -493,6 +508,17 @@ public final class Repairer: Sendable {
                 cands.append((f, lex.logFreq[Int(f)] + ch))
             }
         }
+        // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
+        // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
+        if damaged, let merged = Repairer.mergedAcute(scalars) {
+            for variant in Repairer.variants(merged, capitalI: capitalI, limit: 48) {
+                for f in lex.forms(skeleton: variant) where !seen.contains(f) {
+                    guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
+                    seen.insert(f)
+                    cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.mergeCost))
+                }
+            }
+        }
         if cands.isEmpty {
             guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR, flattened: flattened) else { return keep }
             let form = Array(d.form.utf8)
@@ -593,6 +619,28 @@ public final class Repairer: Sendable {
         var k = 0
         let letters = original.unicodeScalars.filter { !(joined && ($0 == "-" || $0.properties.isWhitespace)) }
         let allUpper = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        if letters.count != fs.count {
+            // a repair that merged characters ("Foérst" → "Först"): case from the whole word,
+            // and a line-end break kept where it stood
+            var cased = allUpper ? form.uppercased() : form
+            if !allUpper, let u = letters.first, u.properties.isUppercase, !(u == "I" && fs.first == "l") {
+                cased = String(cased.prefix(1)).uppercased() + String(cased.dropFirst())
+            }
+            guard joined else { return cased }
+            let us = Array(original.unicodeScalars)
+            guard let b = us.firstIndex(where: { $0 == "-" || $0.properties.isWhitespace }) else { return cased }
+            var e = b
+            while e < us.count && (us[e] == "-" || us[e].properties.isWhitespace) { e += 1 }
+            let cs = Array(cased.unicodeScalars)
+            // letters merged before the break shift it left
+            let lower = us[0..<b].map { Unicode.Scalar(Character($0).lowercased().unicodeScalars.first!.value) ?? $0 }
+            let mergedBefore = (1..<max(lower.count, 1)).filter { lower[$0] == "é" && "o6adi".unicodeScalars.contains(lower[$0 - 1]) }.count
+            let at = max(0, min(b - mergedBefore, cs.count))
+            var v = String.UnicodeScalarView(cs[0..<at])
+            v.append(contentsOf: us[b..<e])
+            v.append(contentsOf: cs[at...])
+            return String(v)
+        }
         for u in original.unicodeScalars {
             if joined && (u == "-" || u.properties.isWhitespace) { out.append(u); continue }
             guard k < fs.count else { out.append(u); continue }
