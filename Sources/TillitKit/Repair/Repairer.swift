@@ -81,32 +81,48 @@ public final class Repairer: Sendable {
     /// (trailing punctuation aside). Such words are never repaired. Cost: nothing unless the
     /// word touches `.`, `/`, `:` or `@`, then one scan of that run.
     static func inLinkOrAddress(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
+        @inline(__always) func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
         let s0 = Int(t.start), e0 = Int(t.end)
         guard (s0 > 0 && linky(p[s0 - 1])) || (e0 < p.count && linky(p[e0])) else { return false }
         var s = s0, e = e0
         while s > 0 && !ByteClass.isSpace(p[s - 1]) && s0 - s < 512 { s -= 1 }
         while e < p.count && !ByteClass.isSpace(p[e]) && e - e0 < 512 { e += 1 }
         // trailing sentence punctuation and brackets are not part of the address
-        while e > e0 && [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22].contains(p[e - 1]) { e -= 1 }
-        let chunk = Array(p[s..<e])
-        func has(_ needle: String) -> Bool {
-            let n = Array(needle.utf8)
-            guard chunk.count >= n.count else { return false }
-            for i in 0...(chunk.count - n.count) where chunk[i] == n[0] && Array(chunk[i..<(i + n.count)]) == n { return true }
-            return false
+        while e > e0 {
+            let b = p[e - 1]
+            guard b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29 || b == 0x22 else { break }
+            e -= 1
         }
-        if has("://") || has("@") { return true }
-        let lower = chunk.map { $0 | ($0 &- 0x41 < 26 ? 0x20 : 0) }
-        if lower.starts(with: Array("www.".utf8)) { return true }
-        // a host name: some dot-separated label ends in a common top-level domain
-        for tld in [".se", ".nu", ".com", ".org", ".net", ".eu", ".fi", ".dk", ".no"] {
-            let n = Array(tld.utf8)
-            var i = 0
-            while i + n.count <= lower.count {
-                if Array(lower[i..<(i + n.count)]) == n && (i + n.count == lower.count || lower[i + n.count] == 0x2F || lower[i + n.count] == 0x3A) && i > 0 { return true }
-                i += 1
+        // most words that touch a dot end a sentence: nothing address-like is left inside
+        var dots = 0
+        for k in s..<e {
+            let b = p[k]
+            if b == 0x40 { return true }                                                        // name@host
+            if b == 0x3A && k + 2 < e && p[k + 1] == 0x2F && p[k + 2] == 0x2F { return true }  // scheme://
+            if b == 0x2E { dots += 1 }
+        }
+        guard dots > 0 else { return false }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        if e - s > 4 && lower(p[s]) == 0x77 && lower(p[s + 1]) == 0x77 && lower(p[s + 2]) == 0x77 && p[s + 3] == 0x2E { return true }  // www.
+        // a host name: a dot-separated label that is a common top-level domain, at the end of
+        // the run or before / or :
+        var k = s + 1
+        while k < e {
+            if p[k] == 0x2E {
+                var m = k + 1
+                while m < e && ByteClass.isASCIILetter(p[m]) { m += 1 }
+                let n = m - k - 1
+                if (m == e || p[m] == 0x2F || p[m] == 0x3A) && (n == 2 || n == 3) {
+                    let a = lower(p[k + 1]), b = lower(p[k + 2]), c: UInt8 = n == 3 ? lower(p[k + 3]) : 0
+                    switch (a, b, c) {
+                    case (0x73, 0x65, 0), (0x6E, 0x75, 0), (0x65, 0x75, 0), (0x66, 0x69, 0), (0x64, 0x6B, 0), (0x6E, 0x6F, 0),  // se nu eu fi dk no
+                         (0x63, 0x6F, 0x6D), (0x6F, 0x72, 0x67), (0x6E, 0x65, 0x74):                                      // com org net
+                        return true
+                    default: break
+                    }
+                }
             }
+            k += 1
         }
         return false
     }
