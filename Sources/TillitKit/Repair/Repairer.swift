@@ -44,6 +44,10 @@ public final class Repairer: Sendable {
     /// `s` with every `o`/`6`/`a`/`d`/`i` before an `é` dropped (the pair stands for one
     /// ö or ä), or nil when there is no such pair.
     static func mergedAcute(_ s: [UInt32]) -> [UInt32]? {
+        // most words have no such pair: find one before allocating
+        guard s.count >= 3, (1..<s.count).contains(where: { k in
+            s[k] == 0xE9 && (s[k - 1] == 0x6F || s[k - 1] == 0x36 || s[k - 1] == 0x61 || s[k - 1] == 0x64 || s[k - 1] == 0x69)
+        }) else { return nil }
         var out: [UInt32] = []
         var changed = false
         for (k, u) in s.enumerated() {
@@ -251,16 +255,17 @@ public final class Repairer: Sendable {
             // only a text that looks damaged is checked for being in English (a second pass
             // over the same words; clean Swedish never pays for it)
             var seen = 0
+            let functionWords = Repairer.functionWords   // one static access, not one per word
             for t in tokens where t.kind == .word && t.length >= 2 {
                 seen += 1
                 if t.length <= 6, let k = Repairer.shortKey(p, t) {
-                    switch Repairer.functionWords.language(of: k) {
+                    switch functionWords.language(of: k) {
                     case 1: english += 1
                     case 2: swedish += 1
                     default: break
                     }
                 }
-                if seen >= sample { break }
+                if seen >= 60 { break }   // function words settle the language within a few sentences
             }
             if english * 20 >= words && english > 2 * swedish { damaged = false }
         }
