@@ -13,7 +13,7 @@ as they are, so OUT.tsv is the whole dev set as it reads after real OCR.
 
 Nothing here is fitted: the script only cuts the OCR twins out of files in SHARED. It
 prints, on stderr, how many passages were replaced and the word error rate of the replaced
-ones against their clean text (words split on whitespace, as tools/wer.py does).
+ones against their clean text (tools/wer.py's words and distance).
 
 Then:  tillit validate --gold OUT.tsv        (scores the OCR twins, --repair auto)
 """
@@ -23,25 +23,13 @@ import re
 import sys
 
 
-def words(text):
-    # a line-end hyphen joins the halves of a word, as in the repair evaluation
-    return re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text).split()
-
-
-def edit_distance(a, b):
-    prev = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        cur = [i]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
-        prev = cur
-    return prev[-1]
-
-
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     shared, out_path = sys.argv[1], sys.argv[2]
+    # the project's word error rate definition, from shared/tools/wer.py itself
+    sys.path.insert(0, os.path.join(shared, "tools"))
+    from wer import words, distance
     dev = os.path.join(shared, "ocr", "dev")
     gold_path = os.path.join(shared, "gold", "passages-dev.tsv")
 
@@ -91,7 +79,7 @@ def main():
         lo = min(s[0] for s in spans)
         hi = max(s[1] for s in spans)
         ocr = seed["eng"][lo:hi]
-        errors += edit_distance(pw, ocr)
+        errors += distance(pw, ocr)
         total += n
         r["text"] = " ".join(ocr)
         replaced += 1

@@ -27,9 +27,9 @@ public enum TextDecoder {
             return DecodedText(bytes: body, encoding: .utf8, prefixSkipped: start)
         }
         let (utf8, map) = Windows1252.transcode(body)
-        // Windows-1252 has a soft hyphen (AD) too
-        let specials = utf8.withUnsafeBufferPointer { inspect($0, from: 0).specials }
-        if !specials.isEmpty {
+        // of the characters `normalize` rewrites, Windows-1252 has only the soft hyphen (AD)
+        if body.contains(0xAD) {
+            let specials = utf8.indices.dropLast().filter { utf8[$0] == 0xC2 && utf8[$0 + 1] == 0xAD }
             let (folded, shifts) = normalize(utf8, at: specials)
             return DecodedText(bytes: folded, encoding: .windows1252, foldedNFD: true, prefixSkipped: start, offsetMap: map, shifts: shifts)
         }

@@ -67,10 +67,11 @@ public struct RepairEvaluation: Sendable {
                 let after = WordErrorRate.words(repaired)
                 row.files += 1
                 row.words += gold.count
-                row.errorsBefore += WordErrorRate.distance(gold, before)
-                row.errorsAfter += WordErrorRate.distance(gold, after)
+                let alignedBefore = WordErrorRate.alignment(gold, before), alignedAfter = WordErrorRate.alignment(gold, after)
+                row.errorsBefore += alignedBefore.distance
+                row.errorsAfter += alignedAfter.distance
                 row.changes += result.changes.count
-                guard let rightBefore = WordErrorRate.matched(gold, before), let rightAfter = WordErrorRate.matched(gold, after) else {
+                guard let rightBefore = alignedBefore.matched, let rightAfter = alignedAfter.matched else {
                     row.untraced += gold.count
                     continue
                 }

@@ -26,17 +26,7 @@ public enum WordErrorRate {
 
     /// Levenshtein distance between word sequences. O(|a|·|b|) time, O(|b|) memory.
     public static func distance(_ a: [Substring], _ b: [Substring]) -> Int {
-        if a.isEmpty { return b.count }
-        var prev = Array(0...b.count)
-        var cur = prev
-        for (i, x) in a.enumerated() {
-            cur[0] = i + 1
-            for (j, y) in b.enumerated() {
-                cur[j + 1] = min(prev[j + 1] + 1, cur[j] + 1, prev[j] + (x == y ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
+        alignment(a, b, traceCells: 0).distance
     }
 
     /// For each word of `gold`, whether one minimum-cost alignment with `hyp` matches it to an
@@ -44,24 +34,34 @@ public enum WordErrorRate {
     /// nil when |gold|·|hyp| exceeds `maxCells` (the table costs one byte per cell).
     /// O(|gold|·|hyp|) time and memory.
     public static func matched(_ gold: [Substring], _ hyp: [Substring], maxCells: Int = 40_000_000) -> [Bool]? {
+        alignment(gold, hyp, traceCells: maxCells).matched
+    }
+
+    /// The word-level Levenshtein distance between `gold` and `hyp` and, when the table of
+    /// moves fits in `traceCells` bytes (|gold|·(|hyp| + 1)), the gold words one minimum-cost
+    /// alignment matches to an equal word. One dynamic-programming pass serves both.
+    public static func alignment(_ gold: [Substring], _ hyp: [Substring], traceCells: Int = 40_000_000) -> (distance: Int, matched: [Bool]?) {
         let n = gold.count, m = hyp.count
-        guard n.multipliedReportingOverflow(by: m + 1).partialValue <= maxCells else { return nil }
+        if n == 0 { return (m, []) }
+        let trace = n.multipliedReportingOverflow(by: m + 1).partialValue <= traceCells
         // moves: 0 = diagonal (match or substitution), 1 = gold word deleted, 2 = hyp word inserted
-        var move = [UInt8](repeating: 0, count: (n + 1) * (m + 1))
+        var move = [UInt8](repeating: 2, count: trace ? (n + 1) * (m + 1) : 0)
         var prev = Array(0...m)
         var cur = prev
-        for j in 0...m { move[j] = 2 }
-        for i in 1...max(n, 1) where n > 0 {
+        for i in 1...n {
             cur[0] = i
-            move[i * (m + 1)] = 1
+            if trace { move[i * (m + 1)] = 1 }
             for j in stride(from: 1, through: m, by: 1) {
                 let diag = prev[j - 1] + (gold[i - 1] == hyp[j - 1] ? 0 : 1)
                 let del = prev[j] + 1
                 let ins = cur[j - 1] + 1
-                if diag <= del && diag <= ins { cur[j] = diag; move[i * (m + 1) + j] = 0 } else if del <= ins { cur[j] = del; move[i * (m + 1) + j] = 1 } else { cur[j] = ins; move[i * (m + 1) + j] = 2 }
+                let (v, mv): (Int, UInt8) = diag <= del && diag <= ins ? (diag, 0) : (del <= ins ? (del, 1) : (ins, 2))
+                cur[j] = v
+                if trace { move[i * (m + 1) + j] = mv }
             }
             swap(&prev, &cur)
         }
+        guard trace else { return (prev[m], nil) }
         var out = [Bool](repeating: false, count: n)
         var i = n, j = m
         while i > 0 {
@@ -73,6 +73,6 @@ public enum WordErrorRate {
             default: j -= 1
             }
         }
-        return out
+        return (prev[m], out)
     }
 }

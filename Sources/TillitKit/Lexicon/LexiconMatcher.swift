@@ -18,6 +18,8 @@ public final class LexiconMatcher: Sendable {
     let multiByFirst: [[Int32]] // multi-word entries per first word-pattern id
     let entryWords: [[Int32]]   // word-pattern ids of each entry
     let cues: ByteTable
+    /// Per entry: a trust word whose complement takes "till" (`tillit till`, `tilltro till`).
+    let takesTill: [Bool]
     let maxPrefixLength: Int
     let minHeadLength: Int
 
@@ -72,6 +74,7 @@ public final class LexiconMatcher: Sendable {
         self.multiByFirst = multi
         self.entryWords = entryWords
         self.cues = cues
+        self.takesTill = lexicon.entries.map { e in ["tillit", "*tillit", "tilltro"].contains { e.pattern.hasPrefix($0) } }
         self.maxPrefixLength = maxPrefix
         self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
     }
@@ -245,7 +248,7 @@ public final class LexiconMatcher: Sendable {
             case .toWord:
                 // "tillit till X" is trust in X, not the "till" of "från X till Y":
                 // "utgå från tillit till medarbetarna" flips nothing
-                if let last = hits.last, Int(last.tokenIndex) == ti - 1, takesTill(lexicon.entries[Int(last.entry)]) {
+                if let last = hits.last, Int(last.tokenIndex) == ti - 1, takesTill[Int(last.entry)] {
                     fromHitStart = -1
                 } else if fromHitStart >= 0 { flip(&hits, from: fromHitStart, as: .fromTo); fromHitStart = -1 }
             case .clauseBreak: endClause()
@@ -283,11 +286,6 @@ public final class LexiconMatcher: Sendable {
             }
             j += 1
         }
-    }
-
-    /// True for the trust words whose complement takes "till" (`tillit till`, `tilltro till`).
-    func takesTill(_ e: LexiconEntry) -> Bool {
-        e.pattern.hasPrefix("tillit") || e.pattern.hasPrefix("*tillit") || e.pattern.hasPrefix("tilltro")
     }
 
     /// A modifier scope flips hits of one pole: the first hit in scope sets it, and a hit of

@@ -41,20 +41,19 @@ public final class Repairer: Sendable {
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
 
-    /// `s` with every `o`/`6`/`a`/`d`/`i` before an `é` dropped (the pair stands for one
-    /// ö or ä), or nil when there is no such pair.
+    /// True when `u` followed by `next` is OCR's two-character rendering of one ö or ä:
+    /// `o`, `6`, `a`, `d` or `i` before an `é` ("Foérst", "utg6ér", "praégel", "fordrdéja").
+    @inline(__always)
+    static func mergesWithAcute(_ u: UInt32, _ next: UInt32) -> Bool {
+        next == 0xE9 && (u == 0x6F || u == 0x36 || u == 0x61 || u == 0x64 || u == 0x69)
+    }
+
+    /// `s` with the first character of every such pair dropped (the pair is read as its `é`),
+    /// or nil when there is none or `s` has fewer than three characters (`dé` is `dö`, not `ö`).
     static func mergedAcute(_ s: [UInt32]) -> [UInt32]? {
         // most words have no such pair: find one before allocating
-        guard s.count >= 3, (1..<s.count).contains(where: { k in
-            s[k] == 0xE9 && (s[k - 1] == 0x6F || s[k - 1] == 0x36 || s[k - 1] == 0x61 || s[k - 1] == 0x64 || s[k - 1] == 0x69)
-        }) else { return nil }
-        var out: [UInt32] = []
-        var changed = false
-        for (k, u) in s.enumerated() {
-            if k + 1 < s.count, s[k + 1] == 0xE9, u == 0x6F || u == 0x36 || u == 0x61 || u == 0x64 || u == 0x69 { changed = true; continue }
-            out.append(u)
-        }
-        return changed ? out : nil
+        guard s.count >= 3, (1..<s.count).contains(where: { mergesWithAcute(s[$0 - 1], s[$0]) }) else { return nil }
+        return s.indices.filter { !($0 + 1 < s.count && mergesWithAcute(s[$0], s[$0 + 1])) }.map { s[$0] }
     }
 
     /// True when the token after `ti` is a year, 1900–2099 (four digits).
@@ -75,10 +74,9 @@ public final class Repairer: Sendable {
         case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: if isRomanNumeral(p, t) { return true }
         default: break
         }
-        let before: UInt8 = s > 0 ? p[s - 1] : 0x20
-        let after: UInt8 = e < p.count ? p[e] : 0x20
         // only a word touching . / : @ can be part of an address
-        guard before == 0x2E || before == 0x2F || before == 0x3A || before == 0x40 || after == 0x2E || after == 0x2F || after == 0x3A || after == 0x40 else { return false }
+        @inline(__always) func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
+        guard (s > 0 && linky(p[s - 1])) || (e < p.count && linky(p[e])) else { return false }
         return inLinkOrAddress(p, t)
     }
 
@@ -98,12 +96,10 @@ public final class Repairer: Sendable {
     /// True when `t` lies in a web address or e-mail address (`www.malmo.se`,
     /// `https://lund.se/forvaltning`, `namn@malmo.se`): the run of non-blank bytes around it
     /// holds `://`, `@`, starts with `www.`, or ends in a domain such as `.se` or `.com`
-    /// (trailing punctuation aside). Such words are never repaired. Cost: nothing unless the
-    /// word touches `.`, `/`, `:` or `@`, then one scan of that run.
+    /// (trailing punctuation aside). Such words are never repaired. Cost: one scan of that
+    /// run; `isProtected` calls it only for words that touch `.`, `/`, `:` or `@`.
     static func inLinkOrAddress(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        @inline(__always) func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
         let s0 = Int(t.start), e0 = Int(t.end)
-        guard (s0 > 0 && linky(p[s0 - 1])) || (e0 < p.count && linky(p[e0])) else { return false }
         var s = s0, e = e0
         while s > 0 && !ByteClass.isSpace(p[s - 1]) && s0 - s < 512 { s -= 1 }
         while e < p.count && !ByteClass.isSpace(p[e]) && e - e0 < 512 { e += 1 }
@@ -425,14 +421,11 @@ public final class Repairer: Sendable {
                 if chosen == e.original { chosen = -1 }
                 if usedContext { reason = .context }
             }
-            if chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) {
-                out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason))
-                prevCtx = chosenCtx
-            } else {
-                prevCtx = e.context
-            }
+            let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t)
+            if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
+            prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
-            prevForm = chosen != -1 && conf >= minConf ? chosen : e.original
+            prevForm = applied ? chosen : e.original
         }
         return (damaged, rate)
     }
@@ -670,8 +663,8 @@ public final class Repairer: Sendable {
             while e < us.count && (us[e] == "-" || us[e].properties.isWhitespace) { e += 1 }
             let cs = Array(cased.unicodeScalars)
             // letters merged before the break shift it left
-            let lower = us[0..<b].map { Unicode.Scalar(Character($0).lowercased().unicodeScalars.first!.value) ?? $0 }
-            let mergedBefore = (1..<max(lower.count, 1)).filter { lower[$0] == "é" && "o6adi".unicodeScalars.contains(lower[$0 - 1]) }.count
+            let lower = us[0..<b].map { Character($0).lowercased().unicodeScalars.first!.value }
+            let mergedBefore = (1..<max(lower.count, 1)).filter { mergesWithAcute(lower[$0 - 1], lower[$0]) }.count
             let at = max(0, min(b - mergedBefore, cs.count))
             var v = String.UnicodeScalarView(cs[0..<at])
             v.append(contentsOf: us[b..<e])
