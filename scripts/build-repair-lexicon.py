@@ -34,11 +34,17 @@ def strip(w):
 
 
 def main():
-    shared, out_path = sys.argv[1], sys.argv[2]
-    if len(sys.argv) == 5 and sys.argv[3] == "--also-hold-out":
-        HELD_OUT.extend(n for n in sys.argv[4].split(",") if n)
-    elif len(sys.argv) != 3:
+    args = sys.argv[1:]
+    prose = []
+    while len(args) > 2 and args[-2] in ("--also-hold-out", "--prose"):
+        if args[-2] == "--prose":
+            prose.append(args[-1])
+        else:
+            HELD_OUT.extend(n for n in args[-1].split(",") if n)
+        args = args[:-2]
+    if len(args) != 2:
         sys.exit(__doc__)
+    shared, out_path = args
     dev = os.path.join(shared, "ocr", "dev")
     held_sentences = []
     for name in HELD_OUT:
@@ -62,6 +68,14 @@ def main():
 
     corpus = collections.Counter()
     sents = []
+    # extra prose (scripts/extract-debian-prose.py): context bigrams only, not frequencies
+    extra = []
+    for path in prose:
+        for line in open(path, encoding="utf-8"):
+            toks = [w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+", unicodedata.normalize("NFC", line))]
+            if toks:
+                extra.append(toks)
+    print(f"extra prose: {len(extra)} sentences", file=sys.stderr)
     for t in texts:
         t = unicodedata.normalize("NFC", t)
         for s in re.split(r"(?<=[.!?:;])\s+|\n+", t):
@@ -104,7 +118,7 @@ def main():
             ambiguous.update(w for _, w in lst)
     left = collections.Counter()
     right = collections.Counter()
-    for toks in sents:
+    for toks in sents + extra:
         toks = ["<num>" if t.isdigit() else t for t in toks]
         for i, t in enumerate(toks):
             if t in ambiguous:

@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for k in 0 1 2; do
   names=$(python3 -c "print(','.join(f'talbanken-dev-{i:03d}' for i in range(1, 30) if i % 3 == $k))")
-  python3 scripts/build-repair-lexicon.py "$shared" "$tmp/fold$k.txt" --also-hold-out "$names" 2>/dev/null
+  python3 scripts/build-repair-lexicon.py "$shared" "$tmp/fold$k.txt" ${PROSE:+--prose "$PROSE"} --also-hold-out "$names" 2>/dev/null
   .build/release/tillit eval repair "$shared/ocr/dev" --only "$names" --repair-lexicon "$tmp/fold$k.txt" "$@" | tail -n +2
 done | awk '$2 ~ /^[0-9]+$/ { f[$1] += $2; w[$1] += $3; b[$1] += $4 * $3 / 100; a[$1] += $5 * $3 / 100; br[$1] += $8; am[$1] += $10; ar[$1] += $12 * $10 / 100 }
   END { print "input      files  words  WER before  WER after  broken/1k  ambiguous right after   (out of fold, 3 folds)";

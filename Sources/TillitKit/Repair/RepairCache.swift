@@ -28,6 +28,9 @@ public struct RepairCache {
     var candForms: [Int32] = []
     var candScores: [Float] = []
     var candContexts: [Int32] = []
+    /// How often each candidate was seen in the context corpus (left, right side).
+    var candLeftSeen: [Int32] = []
+    var candRightSeen: [Int32] = []
     /// Per token of the current document: its entry index, or −1.
     var entryOf: [Int32] = []
     /// Forms made by compound repair, addressed by negative ids (-2 - index).
@@ -48,6 +51,8 @@ public struct RepairCache {
         candForms.removeAll(keepingCapacity: true)
         candScores.removeAll(keepingCapacity: true)
         candContexts.removeAll(keepingCapacity: true)
+        candLeftSeen.removeAll(keepingCapacity: true)
+        candRightSeen.removeAll(keepingCapacity: true)
         extraForms.removeAll()
     }
 }

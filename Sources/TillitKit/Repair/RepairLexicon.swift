@@ -21,6 +21,12 @@ public final class RepairLexicon: Sendable {
     let leftPairs: IntPairTable
     /// (context id of the next word, form id) → count.
     let rightPairs: IntPairTable
+    /// (side, form id) → how often the form was seen in the context corpus (side 0: left
+    /// pairs summed, 1: right pairs summed): the denominator of P(context | form).
+    let formTotals: IntPairTable
+    /// P(context) per context id, over all left (`leftBackground`) or right pairs: the
+    /// back-off of P(context | form) for a context never seen beside the form.
+    let leftBackground: [Float], rightBackground: [Float]
     /// ln P(ocr char | true char), keyed by (ocr << 32 | true).
     let channel: [UInt64: Float]
     /// ln P(c | c) fallback for identity on unseen characters.
@@ -158,13 +164,26 @@ public final class RepairLexicon: Sendable {
             if b.side == 1 { left.add(c, f, b.n) } else { right.add(c, f, b.n) }
         }
         pending = []
+        var totals = IntPairTable(capacity: 4096)
+        var lb = [Float](repeating: 0, count: contexts.count), rb = lb
+        var lsum: Float = 0, rsum: Float = 0
+        for (side, table) in [(Int32(0), left), (Int32(1), right)] {
+            for (i, k) in table.keys.enumerated() where k != UInt64.max {
+                let c = Int(UInt32(k >> 32)), f = Int32(bitPattern: UInt32(k & 0xFFFF_FFFF)), n = table.values[i]
+                totals.add(side, f, n)
+                if side == 0 { lb[c] += Float(n); lsum += Float(n) } else { rb[c] += Float(n); rsum += Float(n) }
+            }
+        }
+        self.formTotals = totals
+        self.leftBackground = lb.map { $0 / max(lsum, 1) }
+        self.rightBackground = rb.map { $0 / max(rsum, 1) }
         // skeleton index: forms grouped by their å/ä/ö-stripped spelling
         let skeletons = SkeletonIndex(forms: forms, logFreq: freq)
         // channel: P(x | y) = c(x,y) / Σx c(x,y)
-        var totals: [UInt32: Float] = [:]
-        for (_, y, c) in conf { totals[y, default: 0] += c }
+        var perTrue: [UInt32: Float] = [:]
+        for (_, y, c) in conf { perTrue[y, default: 0] += c }
         var channel: [UInt64: Float] = [:]
-        for (x, y, c) in conf { channel[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(totals[y]! + 1))) }
+        for (x, y, c) in conf { channel[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(perTrue[y]! + 1))) }
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skeletons

@@ -38,6 +38,17 @@ public final class Repairer: Sendable {
         }
     }
 
+    /// Weight of the back-off in P(context | form) = (c(context, form) + a·P(context)) /
+    /// (c(form) + a): how many sightings of a form it takes before an unseen context counts
+    /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
+    static let contextPrior: Float = 100
+
+    /// Element `i` (< 8) of an inline tuple of eight counts.
+    @inline(__always)
+    static func element(_ t: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32), _ i: Int) -> Int32 {
+        withUnsafeBytes(of: t) { $0.load(fromByteOffset: i * 4, as: Int32.self) }
+    }
+
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
 
@@ -394,14 +405,37 @@ public final class Repairer: Sendable {
                 var usedContext = false
                 let n = min(Int(e.candCount), 8)
                 var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+                // the context counts of each candidate: P(context | form) needs every candidate
+                // to have been seen in the context corpus, and some candidate seen beside this context
+                var ls = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0)), rs = ls
+                var leftModel = prevCtx >= 0, rightModel = nextCtx >= 0
+                var anyLeft = false, anyRight = false
+                withUnsafeMutableBytes(of: &ls) { lraw in
+                    withUnsafeMutableBytes(of: &rs) { rraw in
+                        let lc = lraw.baseAddress!.assumingMemoryBound(to: Int32.self), rc = rraw.baseAddress!.assumingMemoryBound(to: Int32.self)
+                        for c in 0..<n {
+                            let k = Int(e.candStart) + c, f = cache.candForms[k]
+                            lc[c] = prevCtx >= 0 ? lex.leftPairs.count(prevCtx, f) : 0
+                            rc[c] = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
+                            if lc[c] > 0 { anyLeft = true }
+                            if rc[c] > 0 { anyRight = true }
+                            if cache.candLeftSeen[k] == 0 { leftModel = false }
+                            if cache.candRightSeen[k] == 0 { rightModel = false }
+                        }
+                    }
+                }
+                usedContext = anyLeft || anyRight
+                leftModel = leftModel && anyLeft
+                rightModel = rightModel && anyRight
                 withUnsafeMutableBytes(of: &scores) { raw in
                     let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
                     for c in 0..<n {
-                        let f = cache.candForms[Int(e.candStart) + c]
-                        let l = prevCtx >= 0 ? lex.leftPairs.count(prevCtx, f) : 0
-                        let r = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
-                        if l + r > 0 { usedContext = true }
-                        var v = cache.candScores[Int(e.candStart) + c] + contextWeight * (lex.logCount(l) + lex.logCount(r))
+                        let k = Int(e.candStart) + c, f = cache.candForms[k]
+                        let l = Repairer.element(ls, c), r = Repairer.element(rs, c)
+                        let a = Repairer.contextPrior
+                        let lt = leftModel ? log((Float(l) + a * lex.leftBackground[Int(prevCtx)]) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(l)
+                        let rt = rightModel ? log((Float(r) + a * lex.rightBackground[Int(nextCtx)]) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(r)
+                        var v = cache.candScores[k] + contextWeight * (lt + rt)
                         // a number before "ar" means år ("3 ar"; "3 är" happens); after a counting word or
                         // determiner the verb cannot follow at all ("två ar", "ett ar", "varje ar")
                         if f == lex.yearFormID {
@@ -567,6 +601,8 @@ public final class Repairer: Sendable {
                 cache.candForms.append(c.form)
                 cache.candScores.append(c.score)
                 cache.candContexts.append(lex.context(ofForm: c.form))
+                cache.candLeftSeen.append(lex.formTotals.count(0, c.form))
+                cache.candRightSeen.append(lex.formTotals.count(1, c.form))
             }
             return keep
         }
