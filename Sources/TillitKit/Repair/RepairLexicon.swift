@@ -55,6 +55,22 @@ public final class RepairLexicon: Sendable {
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
                            "varje", "nästa", "samma", "par"]
+    /// Form ids of `har` (the auxiliary) and `våra` (the possessive), for the grammar cues.
+    let harFormID: Int32, varaPossessiveFormID: Int32
+    /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
+    let shouldFormID: Int32
+    /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
+    let livesFormID: Int32
+    /// Form id of `män`, and the quantifiers that take a plural noun (`många män`).
+    let menFormID: Int32
+    let pluralQuantifierForms: Set<Int32>
+    static let pluralQuantifiers = ["många", "flera", "några", "alla", "dessa", "båda", "bägge", "sådana", "två", "tre", "fyra", "fem",
+                                    "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre"]
+    /// Prepositions (and `alla`) after which `vara` is the possessive `våra`: the infinitive
+    /// takes `att` there ("för att vara"). Not `till` ("ta till vara").
+    let prepositionForms: Set<Int32>
+    static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
+                               "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "alla"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
@@ -194,6 +210,13 @@ public final class RepairLexicon: Sendable {
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
         self.iContext = contexts.find([0x69]) ?? -1
+        self.harFormID = forms.find(Array("har".utf8)) ?? -2
+        self.varaPossessiveFormID = forms.find(Array("våra".utf8)) ?? -2
+        self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
+        self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
+        self.menFormID = forms.find(Array("män".utf8)) ?? -2
+        self.pluralQuantifierForms = Set(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
+        self.prepositionForms = Set(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
         self.yearCueForms = Set(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left

@@ -76,6 +76,84 @@ public final class Repairer: Sendable {
         return (p[s] == 0x31 && p[s + 1] == 0x39) || (p[s] == 0x32 && p[s + 1] == 0x30)
     }
 
+    /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
+    /// framhållits", "har inte blivit").
+    static let midAdverbs: Set<[UInt8]> = Set(["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
+                                               "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
+                                               "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
+                                               "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) })
+
+    /// True when a supine follows token `ti`, after at most two adverbs: the verb form that
+    /// only the auxiliary `har` takes ("har blivit", "har ofta framhållits", "har gjort"),
+    /// never the adverb `här`. A supine ends in -it, -at, -tt (and passive -its, -ats, -tts), or
+    /// is one of the short irregular ones (`gjort`, `haft`, `sagt`, `lagt`, `velat`, `kunnat`).
+    static func supineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        var j = ti + 1, skipped = 0
+        while j < tokens.count, tokens[j].kind == .word {
+            let t = tokens[j], s = Int(t.start), n = Int(t.length)
+            var w = [UInt8](repeating: 0, count: min(n, 24))
+            for i in 0..<w.count { let b = p[s + i]; w[i] = b &- 0x41 < 26 ? b | 0x20 : b }
+            if n <= 24, midAdverbs.contains(w), skipped < 2 { skipped += 1; j += 1; continue }
+            guard n >= 4, n <= 24 else { return false }
+            if ["gjort", "haft", "sagt", "lagt"].contains(where: { w == Array($0.utf8) }) { return true }
+            var e = w.count
+            if w[e - 1] == 0x73 { e -= 1 }  // passive -s
+            guard e >= 4 else { return false }
+            let a = w[e - 2], b = w[e - 1]
+            return b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74)
+        }
+        return false
+    }
+
+    /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
+    /// avslås", "bör således ses", "bör påpekas"): the modal `bör`, not `bor` (lives), which
+    /// takes a place ("bor hos", "bor i"). A passive infinitive ends in a vowel and -s.
+    static func passiveInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        var j = ti + 1, skipped = 0
+        while let w = word(p, tokens, j) {
+            if midAdverbs.contains(w), skipped < 2 { skipped += 1; j += 1; continue }
+            guard w.count >= 3, w.last == 0x73, w != Array("hos".utf8) else { return false }
+            let v = w[w.count - 2]
+            // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
+            return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
+        }
+        return false
+    }
+
+    static let dwellings: Set<[UInt8]> = Set(["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne"].map { Array($0.utf8) })
+
+    /// True when the word after `ti` says where someone lives ("bor hos", "bor kvar", "bor
+    /// hemma"): the verb `bor`, not the modal `bör`.
+    static func dwellingFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard let w = word(p, tokens, ti + 1) else { return false }
+        return dwellings.contains(w)
+    }
+
+    /// The lowercased word at token `j`, or nil when `j` is out of range or not a word.
+    static func word(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> [UInt8]? {
+        guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return nil }
+        let t = tokens[j]
+        return TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[t.range])), Token(start: 0, end: t.length, kind: .word, joined: t.joined))
+    }
+
+    static let kvinnor = Array("kvinnor".utf8)
+    static let coordinators: Set<[UInt8]> = Set(["och", "eller", "som"].map { Array($0.utf8) })
+
+    /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
+    /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
+    static func coordinatedWithWomen(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        if let c = word(p, tokens, ti - 1), coordinators.contains(c), word(p, tokens, ti - 2) == kvinnor { return true }
+        if let c = word(p, tokens, ti + 1), coordinators.contains(c), word(p, tokens, ti + 2) == kvinnor { return true }
+        return false
+    }
+
+    /// True when token `ti - 1` is a number other than 1 ("201 män").
+    static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0, tokens[ti - 1].kind == .number else { return false }
+        let t = tokens[ti - 1]
+        return !(t.length == 1 && p[Int(t.start)] == 0x31)
+    }
+
     /// True for a word that repair must leave as written: a capital Roman numeral, or a word
     /// inside a web or e-mail address. Inlined: two byte tests decide for almost every word.
     @inline(__always)
@@ -438,6 +516,17 @@ public final class Repairer: Sendable {
                         var v = cache.candScores[k] + contextWeight * (lt + rt)
                         // a number before "ar" means år ("3 ar"; "3 är" happens); after a counting word or
                         // determiner the verb cannot follow at all ("två ar", "ett ar", "varje ar")
+                        // grammar: the auxiliary before a supine ("Det har ofta framhållits"); the
+                        // possessive after a preposition ("av våra", "med våra barn"), where the
+                        // infinitive `vara` needs an `att`
+                        if f == lex.harFormID && Repairer.supineFollows(p, tokens, ti) { v += 6 }
+                        // the plural noun after a plural quantifier or a number ("många män", "201
+                        // män"), or coordinated with `kvinnor`; the pronoun `man` is a subject
+                        if f == lex.menFormID && (lex.pluralQuantifierForms.contains(prevForm) || Repairer.pluralNumberBefore(p, tokens, ti)
+                                                   || Repairer.coordinatedWithWomen(p, tokens, ti)) { v += 6 }
+                        if f == lex.shouldFormID && Repairer.passiveInfinitiveFollows(p, tokens, ti) { v += 6 }
+                        if f == lex.livesFormID && Repairer.dwellingFollows(p, tokens, ti) { v += 6 }
+                        if f == lex.varaPossessiveFormID && lex.prepositionForms.contains(prevForm) { v += 6 }
                         if f == lex.yearFormID {
                             if lex.yearCueForms.contains(prevForm) { v += 12 } else if prevIsNum { v += 6 }
                             // and a year after it: "för ar 2024", "Ar 1920"
