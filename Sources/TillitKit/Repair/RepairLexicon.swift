@@ -184,8 +184,8 @@ public final class RepairLexicon: Sendable {
         var lb = [Float](repeating: 0, count: contexts.count), rb = lb
         var lsum: Float = 0, rsum: Float = 0
         for (side, table) in [(Int32(0), left), (Int32(1), right)] {
-            for (i, k) in table.keys.enumerated() where k != UInt64.max {
-                let c = Int(UInt32(k >> 32)), f = Int32(bitPattern: UInt32(k & 0xFFFF_FFFF)), n = table.values[i]
+            table.forEach { ctx, f, n in
+                let c = Int(ctx)
                 totals.add(side, f, n)
                 if side == 0 { lb[c] += Float(n); lsum += Float(n) } else { rb[c] += Float(n); rsum += Float(n) }
             }

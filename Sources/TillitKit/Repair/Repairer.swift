@@ -43,12 +43,6 @@ public final class Repairer: Sendable {
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
 
-    /// Element `i` (< 8) of an inline tuple of eight counts.
-    @inline(__always)
-    static func element(_ t: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32), _ i: Int) -> Int32 {
-        withUnsafeBytes(of: t) { $0.load(fromByteOffset: i * 4, as: Int32.self) }
-    }
-
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
 
@@ -77,74 +71,88 @@ public final class Repairer: Sendable {
     }
 
     /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
-    /// framhållits", "har inte blivit").
-    static let midAdverbs: Set<[UInt8]> = Set(["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
-                                               "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
-                                               "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
-                                               "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) })
+    /// framhållits", "har inte blivit") or the modal `bör` and its infinitive.
+    static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
+                                        "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
+                                        "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
+                                        "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) }
+    static let shortSupines: [[UInt8]] = ["gjort", "haft", "sagt", "lagt"].map { Array($0.utf8) }
+    static let dwellings: [[UInt8]] = ["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne"].map { Array($0.utf8) }
+    static let coordinators: [[UInt8]] = ["och", "eller", "som"].map { Array($0.utf8) }
+    static let kvinnor = [Array("kvinnor".utf8)]
+    static let hos = [Array("hos".utf8)]
+
+    /// True when token `j` is a word spelled as one of `words` (lowercase; ASCII capitals in the
+    /// text fold). Compares bytes in place: no allocation, a length test rejects most words.
+    static func wordIs(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, oneOf words: [[UInt8]]) -> Bool {
+        guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return false }
+        let s = Int(tokens[j].start), n = Int(tokens[j].length)
+        outer: for w in words where w.count == n {
+            for i in 0..<n {
+                let b = p[s + i]
+                if (b &- 0x41 < 26 ? b | 0x20 : b) != w[i] { continue outer }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Index of the word after token `ti`, past at most two adverbs (`midAdverbs`), or nil
+    /// when no word follows: where a verb form after an auxiliary or modal stands ("har
+    /// ofta framhållits", "bör således ses").
+    static func verbSlot(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Int? {
+        var j = ti + 1
+        while j < tokens.count, tokens[j].kind == .word {
+            if j - ti <= 2, wordIs(p, tokens, j, oneOf: midAdverbs) { j += 1; continue }
+            return j
+        }
+        return nil
+    }
+
+    /// The last `k` bytes of word token `j`, ASCII capitals folded (0 when shorter).
+    @inline(__always)
+    static func tail(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, _ k: Int) -> UInt8 {
+        guard Int(t.length) >= k else { return 0 }
+        let b = p[Int(t.end) - k]
+        return b &- 0x41 < 26 ? b | 0x20 : b
+    }
 
     /// True when a supine follows token `ti`, after at most two adverbs: the verb form that
     /// only the auxiliary `har` takes ("har blivit", "har ofta framhållits", "har gjort"),
     /// never the adverb `här`. A supine ends in -it, -at, -tt (and passive -its, -ats, -tts), or
-    /// is one of the short irregular ones (`gjort`, `haft`, `sagt`, `lagt`, `velat`, `kunnat`).
+    /// is one of the short irregular ones (`gjort`, `haft`, `sagt`, `lagt`).
     static func supineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        var j = ti + 1, skipped = 0
-        while j < tokens.count, tokens[j].kind == .word {
-            let t = tokens[j], s = Int(t.start), n = Int(t.length)
-            var w = [UInt8](repeating: 0, count: min(n, 24))
-            for i in 0..<w.count { let b = p[s + i]; w[i] = b &- 0x41 < 26 ? b | 0x20 : b }
-            if n <= 24, midAdverbs.contains(w), skipped < 2 { skipped += 1; j += 1; continue }
-            guard n >= 4, n <= 24 else { return false }
-            if ["gjort", "haft", "sagt", "lagt"].contains(where: { w == Array($0.utf8) }) { return true }
-            var e = w.count
-            if w[e - 1] == 0x73 { e -= 1 }  // passive -s
-            guard e >= 4 else { return false }
-            let a = w[e - 2], b = w[e - 1]
-            return b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74)
-        }
-        return false
+        guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 4 else { return false }
+        if wordIs(p, tokens, j, oneOf: shortSupines) { return true }
+        let t = tokens[j]
+        let e = tail(p, t, 1) == 0x73 ? 1 : 0  // passive -s
+        guard Int(t.length) - e >= 4 else { return false }
+        let a = tail(p, t, e + 2), b = tail(p, t, e + 1)
+        return b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74)
     }
 
     /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
     /// avslås", "bör således ses", "bör påpekas"): the modal `bör`, not `bor` (lives), which
     /// takes a place ("bor hos", "bor i"). A passive infinitive ends in a vowel and -s.
     static func passiveInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        var j = ti + 1, skipped = 0
-        while let w = word(p, tokens, j) {
-            if midAdverbs.contains(w), skipped < 2 { skipped += 1; j += 1; continue }
-            guard w.count >= 3, w.last == 0x73, w != Array("hos".utf8) else { return false }
-            let v = w[w.count - 2]
-            // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
-            return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
-        }
-        return false
+        guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 3, tail(p, tokens[j], 1) == 0x73,
+              !wordIs(p, tokens, j, oneOf: hos) else { return false }
+        let v = tail(p, tokens[j], 2)
+        // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
+        return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
     }
-
-    static let dwellings: Set<[UInt8]> = Set(["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne"].map { Array($0.utf8) })
 
     /// True when the word after `ti` says where someone lives ("bor hos", "bor kvar", "bor
     /// hemma"): the verb `bor`, not the modal `bör`.
     static func dwellingFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard let w = word(p, tokens, ti + 1) else { return false }
-        return dwellings.contains(w)
+        wordIs(p, tokens, ti + 1, oneOf: dwellings)
     }
-
-    /// The lowercased word at token `j`, or nil when `j` is out of range or not a word.
-    static func word(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> [UInt8]? {
-        guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return nil }
-        let t = tokens[j]
-        return TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[t.range])), Token(start: 0, end: t.length, kind: .word, joined: t.joined))
-    }
-
-    static let kvinnor = Array("kvinnor".utf8)
-    static let coordinators: Set<[UInt8]> = Set(["och", "eller", "som"].map { Array($0.utf8) })
 
     /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
     /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
     static func coordinatedWithWomen(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        if let c = word(p, tokens, ti - 1), coordinators.contains(c), word(p, tokens, ti - 2) == kvinnor { return true }
-        if let c = word(p, tokens, ti + 1), coordinators.contains(c), word(p, tokens, ti + 2) == kvinnor { return true }
-        return false
+        (wordIs(p, tokens, ti - 1, oneOf: coordinators) && wordIs(p, tokens, ti - 2, oneOf: kvinnor))
+            || (wordIs(p, tokens, ti + 1, oneOf: coordinators) && wordIs(p, tokens, ti + 2, oneOf: kvinnor))
     }
 
     /// True when token `ti - 1` is a number other than 1 ("201 män").
@@ -478,67 +486,9 @@ public final class Repairer: Sendable {
                         }
                     }
                 }
-                var best = 0
-                var bestScore = -Float.infinity
-                var usedContext = false
-                let n = min(Int(e.candCount), 8)
-                var scores = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-                // the context counts of each candidate: P(context | form) needs every candidate
-                // to have been seen in the context corpus, and some candidate seen beside this context
-                var ls = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0)), rs = ls
-                var leftModel = prevCtx >= 0, rightModel = nextCtx >= 0
-                var anyLeft = false, anyRight = false
-                withUnsafeMutableBytes(of: &ls) { lraw in
-                    withUnsafeMutableBytes(of: &rs) { rraw in
-                        let lc = lraw.baseAddress!.assumingMemoryBound(to: Int32.self), rc = rraw.baseAddress!.assumingMemoryBound(to: Int32.self)
-                        for c in 0..<n {
-                            let k = Int(e.candStart) + c, f = cache.candForms[k]
-                            lc[c] = prevCtx >= 0 ? lex.leftPairs.count(prevCtx, f) : 0
-                            rc[c] = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
-                            if lc[c] > 0 { anyLeft = true }
-                            if rc[c] > 0 { anyRight = true }
-                            if cache.candLeftSeen[k] == 0 { leftModel = false }
-                            if cache.candRightSeen[k] == 0 { rightModel = false }
-                        }
-                    }
-                }
-                usedContext = anyLeft || anyRight
-                leftModel = leftModel && anyLeft
-                rightModel = rightModel && anyRight
-                withUnsafeMutableBytes(of: &scores) { raw in
-                    let sc = raw.baseAddress!.assumingMemoryBound(to: Float.self)
-                    for c in 0..<n {
-                        let k = Int(e.candStart) + c, f = cache.candForms[k]
-                        let l = Repairer.element(ls, c), r = Repairer.element(rs, c)
-                        let a = Repairer.contextPrior
-                        let lt = leftModel ? log((Float(l) + a * lex.leftBackground[Int(prevCtx)]) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(l)
-                        let rt = rightModel ? log((Float(r) + a * lex.rightBackground[Int(nextCtx)]) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(r)
-                        var v = cache.candScores[k] + contextWeight * (lt + rt)
-                        // a number before "ar" means år ("3 ar"; "3 är" happens); after a counting word or
-                        // determiner the verb cannot follow at all ("två ar", "ett ar", "varje ar")
-                        // grammar: the auxiliary before a supine ("Det har ofta framhållits"); the
-                        // possessive after a preposition ("av våra", "med våra barn"), where the
-                        // infinitive `vara` needs an `att`
-                        if f == lex.harFormID && Repairer.supineFollows(p, tokens, ti) { v += 6 }
-                        // the plural noun after a plural quantifier or a number ("många män", "201
-                        // män"), or coordinated with `kvinnor`; the pronoun `man` is a subject
-                        if f == lex.menFormID && (lex.pluralQuantifierForms.contains(prevForm) || Repairer.pluralNumberBefore(p, tokens, ti)
-                                                   || Repairer.coordinatedWithWomen(p, tokens, ti)) { v += 6 }
-                        if f == lex.shouldFormID && Repairer.passiveInfinitiveFollows(p, tokens, ti) { v += 6 }
-                        if f == lex.livesFormID && Repairer.dwellingFollows(p, tokens, ti) { v += 6 }
-                        if f == lex.varaPossessiveFormID && lex.prepositionForms.contains(prevForm) { v += 6 }
-                        if f == lex.yearFormID {
-                            if lex.yearCueForms.contains(prevForm) { v += 12 } else if prevIsNum { v += 6 }
-                            // and a year after it: "för ar 2024", "Ar 1920"
-                            if Repairer.yearFollows(p, tokens, ti) { v += 6 }
-                        }
-                        sc[c] = v
-                        if v > bestScore { bestScore = v; best = c }
-                    }
-                    var z: Float = 0
-                    for c in 0..<n { z += exp(sc[c] - bestScore) }
-                    conf = 1 / z
-                }
+                let (best, confidence, usedContext) = decide(e, prevCtx: prevCtx, nextCtx: nextCtx, prevForm: prevForm, prevIsNum: prevIsNum,
+                                                             p, tokens, ti, lex: lex, cache: &cache)
+                conf = confidence
                 chosen = cache.candForms[Int(e.candStart) + best]
                 chosenCtx = cache.candContexts[Int(e.candStart) + best]
                 if chosen == e.original { chosen = -1 }
@@ -551,6 +501,82 @@ public final class Repairer: Sendable {
             prevForm = applied ? chosen : e.original
         }
         return (damaged, rate)
+    }
+
+    /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
+    /// the previous and next word: ln prior + ln channel (`candScores`), the context model,
+    /// and the grammar cues. Returns the best candidate's index, its share of the candidates'
+    /// probability, and whether a context bigram was seen.
+    ///
+    /// Context model, per side: P(context | form) = (c(context, form) + a·P(context)) /
+    /// (c(form) + a) when every candidate was seen in the context corpus and one was seen
+    /// beside this neighbour; otherwise the count bonus ln(1 + 3c). Cost: two bigram probes
+    /// per candidate, no allocation.
+    @inline(__always)
+    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, prevIsNum: Bool,
+                _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
+                cache: inout RepairCache) -> (best: Int, confidence: Float, usedContext: Bool) {
+        let n = min(Int(e.candCount), 8), start = Int(e.candStart)
+        var counts = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0),
+                      Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+        return withUnsafeMutableBytes(of: &counts) { raw in
+            let lc = raw.baseAddress!.assumingMemoryBound(to: Int32.self), rc = lc + 8
+            var leftModel = prevCtx >= 0, rightModel = nextCtx >= 0
+            var anyLeft = false, anyRight = false
+            for c in 0..<n {
+                let k = start + c, f = cache.candForms[k]
+                lc[c] = prevCtx >= 0 ? lex.leftPairs.count(prevCtx, f) : 0
+                rc[c] = nextCtx >= 0 ? lex.rightPairs.count(nextCtx, f) : 0
+                anyLeft = anyLeft || lc[c] > 0
+                anyRight = anyRight || rc[c] > 0
+                leftModel = leftModel && cache.candLeftSeen[k] > 0
+                rightModel = rightModel && cache.candRightSeen[k] > 0
+            }
+            leftModel = leftModel && anyLeft
+            rightModel = rightModel && anyRight
+            let a = Repairer.contextPrior
+            let lb = leftModel ? a * lex.leftBackground[Int(prevCtx)] : 0, rb = rightModel ? a * lex.rightBackground[Int(nextCtx)] : 0
+            var best = 0, bestScore = -Float.infinity
+            var z: Float = 0
+            for c in 0..<n {
+                let k = start + c, f = cache.candForms[k]
+                let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
+                let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
+                let v = cache.candScores[k] + contextWeight * (lt + rt) + grammarBonus(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                // running softmax denominator, rescaled when the best score moves
+                if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
+            }
+            return (best, 1 / z, anyLeft || anyRight)
+        }
+    }
+
+    /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
+    /// that makes the form near certain, 12 where the other reading cannot follow at all.
+    /// - `år` after a number ("3 ar"; "3 är" happens), +12 after a counting word or a
+    ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), +6 before a year
+    ///   ("för ar 2024", "Ar 1920");
+    /// - `har` before a supine ("Det har ofta framhållits");
+    /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
+    ///   with `kvinnor`: the pronoun `man` is a subject;
+    /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
+    /// - `våra` after a preposition, where the infinitive `vara` needs an `att`.
+    @inline(__always)
+    func grammarBonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
+                      lex: RepairLexicon) -> Float {
+        if f == lex.yearFormID {
+            var v: Float = lex.yearCueForms.contains(prevForm) ? 12 : (prevIsNum ? 6 : 0)
+            if Repairer.yearFollows(p, tokens, ti) { v += 6 }
+            return v
+        }
+        if f == lex.harFormID { return Repairer.supineFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.menFormID {
+            return lex.pluralQuantifierForms.contains(prevForm) || Repairer.pluralNumberBefore(p, tokens, ti)
+                || Repairer.coordinatedWithWomen(p, tokens, ti) ? 6 : 0
+        }
+        if f == lex.shouldFormID { return Repairer.passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.livesFormID { return Repairer.dwellingFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.varaPossessiveFormID { return lex.prepositionForms.contains(prevForm) ? 6 : 0 }
+        return 0
     }
 
     /// Copies the bytes of a form (lexicon or compound) into `out`.
