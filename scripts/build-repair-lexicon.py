@@ -21,6 +21,7 @@ Output lines (tab-separated):
   l PREV FORM COUNT       left-context bigram for a form whose stripped key is ambiguous
   r FORM NEXT COUNT       right-context bigram
   c OCRCHAR TRUECHAR N    observed OCR character confusion counts
+  n FORM                  a name: a form (beginning with å/ä/ö) written with a capital
 """
 import collections, difflib, os, re, subprocess, sys, unicodedata
 
@@ -85,11 +86,18 @@ def main():
                 corpus.update(w for w in toks if not w.isdigit())
 
     forms = set()
+    capitalised, lowercase = set(), set()
     unm = subprocess.run(["unmunch", "/usr/share/hunspell/sv_SE.dic", "/usr/share/hunspell/sv_SE.aff"], capture_output=True, text=True).stdout
-    for w in unm.split("\n"):
-        w = w.strip().lower()
+    for raw in unm.split("\n"):
+        raw = raw.strip()
+        w = raw.lower()
         if w and LETTERS.match(w):
             forms.add(w)
+            (lowercase if raw == w else capitalised).add(w)
+    # names: forms hunspell writes only with a capital, such as Örebro, Åre (only those that
+    # begin with å/ä/ö are listed: repair lowercases such an OCR capital mid-sentence unless
+    # the word is a name)
+    names = sorted(w for w in capitalised - lowercase if w[0] in "åäö")
     print(f"hunspell forms: {len(forms)}", file=sys.stderr)
 
     import wordfreq
@@ -159,6 +167,9 @@ def main():
         for (w, n), c in sorted(right.items()):
             if c >= 1:
                 out.write(f"r\t{w}\t{n}\t{c}\n")
+        for w in names:
+            if w in counts:
+                out.write(f"n\t{w}\n")
         for (x, y), c in sorted(conf.items()):
             if c >= 2 and x != "\t" and y != "\t":
                 out.write(f"c\t{x}\t{y}\t{c}\n")

@@ -55,6 +55,9 @@ public final class RepairLexicon: Sendable {
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
                            "varje", "nästa", "samma", "par"]
+    /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
+    /// capital at the start of such a word is kept mid-sentence.
+    let nameForms: Set<Int32>
     /// Form ids of `har` (the auxiliary) and `våra` (the possessive), for the grammar cues.
     let harFormID: Int32, varaPossessiveFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
@@ -108,6 +111,7 @@ public final class RepairLexicon: Sendable {
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
         var conf: [(UInt32, UInt32, Float)] = []
+        var names: [[UInt8]] = []
         var text = text
         // first pass: how many forms and form bytes, so the tables are sized exactly
         var formLines = 0, formBytes = 0
@@ -157,6 +161,8 @@ public final class RepairLexicon: Sendable {
                     } else if (kind == 0x6C || kind == 0x72), fields.count == 4 {  // l / r
                         let a = Array(UnsafeBufferPointer(rebasing: buf[fields[1]])), b = Array(UnsafeBufferPointer(rebasing: buf[fields[2]]))
                         pending.append(kind == 0x6C ? (1, a, b, Int32(num(fields[3]))) : (2, b, a, Int32(num(fields[3]))))
+                    } else if kind == 0x6E, fields.count == 2 {  // n
+                        names.append(Array(UnsafeBufferPointer(rebasing: buf[fields[1]])))
                     } else if kind == 0x63, fields.count == 4 {  // c
                         let x = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[1]]), as: UTF8.self).unicodeScalars
                         let y = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[2]]), as: UTF8.self).unicodeScalars
@@ -210,6 +216,7 @@ public final class RepairLexicon: Sendable {
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
         self.iContext = contexts.find([0x69]) ?? -1
+        self.nameForms = Set(names.compactMap { forms.find($0) })
         self.harFormID = forms.find(Array("har".utf8)) ?? -2
         self.varaPossessiveFormID = forms.find(Array("våra".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
@@ -225,16 +232,19 @@ public final class RepairLexicon: Sendable {
     }
 
     /// What is wrong with one line (its tab-separated `fields` in `buf`), or nil: the kind must
-    /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), and the last field a whole count.
+    /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), with the last field a whole count, or
+    /// `n` (2 fields: a name).
     static func lineProblem(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> String? {
         let kind = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[0]]), as: UTF8.self)
         let want: Int
         switch kind {
         case "w": want = 3
         case "l", "r", "c": want = 4
-        default: return "unknown line kind '\(kind)' (expected w, l, r or c)"
+        case "n": want = 2
+        default: return "unknown line kind '\(kind)' (expected w, l, r, c or n)"
         }
         guard fields.count == want else { return "'\(kind)' line needs \(want) tab-separated fields, found \(fields.count)" }
+        if kind == "n" { return fields[1].isEmpty ? "'n' line needs a word form" : nil }
         if kind == "w" && fields[1].count > maxFormBytes { return "word form longer than \(maxFormBytes) bytes" }
         let count = fields[fields.count - 1]
         guard !count.isEmpty, buf[count].allSatisfy({ $0 &- 0x30 < 10 }) else { return "the last field must be a whole count" }

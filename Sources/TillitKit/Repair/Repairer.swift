@@ -142,11 +142,15 @@ public final class Repairer: Sendable {
         return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
     }
 
-    /// True when the word after `ti` says where someone lives ("bor hos", "bor kvar", "bor
-    /// hemma"): the verb `bor`, not the modal `bör`.
+    /// True when the words after `ti` say where someone lives ("bor hos", "bor kvar", "bor
+    /// hemma", "bor i Malmö"): the verb `bor`, not the modal `bör`.
     static func dwellingFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        wordIs(p, tokens, ti + 1, oneOf: dwellings)
+        if wordIs(p, tokens, ti + 1, oneOf: dwellings) { return true }
+        // "bor i Malmö", "bor på Öland": a place name after i/på
+        guard wordIs(p, tokens, ti + 1, oneOf: placePrepositions), ti + 2 < tokens.count, tokens[ti + 2].kind == .word else { return false }
+        return ByteClass.isUpperAt(p, Int(tokens[ti + 2].start))
     }
+    static let placePrepositions: [[UInt8]] = ["i", "på"].map { Array($0.utf8) }
 
     /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
     /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
@@ -595,6 +599,32 @@ public final class Repairer: Sendable {
         return String(decoding: cache.extraForms[Int(-2 - f)], as: UTF8.self)
     }
 
+    /// True when `original` begins with a capital `A` or `O` (the rest not all capitals) that
+    /// repair read as `Å`, `Ä` or `Ö`: the shape English-model OCR gives a lowercase å/ä/ö
+    /// ("Över", "Ännu" for över, ännu), and also a real capital at a sentence start.
+    static func isStandInCapital(_ original: String, _ replacement: String) -> Bool {
+        guard let o = original.unicodeScalars.first, o == "A" || o == "O",
+              let r = replacement.unicodeScalars.first, r == "Å" || r == "Ä" || r == "Ö" else { return false }
+        return original.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
+    }
+
+    /// True when token `ti` stands inside a sentence: after a word, or after a comma,
+    /// semicolon, dash or closing bracket, on the same line or the next (not after a blank
+    /// line, where a heading may end without a full stop).
+    static func midSentence(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0 else { return false }
+        let prev = tokens[ti - 1]
+        var newlines = 0
+        for k in Int(prev.end)..<Int(tokens[ti].start) where p[k] == 0x0A { newlines += 1 }
+        if newlines > 1 { return false }
+        switch prev.kind {
+        case .word, .number: return true
+        case .punctuation, .other:
+            let b = p[Int(prev.start)]
+            return b == 0x2C || b == 0x3B || b == 0x29 || b == 0x2D
+        }
+    }
+
     /// Turns compact edits into `RepairChange`s with the original and replacement text.
     public func changes(_ edits: [RepairEdit], _ p: UnsafeBufferPointer<UInt8>, tokens: [Token], cache: RepairCache) -> [RepairChange] {
         let lex = self.lex
@@ -602,6 +632,10 @@ public final class Repairer: Sendable {
             let t = tokens[Int(e.tokenIndex)]
             let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
             var replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
+            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)) {
+                // "komma Över tidigare" → över: English-model OCR reads a lowercase ä/ö/å as a capital
+                replacement = String(replacement.prefix(1)).lowercased() + replacement.dropFirst()
+            }
             if original == "|" {
                 let ti = Int(e.tokenIndex)
                 let startsSentence = ti == 0 || (tokens[ti - 1].kind == .punctuation && [0x2E, 0x21, 0x3F, 0x3A].contains(p[Int(tokens[ti - 1].start)]))
