@@ -215,6 +215,13 @@ struct RepairTests {
         #expect(repaired("ÖVER tid har manga forvaltningar gjort for lite", mode: .on).hasPrefix("ÖVER tid"))
     }
 
+    @Test("a lowercase l read as i is restored where the word is otherwise unknown (seed 001's sentence); a real word with i stays")
+    func lowercaseLReadAsI() {
+        #expect(repaired("Kioka och iangsiktiga satsningar ar avgorande for att tillsammans med ail personai bygga en robust verksamhet.", mode: .on)
+                == "Kloka och långsiktiga satsningar är avgörande för att tillsammans med all personal bygga en robust verksamhet.")
+        #expect(repaired("Det ar vi som bor i Sverige och arbetar i Malmo stad.", mode: .on) == "Det är vi som bor i Sverige och arbetar i Malmö stad.")
+    }
+
     @Test("an OCR capital for a lowercase å/ä/ö inside a sentence is lowercased, unless the word is a name: komma Över → över, Orebro → Örebro")
     func standInCapitalsInsideSentences() {
         // seed 002's sentence, with "6ver" read as "Over", the other shape English-model OCR gives ö

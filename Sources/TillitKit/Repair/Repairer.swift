@@ -427,14 +427,13 @@ public final class Repairer: Sendable {
                 }
                 let len = TokenKey.lowercased(p, t, into: key)
                 if len > 48 { continue }
-                let capitalI = p[Int(t.start)] == 0x49
-                let table = regime + (capitalI ? 3 : 0)
+                let table = regime
                 if let v = cache.tables[table].find(key, len) {
                     cache.entryOf[ti] = v
                     if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
                     continue
                 }
-                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, capitalI: capitalI, cache: &cache)
+                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, cache: &cache)
                 let ei = Int32(cache.entries.count)
                 cache.entries.append(e)
                 cache.tables[table].set(key, len, ei)
@@ -686,7 +685,7 @@ public final class Repairer: Sendable {
 
     /// Skeleton options for one token character (lowercase scalar), with whether the
     /// option is a costly OCR confusion rather than a plain lost diacritic.
-    static func options(_ c: UInt32, capitalI: Bool) -> [(UInt32, Bool)] {
+    static func options(_ c: UInt32) -> [(UInt32, Bool)] {
         switch c {
         case 0x61, 0xE4, 0xE5: return [(0x61, false)]            // a ä å → a
         case 0x6F, 0xF6: return [(0x6F, false)]                  // o ö → o
@@ -695,7 +694,7 @@ public final class Repairer: Sendable {
         case 0xA3: return [(0x66, false)]                        // £ → f
         case 0xE9: return [(0x6F, false), (0x61, true), (0xE9, false), (0x65, true)]  // é → ö ä é e
         case 0x64: return [(0x64, false), (0x6F, true), (0x61, true)]                 // d → d ö ä/å
-        case 0x69: return capitalI ? [(0x69, false), (0x6C, true), (0x61, true)] : [(0x69, false), (0x61, true)]  // i → i ä (I → l)
+        case 0x69: return [(0x69, false), (0x6C, true), (0x61, true)]  // i → i l ä
         case 0x31: return [(0x69, false), (0x6C, false)]         // 1 → i l
         case 0x7C: return [(0x6C, false), (0x69, false)]         // | → l i
         default: return [(c, false)]
@@ -703,7 +702,7 @@ public final class Repairer: Sendable {
     }
 
     /// Analyses one word type (the slow path, once per type and regime).
-    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, capitalI: Bool, cache: inout RepairCache) -> RepairCache.Entry {
+    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
         var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
                                      context: lex.context(of: key), formContext: -1)
@@ -714,7 +713,7 @@ public final class Repairer: Sendable {
         keep.reason = hasOCR ? .ocrConfusion : .diacritics
         var cands: [(form: Int32, score: Float)] = []
         var seen = Set<Int32>()
-        for variant in Repairer.variants(scalars, capitalI: capitalI, limit: 48) {
+        for variant in Repairer.variants(scalars, limit: 48) {
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
                 guard let ch = lex.channelScore(ocr: scalars, form: f, flattened: flattened) else { continue }
@@ -724,7 +723,7 @@ public final class Repairer: Sendable {
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
         // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
         if damaged, let merged = Repairer.mergedAcute(scalars) {
-            for variant in Repairer.variants(merged, capitalI: capitalI, limit: 48) {
+            for variant in Repairer.variants(merged, limit: 48) {
                 for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                     guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
                     seen.insert(f)
@@ -733,7 +732,7 @@ public final class Repairer: Sendable {
             }
         }
         if cands.isEmpty {
-            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, capitalI: capitalI, hasOCR: hasOCR, flattened: flattened) else { return keep }
+            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened) else { return keep }
             let form = Array(d.form.utf8)
             cache.extraForms.append(form)
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
@@ -767,31 +766,31 @@ public final class Repairer: Sendable {
     }
 
     /// Diacritic-free skeletons a token may stand for, fewest costly confusions first.
-    static func variants(_ s: [UInt32], capitalI: Bool, limit: Int) -> [[UInt8]] {
+    static func variants(_ s: [UInt32], limit: Int) -> [[UInt8]] {
         var out: [[UInt8]] = []
         var cur: [UInt32] = []
-        func walk(_ i: Int, _ costly: Int) {
-            if out.count >= limit { return }
+        // all variants with no costly confusion, then those with one, then two: a limit cuts
+        // the unlikely ones, never a plain reading
+        func walk(_ i: Int, _ costly: Int, _ want: Int) {
+            if out.count >= limit || costly > want { return }
             if i == s.count {
-                out.append(UTF8Scalars.encode(cur))
+                if costly == want { out.append(UTF8Scalars.encode(cur)) }
                 return
             }
-            for (o, c) in options(s[i], capitalI: capitalI && i == 0) {
-                let n = costly + (c ? 1 : 0)
-                if n > 2 { continue }
+            for (o, c) in options(s[i]) {
                 cur.append(o)
-                walk(i + 1, n)
+                walk(i + 1, costly + (c ? 1 : 0), want)
                 cur.removeLast()
             }
         }
-        walk(0, 0)
+        for want in 0...2 { walk(0, 0, want) }
         return out
     }
 
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
-    func compound(_ s: [UInt32], lex: RepairLexicon, capitalI: Bool, hasOCR: Bool, flattened: Bool) -> Decision? {
+    func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool) -> Decision? {
         var best: (String, Float)? = nil
-        for variant in Repairer.variants(s, capitalI: capitalI, limit: 8) {
+        for variant in Repairer.variants(s, limit: 8) {
             let v = UTF8Scalars.decode(variant)
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
