@@ -684,8 +684,9 @@ public final class Repairer: Sendable {
     struct Decision { var form: String; var confidence: Double }
 
     /// Skeleton options for one token character (lowercase scalar), with whether the
-    /// option is a costly OCR confusion rather than a plain lost diacritic.
-    static func options(_ c: UInt32) -> [(UInt32, Bool)] {
+    /// option is a costly OCR confusion rather than a plain lost diacritic. `iMayBeL`: an i
+    /// may be an l read as i (asked for words no list holds: a known word keeps its i's).
+    static func options(_ c: UInt32, iMayBeL: Bool) -> [(UInt32, Bool)] {
         switch c {
         case 0x61, 0xE4, 0xE5: return [(0x61, false)]            // a ä å → a
         case 0x6F, 0xF6: return [(0x6F, false)]                  // o ö → o
@@ -694,7 +695,7 @@ public final class Repairer: Sendable {
         case 0xA3: return [(0x66, false)]                        // £ → f
         case 0xE9: return [(0x6F, false), (0x61, true), (0xE9, false), (0x65, true)]  // é → ö ä é e
         case 0x64: return [(0x64, false), (0x6F, true), (0x61, true)]                 // d → d ö ä/å
-        case 0x69: return [(0x69, false), (0x6C, true), (0x61, true)]  // i → i l ä
+        case 0x69: return iMayBeL ? [(0x69, false), (0x6C, true), (0x61, true)] : [(0x69, false), (0x61, true)]  // i → i ä (l)
         case 0x31: return [(0x69, false), (0x6C, false)]         // 1 → i l
         case 0x7C: return [(0x6C, false), (0x69, false)]         // | → l i
         default: return [(c, false)]
@@ -713,7 +714,7 @@ public final class Repairer: Sendable {
         keep.reason = hasOCR ? .ocrConfusion : .diacritics
         var cands: [(form: Int32, score: Float)] = []
         var seen = Set<Int32>()
-        for variant in Repairer.variants(scalars, limit: 48) {
+        for variant in Repairer.variants(scalars, iMayBeL: known < 0, limit: 48) {
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
                 guard let ch = lex.channelScore(ocr: scalars, form: f, flattened: flattened) else { continue }
@@ -723,7 +724,7 @@ public final class Repairer: Sendable {
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
         // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
         if damaged, let merged = Repairer.mergedAcute(scalars) {
-            for variant in Repairer.variants(merged, limit: 48) {
+            for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
                 for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                     guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
                     seen.insert(f)
@@ -765,8 +766,9 @@ public final class Repairer: Sendable {
         return keep
     }
 
-    /// Diacritic-free skeletons a token may stand for, fewest costly confusions first.
-    static func variants(_ s: [UInt32], limit: Int) -> [[UInt8]] {
+    /// Diacritic-free skeletons a token may stand for, fewest costly confusions first
+    /// (`iMayBeL`: see `options`).
+    static func variants(_ s: [UInt32], iMayBeL: Bool, limit: Int) -> [[UInt8]] {
         var out: [[UInt8]] = []
         var cur: [UInt32] = []
         // all variants with no costly confusion, then those with one, then two: a limit cuts
@@ -777,7 +779,7 @@ public final class Repairer: Sendable {
                 if costly == want { out.append(UTF8Scalars.encode(cur)) }
                 return
             }
-            for (o, c) in options(s[i]) {
+            for (o, c) in options(s[i], iMayBeL: iMayBeL) {
                 cur.append(o)
                 walk(i + 1, costly + (c ? 1 : 0), want)
                 cur.removeLast()
@@ -790,7 +792,7 @@ public final class Repairer: Sendable {
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
     func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool) -> Decision? {
         var best: (String, Float)? = nil
-        for variant in Repairer.variants(s, limit: 8) {
+        for variant in Repairer.variants(s, iMayBeL: true, limit: 8) {
             let v = UTF8Scalars.decode(variant)
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
