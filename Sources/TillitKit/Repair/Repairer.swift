@@ -53,12 +53,23 @@ public final class Repairer: Sendable {
         next == 0xE9 && (u == 0x6F || u == 0x36 || u == 0x61 || u == 0x64 || u == 0x69)
     }
 
-    /// `s` with the first character of every such pair dropped (the pair is read as its `é`),
-    /// or nil when there is none or `s` has fewer than three characters (`dé` is `dö`, not `ö`).
+    /// True when character `i` of `s` is the dropped half of such a pair: the letter before
+    /// an `é` (the pair reads as its `é`), or an `é` before `a` or `o` that is not itself the
+    /// survivor of a pair (the pair reads as its `a`/`o`: "kréavs" → krävs, "misskéotts" →
+    /// misskötts).
+    @inline(__always)
+    static func isDroppedInPair(_ s: [UInt32], _ i: Int) -> Bool {
+        guard i + 1 < s.count else { return false }
+        if mergesWithAcute(s[i], s[i + 1]) { return true }
+        return s[i] == 0xE9 && (s[i + 1] == 0x61 || s[i + 1] == 0x6F) && !(i > 0 && mergesWithAcute(s[i - 1], s[i]))
+    }
+
+    /// `s` with the dropped half of every such pair removed, or nil when there is none or `s`
+    /// has fewer than three characters (`dé` is `dö`, not `ö`).
     static func mergedAcute(_ s: [UInt32]) -> [UInt32]? {
-        // most words have no such pair: find one before allocating
-        guard s.count >= 3, (1..<s.count).contains(where: { mergesWithAcute(s[$0 - 1], s[$0]) }) else { return nil }
-        return s.indices.filter { !($0 + 1 < s.count && mergesWithAcute(s[$0], s[$0 + 1])) }.map { s[$0] }
+        // most words have no é at all: look before allocating
+        guard s.count >= 3, s.contains(0xE9), s.indices.contains(where: { isDroppedInPair(s, $0) }) else { return nil }
+        return s.indices.filter { !isDroppedInPair(s, $0) }.map { s[$0] }
     }
 
     /// True when the token after `ti` is a year, 1900–2099 (four digits).
@@ -850,7 +861,7 @@ public final class Repairer: Sendable {
             let cs = Array(cased.unicodeScalars)
             // letters merged before the break shift it left
             let lower = us[0..<b].map { Character($0).lowercased().unicodeScalars.first!.value }
-            let mergedBefore = (1..<max(lower.count, 1)).filter { mergesWithAcute(lower[$0 - 1], lower[$0]) }.count
+            let mergedBefore = lower.indices.filter { isDroppedInPair(lower, $0) }.count
             let at = max(0, min(b - mergedBefore, cs.count))
             var v = String.UnicodeScalarView(cs[0..<at])
             v.append(contentsOf: us[b..<e])
