@@ -296,6 +296,18 @@ struct RepairTests {
     }
 
 
+    @Test("a compound no list holds is read through a first part that drops its -e or links with -a: jordbrukar|samhället, barna|vårdare")
+    func compoundFirstParts() {
+        // a lexicon that knows the parts but not the compounds
+        let words = ["kvinnan": 900, "var": 5000, "vår": 800, "i": 9000, "det": 9000, "gamla": 700, "jordbrukare": 150, "samhället": 400,
+                     "barn": 3000, "vårdare": 60, "är": 9000, "ar": 40, "år": 3000, "och": 9000]
+        let text = words.map { "w\t\($0.key)\t\($0.value)" }.sorted().joined(separator: "\n") + "\nc\ta\tä\t50\nc\ta\tå\t50\nc\ta\ta\t900\n"
+        let r = Repairer(lexicon: RepairLexicon(text: text))
+        let input = Array("Kvinnan var barnavardare i det gamla jordbrukarsamhallet".utf8)
+        let out = String(decoding: r.repair(text: input, mode: .on).apply(to: input), as: UTF8.self)
+        #expect(out == "Kvinnan var barnavårdare i det gamla jordbrukarsamhället")
+    }
+
     @Test("text parsed without checking skips word forms longer than the repairer's buffers")
     func longFormsAreSkipped() {
         let lex = RepairLexicon(text: "w\tför\t900\nw\t" + String(repeating: "ö", count: 61) + "\t1\nw\tfrån\t50\n")
