@@ -218,6 +218,15 @@ struct RepairTests {
         #expect(repaired("ÖVER tid har manga forvaltningar gjort for lite", mode: .on).hasPrefix("ÖVER tid"))
     }
 
+    @Test("an å/ä/ö that OCR dropped altogether is put back in seed 002 (vl → väl, fr → för); an abbreviation in capitals gets no letter (HR stays)")
+    func lostLettersInSeed002() {
+        let out = repaired(Fixtures.text("002_01034d870a99e8da.txt"))
+        #expect(out.contains("förhållningssätt. En väl fungerande styrning"))
+        #expect(out.contains("som identifierades för en"))
+        #expect(out.contains("I den HR-strategiska planen"))
+        #expect(!out.contains("HÄR"))
+    }
+
     @Test("a lowercase l read as i is restored where the word is otherwise unknown (seed 001's sentence); a real word with i stays")
     func lowercaseLReadAsI() {
         #expect(repaired("Kioka och iangsiktiga satsningar ar avgorande for att tillsammans med ail personai bygga en robust verksamhet.", mode: .on)

@@ -294,6 +294,11 @@ public final class RepairLexicon: Sendable {
 
     /// Copies the bytes of form `id` to `out`; returns the length.
     @inline(__always)
+    /// Number of letters (Unicode scalars) of form `id`.
+    func letterCount(_ id: Int32) -> Int {
+        forms.key(at: Int(id)).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
     func copyForm(_ id: Int32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         forms.copyKey(at: Int(id), into: out)
     }

@@ -43,6 +43,13 @@ public final class Repairer: Sendable {
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
 
+    /// Cost (in ln units) of an å/ä/ö that OCR dropped altogether ("ven" for även). Chosen
+    /// out of fold (3, 4, 5, 6 tried).
+    static let lostLetterCost: Float = 4
+    /// How far (in ln units) behind the best a candidate may score and still be weighed by
+    /// its neighbours: the largest grammar cue adds 12.
+    static let candidateWindow: Float = 12
+
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
 
@@ -79,6 +86,15 @@ public final class Repairer: Sendable {
         guard n.kind == .number, n.length == 4 else { return false }
         let s = Int(n.start)
         return (p[s] == 0x31 && p[s + 1] == 0x39) || (p[s] == 0x32 && p[s + 1] == 0x30)
+    }
+
+    /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
+    /// repair may give a diacritic (`SA` → `SÅ`) but never a letter it lacks (`HR` is not `HÄR`).
+    @inline(__always)
+    static func isCapitalsAbbreviation(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.length >= 2, t.length <= 4 else { return false }
+        for i in Int(t.start)..<Int(t.end) where p[i] &- 0x41 >= 26 { return false }
+        return true
     }
 
     /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
@@ -509,6 +525,7 @@ public final class Repairer: Sendable {
                 if usedContext { reason = .context }
             }
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t)
+                && !(chosen >= 0 && Repairer.isCapitalsAbbreviation(p, t) && lex.letterCount(chosen) != Int(t.length))
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
@@ -743,6 +760,21 @@ public final class Repairer: Sendable {
                 }
             }
         }
+        // OCR that drops an å/ä/ö altogether ("ven" for även, "hgre" for högre): the letter
+        // put back at each place, at the cost of a lost letter; in words of up to 6 letters
+        // (a longer word that lost one is seldom another word, and it costs 3 probes a place)
+        if damaged && !flattened && scalars.count >= 2 && scalars.count <= 6 {
+            for k in 0...scalars.count {
+                for letter: UInt32 in [0xE5, 0xE4, 0xF6] {
+                    var ins = scalars
+                    ins.insert(letter, at: k)
+                    guard let f = lex.formID(UTF8Scalars.encode(ins)), !seen.contains(f),
+                          let ch = lex.channelScore(ocr: ins, form: f, flattened: false) else { continue }
+                    seen.insert(f)
+                    cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.lostLetterCost))
+                }
+            }
+        }
         if cands.isEmpty {
             guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened) else { return keep }
             let form = Array(d.form.utf8)
@@ -752,6 +784,10 @@ public final class Repairer: Sendable {
         }
         cands.sort { $0.score > $1.score }
         if cands.count > 8 { cands.removeLast(cands.count - 8) }
+        // a candidate far behind the best cannot win on its neighbours (no cue adds more than
+        // 12), and one without context data would switch the context model off for the rest
+        let floor = cands[0].score - Repairer.candidateWindow
+        cands.removeAll { $0.score < floor }
         if cands.count > 1 && damaged && contextWeight > 0 {
             // several real words compete: decided per token, with its neighbours
             keep.action = 2
