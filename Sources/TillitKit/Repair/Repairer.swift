@@ -79,15 +79,6 @@ public final class Repairer: Sendable {
         return s.indices.filter { !isDroppedInPair(s, $0) }.map { s[$0] }
     }
 
-    /// True when the token after `ti` is a year, 1900–2099 (four digits).
-    static func yearFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard ti + 1 < tokens.count else { return false }
-        let n = tokens[ti + 1]
-        guard n.kind == .number, n.length == 4 else { return false }
-        let s = Int(n.start)
-        return (p[s] == 0x31 && p[s + 1] == 0x39) || (p[s] == 0x32 && p[s + 1] == 0x30)
-    }
-
     /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
     /// repair may give a diacritic (`SA` → `SÅ`) but never a letter it lacks (`HR` is not `HÄR`).
     @inline(__always)
@@ -95,102 +86,6 @@ public final class Repairer: Sendable {
         guard t.length >= 2, t.length <= 4 else { return false }
         for i in Int(t.start)..<Int(t.end) where p[i] &- 0x41 >= 26 { return false }
         return true
-    }
-
-    /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
-    /// framhållits", "har inte blivit") or the modal `bör` and its infinitive.
-    static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
-                                        "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
-                                        "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
-                                        "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) }
-    static let shortSupines: [[UInt8]] = ["gjort", "haft", "sagt", "lagt"].map { Array($0.utf8) }
-    static let dwellings: [[UInt8]] = ["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne"].map { Array($0.utf8) }
-    static let coordinators: [[UInt8]] = ["och", "eller", "som"].map { Array($0.utf8) }
-    static let kvinnor = [Array("kvinnor".utf8)]
-    static let hos = [Array("hos".utf8)]
-
-    /// True when token `j` is a word spelled as one of `words` (lowercase; ASCII capitals in the
-    /// text fold). Compares bytes in place: no allocation, a length test rejects most words.
-    static func wordIs(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, oneOf words: [[UInt8]]) -> Bool {
-        guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return false }
-        let s = Int(tokens[j].start), n = Int(tokens[j].length)
-        outer: for w in words where w.count == n {
-            for i in 0..<n {
-                let b = p[s + i]
-                if (b &- 0x41 < 26 ? b | 0x20 : b) != w[i] { continue outer }
-            }
-            return true
-        }
-        return false
-    }
-
-    /// Index of the word after token `ti`, past at most two adverbs (`midAdverbs`), or nil
-    /// when no word follows: where a verb form after an auxiliary or modal stands ("har
-    /// ofta framhållits", "bör således ses").
-    static func verbSlot(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Int? {
-        var j = ti + 1
-        while j < tokens.count, tokens[j].kind == .word {
-            if j - ti <= 2, wordIs(p, tokens, j, oneOf: midAdverbs) { j += 1; continue }
-            return j
-        }
-        return nil
-    }
-
-    /// The last `k` bytes of word token `j`, ASCII capitals folded (0 when shorter).
-    @inline(__always)
-    static func tail(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, _ k: Int) -> UInt8 {
-        guard Int(t.length) >= k else { return 0 }
-        let b = p[Int(t.end) - k]
-        return b &- 0x41 < 26 ? b | 0x20 : b
-    }
-
-    /// True when a supine follows token `ti`, after at most two adverbs: the verb form that
-    /// only the auxiliary `har` takes ("har blivit", "har ofta framhållits", "har gjort"),
-    /// never the adverb `här`. A supine ends in -it, -at, -tt (and passive -its, -ats, -tts), or
-    /// is one of the short irregular ones (`gjort`, `haft`, `sagt`, `lagt`).
-    static func supineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 4 else { return false }
-        if wordIs(p, tokens, j, oneOf: shortSupines) { return true }
-        let t = tokens[j]
-        let e = tail(p, t, 1) == 0x73 ? 1 : 0  // passive -s
-        guard Int(t.length) - e >= 4 else { return false }
-        let a = tail(p, t, e + 2), b = tail(p, t, e + 1)
-        return b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74)
-    }
-
-    /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
-    /// avslås", "bör således ses", "bör påpekas"): the modal `bör`, not `bor` (lives), which
-    /// takes a place ("bor hos", "bor i"). A passive infinitive ends in a vowel and -s.
-    static func passiveInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 3, tail(p, tokens[j], 1) == 0x73,
-              !wordIs(p, tokens, j, oneOf: hos) else { return false }
-        let v = tail(p, tokens[j], 2)
-        // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
-        return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
-    }
-
-    /// True when the words after `ti` say where someone lives ("bor hos", "bor kvar", "bor
-    /// hemma", "bor i Malmö"): the verb `bor`, not the modal `bör`.
-    static func dwellingFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        if wordIs(p, tokens, ti + 1, oneOf: dwellings) { return true }
-        // "bor i Malmö", "bor på Öland": a place name after i/på
-        guard wordIs(p, tokens, ti + 1, oneOf: placePrepositions), ti + 2 < tokens.count, tokens[ti + 2].kind == .word else { return false }
-        return ByteClass.isUpperAt(p, Int(tokens[ti + 2].start))
-    }
-    static let placePrepositions: [[UInt8]] = ["i", "på"].map { Array($0.utf8) }
-
-    /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
-    /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
-    static func coordinatedWithWomen(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        (wordIs(p, tokens, ti - 1, oneOf: coordinators) && wordIs(p, tokens, ti - 2, oneOf: kvinnor))
-            || (wordIs(p, tokens, ti + 1, oneOf: coordinators) && wordIs(p, tokens, ti + 2, oneOf: kvinnor))
-    }
-
-    /// True when token `ti - 1` is a number other than 1 ("201 män").
-    static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard ti > 0, tokens[ti - 1].kind == .number else { return false }
-        let t = tokens[ti - 1]
-        return !(t.length == 1 && p[Int(t.start)] == 0x31)
     }
 
     /// True for a word that repair must leave as written: a capital Roman numeral, or a word
@@ -573,41 +468,12 @@ public final class Repairer: Sendable {
                 let k = start + c, f = cache.candForms[k]
                 let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
                 let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
-                let v = cache.candScores[k] + contextWeight * (lt + rt) + grammarBonus(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                let v = cache.candScores[k] + contextWeight * (lt + rt) + GrammarCues.bonus(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
                 // running softmax denominator, rescaled when the best score moves
                 if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
             }
             return (best, 1 / z, anyLeft || anyRight)
         }
-    }
-
-    /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
-    /// that makes the form near certain, 12 where the other reading cannot follow at all.
-    /// - `år` after a number ("3 ar"; "3 är" happens), +12 after a counting word or a
-    ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), +6 before a year
-    ///   ("för ar 2024", "Ar 1920");
-    /// - `har` before a supine ("Det har ofta framhållits");
-    /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
-    ///   with `kvinnor`: the pronoun `man` is a subject;
-    /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
-    /// - `våra` after a preposition, where the infinitive `vara` needs an `att`.
-    @inline(__always)
-    func grammarBonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
-                      lex: RepairLexicon) -> Float {
-        if f == lex.yearFormID {
-            var v: Float = lex.yearCueForms.contains(prevForm) ? 12 : (prevIsNum ? 6 : 0)
-            if Repairer.yearFollows(p, tokens, ti) { v += 6 }
-            return v
-        }
-        if f == lex.harFormID { return Repairer.supineFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.menFormID {
-            return lex.pluralQuantifierForms.contains(prevForm) || Repairer.pluralNumberBefore(p, tokens, ti)
-                || Repairer.coordinatedWithWomen(p, tokens, ti) ? 6 : 0
-        }
-        if f == lex.shouldFormID { return Repairer.passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.livesFormID { return Repairer.dwellingFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.varaPossessiveFormID { return lex.prepositionForms.contains(prevForm) ? 6 : 0 }
-        return 0
     }
 
     /// Copies the bytes of a form (lexicon or compound) into `out`.
