@@ -66,7 +66,7 @@ struct ScoreTests {
         #expect(try score("Vi vill inte öka kontrollen.").units[0].hits.map(\.pole) == [.T])
     }
 
-    @Test("negations that do not reject: inte bara X utan även Y, inte tillräcklig kontroll, inte minska kontrollen")
+    @Test("negations that do not reject: inte bara X utan även Y, inte tillräcklig kontroll, inte minska kontrollen, inte detsamma som")
     func negationsThatDoNotReject() throws {
         func poles(_ s: String) throws -> [Pole] { try score(s).units[0].hits.map(\.pole) }
         // not only control but also trust: both stand
@@ -77,8 +77,12 @@ struct ScoreTests {
         #expect(try poles("Vi vill inte minska kontrollen.") == [.K])
         #expect(try poles("Kontrollen ska inte minska.") == [.K])
         #expect(try poles("Det behövs inte mindre kontroll.") == [.K])
+        // denying an identity rejects neither side (seed 004): kompetens stays T
+        #expect(try poles("Systematiska analyser och kvalitetsarbete enligt lagkrav är inte detsamma som att använda medarbetarnas kompetens i ett ständigt förbättringsarbete.")
+                == [.K, .K, .T])
         // while a plain negation still rejects (rule 2)
         #expect(try poles("Vi vill inte ha detaljstyrning.") == [.T])
+        #expect(try poles("Vi vill inte ha samma detaljstyrning som tidigare.") == [.T])
     }
 
     @Test("tillit till (trust in) is not the till of från X till Y")

@@ -24,8 +24,10 @@ enum Cue: UInt8 {
             for suf in ["", "r", "s", "t", "de", "nde", "ts", "des"] { w.append((stem + suf, .reducer)) }
         }
         // right after a negation these undo it: "inte bara kontroll utan även tillit" (not only),
-        // "inte tillräcklig kontroll" (too little control is a call for more)
-        for f in ["bara", "enbart", "endast", "tillräcklig", "tillräckligt", "tillräckliga"] { w.append((f, .negationLimiter)) }
+        // "inte tillräcklig kontroll" (too little control is a call for more), "är inte
+        // detsamma som att använda medarbetarnas kompetens" (denies an identity, not the thing)
+        for f in ["bara", "enbart", "endast", "tillräcklig", "tillräckligt", "tillräckliga",
+                  "detsamma", "densamma", "desamma", "likställt", "likställd", "likställas", "likvärdigt"] { w.append((f, .negationLimiter)) }
         // increasing or introducing ends a reduction: "minska detaljstyrningen och införa fler
         // inspektioner" reduces the first and demands the second
         for f in ["öka", "ökar", "ökas", "ökat", "ökad", "ökade", "införa", "inför", "införs", "införas", "införde", "infört",
