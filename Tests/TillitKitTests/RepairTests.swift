@@ -112,13 +112,16 @@ struct RepairTests {
         #expect(repaired("Detta ar en ambition for manga ar framat", mode: .on).hasPrefix("Detta är en ambition"))
     }
 
-    @Test("grammar decides where the context bigrams are silent: har before a supine, bör before a passive infinitive, våra after a preposition, män after a plural quantifier or beside kvinnor")
+    @Test("grammar decides where the context bigrams are silent: har before a supine, här after är, bör before a passive infinitive, våra after a preposition, män after a plural quantifier or beside kvinnor")
     func grammarCues() {
         // the auxiliary before a supine, also across an adverb; "det här" before a noun stays
         #expect(repaired("Det har aldrig utretts.", mode: .on) == "Det har aldrig utretts.")
         #expect(repaired("Fragan om tillitsstyrning har diskuterats och utretts flera ganger.", mode: .on)
                 == "Frågan om tillitsstyrning har diskuterats och utretts flera gånger.")
         #expect(repaired("Det har arbetet har pagatt lange.", mode: .on) == "Det här arbetet har pågått länge.")
+        // the adverb after the copula; "år har" before a supine keeps the auxiliary
+        #expect(repaired("Ett ar har gatt sedan beslutet. Det ar har vi kan gora skillnad.", mode: .on)
+                == "Ett år har gått sedan beslutet. Det är här vi kan göra skillnad.")
         // the possessive after a preposition; the infinitive after "att" and in "ta vara på" stays
         #expect(repaired("Det ar ett samtal om vara gemensamma resurser.", mode: .on) == "Det är ett samtal om våra gemensamma resurser.")
         #expect(repaired("Det ar viktigt att vara tydlig mot vara medborgare.", mode: .on)

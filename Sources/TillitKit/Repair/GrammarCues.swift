@@ -128,6 +128,9 @@ enum GrammarCues {
             return v
         }
         if f == lex.harFormID { return supineFollows(p, tokens, ti) ? 6 : 0 }
+        // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
+        // göra"; not after `var` ("var har du varit")
+        if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || coordinatedWithWomen(p, tokens, ti) ? 6 : 0

@@ -59,7 +59,9 @@ public final class RepairLexicon: Sendable {
     /// capital at the start of such a word is kept mid-sentence.
     let nameForms: Set<Int32>
     /// Form ids of `har` (the auxiliary) and `våra` (the possessive), for the grammar cues.
-    let harFormID: Int32, varaPossessiveFormID: Int32
+    let harFormID: Int32, hereFormID: Int32, varaPossessiveFormID: Int32
+    /// Form ids of `är` and `vore`, after which `har` cannot follow.
+    let copulaForms: Set<Int32>
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
@@ -218,6 +220,8 @@ public final class RepairLexicon: Sendable {
         self.iContext = contexts.find([0x69]) ?? -1
         self.nameForms = Set(names.compactMap { forms.find($0) })
         self.harFormID = forms.find(Array("har".utf8)) ?? -2
+        self.hereFormID = forms.find(Array("här".utf8)) ?? -2
+        self.copulaForms = Set(["är", "vore"].compactMap { forms.find(Array($0.utf8)) })
         self.varaPossessiveFormID = forms.find(Array("våra".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
