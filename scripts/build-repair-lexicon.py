@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Builds Lexicons/repair-sv.txt, the Swedish repair lexicon embedded in tillit.
 
-Usage: scripts/build-repair-lexicon.py SHARED_DIR OUT_FILE [--also-hold-out NAME,NAME,...]
+Usage: scripts/build-repair-lexicon.py SHARED_DIR OUT_FILE [--also-hold-out NAME,NAME,...] [--prose FILE]
 
 --also-hold-out keeps more ocr/dev documents out of every source: a validation fold for
 trying model changes without touching the held-out documents (the committed lexicon is
-built without it).
+built without it). --prose adds a file of running text (one sentence per line, for example
+from scripts/extract-debian-prose.py) to the context bigrams only; the committed lexicon is
+built without it too (it made repair worse out of fold).
 
 Sources (see Lexicons/README.md for licences):
   * wordfreq (PyPI, data CC BY-SA 4.0): word frequencies for Swedish;
@@ -28,6 +30,11 @@ import collections, difflib, os, re, subprocess, sys, unicodedata
 HELD_OUT = [f"talbanken-dev-{i:03d}" for i in range(30, 40)]
 LETTERS = re.compile(r"^[a-zåäöéü]+(?:-[a-zåäöéü]+)?$")
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
+
+
+def words(text):
+    """Lowercase words and digit runs of a piece of text, NFC-normalised."""
+    return [w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+", unicodedata.normalize("NFC", text))]
 
 
 def strip(w):
@@ -73,14 +80,14 @@ def main():
     extra = []
     for path in prose:
         for line in open(path, encoding="utf-8"):
-            toks = [w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+", unicodedata.normalize("NFC", line))]
+            toks = words(line)
             if toks:
                 extra.append(toks)
     print(f"extra prose: {len(extra)} sentences", file=sys.stderr)
     for t in texts:
         t = unicodedata.normalize("NFC", t)
         for s in re.split(r"(?<=[.!?:;])\s+|\n+", t):
-            toks = [w.lower() for w in re.findall(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+", s)]
+            toks = words(s)
             if toks:
                 sents.append(toks)
                 corpus.update(w for w in toks if not w.isdigit())

@@ -6,6 +6,7 @@
 # (for example --context-weight 0). Needs what the lexicon build needs (wordfreq, hunspell-sv).
 #
 # Usage: scripts/cross-validate-repair.sh SHARED_DIR [eval options]
+# With PROSE=FILE in the environment, each fold's lexicon is built with --prose FILE.
 set -euo pipefail
 shared=${1:?usage: scripts/cross-validate-repair.sh SHARED_DIR [eval options]}
 shift

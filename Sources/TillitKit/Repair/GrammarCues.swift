@@ -32,8 +32,7 @@ enum GrammarCues {
         let s = Int(tokens[j].start), n = Int(tokens[j].length)
         outer: for w in words where w.count == n {
             for i in 0..<n {
-                let b = p[s + i]
-                if (b &- 0x41 < 26 ? b | 0x20 : b) != w[i] { continue outer }
+                if ByteClass.asciiLower(p[s + i]) != w[i] { continue outer }
             }
             return true
         }
@@ -56,8 +55,7 @@ enum GrammarCues {
     @inline(__always)
     static func tail(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, _ k: Int) -> UInt8 {
         guard Int(t.length) >= k else { return 0 }
-        let b = p[Int(t.end) - k]
-        return b &- 0x41 < 26 ? b | 0x20 : b
+        return ByteClass.asciiLower(p[Int(t.end) - k])
     }
 
     /// True when a supine follows token `ti`, after at most two adverbs: the verb form that

@@ -58,7 +58,8 @@ public final class RepairLexicon: Sendable {
     /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
     /// capital at the start of such a word is kept mid-sentence.
     let nameForms: Set<Int32>
-    /// Form ids of `har` (the auxiliary) and `våra` (the possessive), for the grammar cues.
+    /// Form ids of `har` (the auxiliary), `här` (the adverb) and `våra` (the possessive), for
+    /// the grammar cues.
     let harFormID: Int32, hereFormID: Int32, varaPossessiveFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
     let copulaForms: Set<Int32>
@@ -296,13 +297,14 @@ public final class RepairLexicon: Sendable {
         skeletons.forms(skel, in: forms)
     }
 
-    /// Copies the bytes of form `id` to `out`; returns the length.
-    @inline(__always)
-    /// Number of letters (Unicode scalars) of form `id`.
+    /// Number of letters (Unicode scalars) of form `id` (allocates a copy of the form: used
+    /// only when a capitals abbreviation is about to change).
     func letterCount(_ id: Int32) -> Int {
         forms.key(at: Int(id)).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
+    /// Copies the bytes of form `id` to `out`; returns the length.
+    @inline(__always)
     func copyForm(_ id: Int32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         forms.copyKey(at: Int(id), into: out)
     }

@@ -141,7 +141,7 @@ public final class Repairer: Sendable {
             if b == 0x2E { dots += 1 }
         }
         guard dots > 0 else { return false }
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        let lower = ByteClass.asciiLower
         if e - s > 4 && lower(p[s]) == 0x77 && lower(p[s + 1]) == 0x77 && lower(p[s + 2]) == 0x77 && p[s + 3] == 0x2E { return true }  // www.
         // a host name: a dot-separated label that is a common top-level domain, at the end of
         // the run or before / or :
@@ -349,8 +349,7 @@ public final class Repairer: Sendable {
                 }
                 let len = TokenKey.lowercased(p, t, into: key)
                 if len > 48 { continue }
-                let table = regime
-                if let v = cache.tables[table].find(key, len) {
+                if let v = cache.tables[regime].find(key, len) {
                     cache.entryOf[ti] = v
                     if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
                     continue
@@ -358,7 +357,7 @@ public final class Repairer: Sendable {
                 let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, cache: &cache)
                 let ei = Int32(cache.entries.count)
                 cache.entries.append(e)
-                cache.tables[table].set(key, len, ei)
+                cache.tables[regime].set(key, len, ei)
                 cache.entryOf[ti] = ei
                 if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
             }

@@ -53,6 +53,10 @@ public enum ByteClass {
         return b >= 0xC4
     }
 
+    /// Lowercases an ASCII capital A–Z; every other byte is returned as it is.
+    @inlinable @inline(__always)
+    public static func asciiLower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
     /// Lowercases one byte position of UTF-8: ASCII A–Z, and the second byte of
     /// C3 80–9E (À–Þ except ×), which covers Å, Ä, Ö, É.
     @inlinable @inline(__always)
