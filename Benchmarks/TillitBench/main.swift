@@ -13,7 +13,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 import TillitKit
 
 struct Options {
@@ -21,13 +20,14 @@ struct Options {
     var runs = 10
     var linesPerDoc = 10
     var json = false
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var jobs = BatchRunner.processorCount
     var maxBytes = Int.max
     var parts = false
 }
 
 nonisolated func fail(_ s: String) -> Never {
-    FileHandle.standardError.write(Data(("tillit-bench: " + s + "\n").utf8))
+    let line = Array(("tillit-bench: " + s + "\n").utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(64)
 }
 
@@ -50,7 +50,7 @@ while !args.isEmpty {
     }
 }
 guard !opt.path.isEmpty else { fail("give a corpus file, e.g. one built by ../shared/bench/make-corpus.py OUT 100") }
-guard var raw = FileManager.default.contents(atPath: opt.path).map({ [UInt8]($0) }) else { fail("\(opt.path): cannot read") }
+guard var raw = try? FileInput.readAll(path: opt.path) else { fail("\(opt.path): cannot read") }
 if raw.count > opt.maxBytes {
     var cut = opt.maxBytes
     while cut < raw.count && raw[cut - 1] != 0x0A { cut += 1 }
@@ -76,22 +76,28 @@ func peakRSS() -> Int {
     return Int(u.ru_maxrss) * 1024
 }
 
+/// What a shell command prints on stdout (stderr dropped), or "" when it cannot run.
+func commandOutput(_ command: String) -> String {
+    guard let pipe = popen(command + " 2>/dev/null", "r") else { return "" }
+    var out: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = fread(&buf, 1, buf.count, pipe)
+        if n <= 0 { break }
+        out.append(contentsOf: buf[0..<n])
+    }
+    pclose(pipe)
+    return String(decoding: out, as: UTF8.self)
+}
+
 func gitSHA() -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["git", "rev-parse", "--short", "HEAD"]
-    let pipe = Pipe()
-    p.standardOutput = pipe
-    p.standardError = Pipe()
-    guard (try? p.run()) != nil else { return "unknown" }
-    p.waitUntilExit()
-    let s = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let s = commandOutput("git rev-parse --short HEAD").trimmed(newlines: true)
     return s.isEmpty ? "unknown" : s
 }
 
 func cpuName() -> String {
-    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    return info.split(separator: "\n").first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+    let info = (try? FileInput.readAll(path: "/proc/cpuinfo")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    return info.split(separator: "\n").first { $0.hasPrefix("model name") }.map { $0.split(separator: ":", maxSplits: 1)[1].trimmed() } ?? "unknown"
 }
 
 #if DEBUG
@@ -261,22 +267,15 @@ for (name, mode) in [("pipeline", RepairMode.off), ("pipeline+repair", RepairMod
 }
 
 // reference: `wc -w` on the same file, timed the same way (a process per run)
-if FileManager.default.isExecutableFile(atPath: "/usr/bin/wc") {
+if access("/usr/bin/wc", X_OK) == 0 {
     results.append(measure("wc -w") {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
-        p.arguments = ["-w", opt.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try? p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        let out = commandOutput("/usr/bin/wc -w '" + opt.path.replacing("'", with: "'\\''") + "'")
         return (Int(out.split(separator: " ").first ?? "0") ?? 0, 0)
     })
 }
 
 let mb = Double(totalBytes) / 1_048_576
-func f(_ d: Double, _ p: Int = 1) -> String { String(format: "%.\(p)f", d) }
+func f(_ d: Double, _ p: Int = 1) -> String { FixedPoint.string(d, decimals: p) }
 if opt.json {
     var rows: [String] = []
     for r in results {
@@ -288,7 +287,7 @@ if opt.json {
     print("corpus \(opt.path): \(f(mb)) MB, \(docs.count) documents of \(opt.linesPerDoc) lines, \(opt.runs) runs after 1 warm-up\n")
     print("stage             thr    min s  median s    p90 s     MB/s   Mtok/s    docs/s  ns/tok      tokens       hits  peak RSS")
     for r in results {
-        let cols = [r.stage.padding(toLength: 16, withPad: " ", startingAt: 0), String(r.threads).leftPad(4), f(r.min, 3).leftPad(8), f(r.median, 3).leftPad(9),
+        let cols = [(r.stage + String(repeating: " ", count: max(0, 16 - r.stage.count))), String(r.threads).leftPad(4), f(r.min, 3).leftPad(8), f(r.median, 3).leftPad(9),
                     f(r.p90, 3).leftPad(8), f(mb / r.median).leftPad(8), f(Double(r.tokens) / r.median / 1e6, 2).leftPad(8),
                     f(Double(docs.count) / r.median, 0).leftPad(9), f(r.median * 1e9 / Double(max(r.tokens, 1)), 1).leftPad(7),
                     String(r.tokens).leftPad(11), String(r.hits).leftPad(10), (f(Double(r.rss) / 1_048_576, 0) + " MiB").leftPad(9)]

@@ -145,4 +145,3 @@ enum CLI {
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 }
-import Foundation

@@ -29,9 +29,9 @@ enum EvalCommand {
                                             minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
         print("input      files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
         for r in rows {
-            let line = r.suffix.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
+            let line = r.suffix.rightPad(10) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
                 + "  " + pct(r.werBefore).leftPad(10) + " " + pct(r.werAfter).leftPad(10) + " " + String(r.changes).leftPad(8)
-                + " " + String(r.fixed).leftPad(6) + " " + String(r.broken).leftPad(7) + " " + String(format: "%.2f", r.brokenPerThousand).leftPad(10)
+                + " " + String(r.fixed).leftPad(6) + " " + String(r.broken).leftPad(7) + " " + FixedPoint.string(r.brokenPerThousand, decimals: 2).leftPad(10)
                 + " " + String(r.ambiguous).leftPad(10) + " " + pct(r.ambiguousAccuracyBefore).leftPad(13) + " " + pct(r.ambiguousAccuracyAfter).leftPad(12)
             print(line)
         }
@@ -42,11 +42,12 @@ enum EvalCommand {
         return 0
     }
 
-    static func pct(_ d: Double) -> String { String(format: "%.2f%%", d) }
+    static func pct(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) + "%" }
 }
 
 extension String {
     func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    func rightPad(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }
 
-import Foundation
+import Glibc

@@ -35,11 +35,10 @@ enum ReportCommand {
             out.write(html)
             out.flush()
         } else {
-            do { try html.write(toFile: path, atomically: true, encoding: .utf8) } catch { throw .io(path: path, reason: "cannot write the report: \(error.localizedDescription)") }
+            try FileOutput.write(Array(html.utf8), to: path)
             CLI.printErr("tillit: wrote \(path) (\(docs.count) documents)")
         }
         return CLI.batchExit(processed: docs.count, failures: failures)
     }
 }
 
-import Foundation

@@ -29,7 +29,7 @@ enum ScoreCommand {
         var options = ScoreOptions(unit: unit, repair: try a.choice("repair", RepairMode.self) ?? .auto,
                                    minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
         options.previews = format == .table
-        var jobs = ProcessInfoCores.count
+        var jobs = BatchRunner.processorCount
         if let j = a.value("jobs") {
             guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }
             jobs = n
@@ -49,7 +49,7 @@ enum ScoreCommand {
         var failures = inputErrors
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
-        var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }, totalFiles: files.count)
+        var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) }, totalFiles: files.count)
         let clock = ContinuousClock()
         let started = clock.now
         var progressShown = false
@@ -78,5 +78,3 @@ enum ScoreCommand {
     }
 }
 
-import Foundation
-enum ProcessInfoCores { static var count: Int { ProcessInfo.processInfo.activeProcessorCount } }

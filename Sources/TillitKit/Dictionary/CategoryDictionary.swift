@@ -35,7 +35,7 @@ public struct CategoryDictionary: Sendable {
     /// - Throws: `.badLexicon` with the line number.
     public static func parse(_ text: String, source: String) throws(TillitError) -> CategoryDictionary {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        let first = lines.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }?.trimmingCharacters(in: .whitespaces)
+        let first = lines.first { !$0.trimmed().isEmpty && !$0.hasPrefix("#") }?.trimmed()
         guard let first else { throw .badLexicon(path: source, line: 1, reason: "empty dictionary") }
         return first == "%" ? try parseLIWC(lines, source: source) : try parseList(lines, source: source)
     }
@@ -65,7 +65,7 @@ public struct CategoryDictionary: Sendable {
         var cats: [[Int]] = []
         var section = 0
         for (n, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed()
             if line.isEmpty { continue }
             if line == "%" { section += 1; continue }
             if section == 1 {
@@ -74,7 +74,7 @@ public struct CategoryDictionary: Sendable {
                 ids[String(f[0])] = names.count
                 names.append(f[1...].joined(separator: " "))
             } else if section >= 2 {
-                var fields = line.contains("\t") ? line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) } : line.split(separator: " ").map(String.init)
+                var fields = line.contains("\t") ? line.split(separator: "\t").map { $0.trimmed() } : line.split(separator: " ").map(String.init)
                 var these: [Int] = []
                 while let last = fields.last, fields.count > 1, let id = ids[last] { these.insert(id, at: 0); fields.removeLast() }
                 guard !these.isEmpty else { throw .badLexicon(path: source, line: n + 1, reason: "no known category number after the pattern") }
@@ -95,16 +95,16 @@ public struct CategoryDictionary: Sendable {
         for (n, raw) in lines.enumerated() {
             var line = raw
             if let hash = line.firstIndex(of: "#"), hash == line.startIndex || line[line.index(before: hash)] == " " { line = String(line[..<hash]) }
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmed()
             if t.isEmpty { continue }
             if t.hasPrefix("- ") || t == "-" {
                 guard !names.isEmpty else { throw .badLexicon(path: source, line: n + 1, reason: "pattern before any 'category:' line") }
-                var p = t.dropFirst(1).trimmingCharacters(in: .whitespaces)
+                var p = t.dropFirst(1).trimmed()
                 if p.count >= 2, (p.hasPrefix("\"") && p.hasSuffix("\"")) || (p.hasPrefix("'") && p.hasSuffix("'")) { p = String(p.dropFirst().dropLast()) }
                 entries.append(try entry(p, line: n + 1, source: source))
                 cats.append([names.count - 1])
             } else if t.hasSuffix(":") {
-                names.append(String(t.dropLast()).trimmingCharacters(in: .whitespaces))
+                names.append(String(t.dropLast()).trimmed())
             } else {
                 throw .badLexicon(path: source, line: n + 1, reason: "expected 'category:' or '- pattern'")
             }
@@ -114,4 +114,3 @@ public struct CategoryDictionary: Sendable {
     }
 }
 
-import Foundation

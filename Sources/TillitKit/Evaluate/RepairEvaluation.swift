@@ -1,5 +1,3 @@
-import Foundation
-
 /// Measures repair against gold text on a folder of `NAME.gold.txt` files with OCR
 /// siblings (`NAME.eng.txt`, `NAME.stripped.txt`, …), as `tillit eval repair` reports.
 public struct RepairEvaluation: Sendable {
@@ -48,7 +46,7 @@ public struct RepairEvaluation: Sendable {
     /// - Throws: `.inputNotFound` or `.badData` when the folder has no gold files.
     public static func run(directory: String, suffixes: [String], repairer: Repairer, mode: RepairMode, minConfidence: Double,
                            only: Set<String>? = nil, exclude: Set<String> = []) throws(TillitError) -> [Row] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { throw .inputNotFound(path: directory) }
+        guard let names = FileInput.entries(of: directory) else { throw .inputNotFound(path: directory) }
         let stems = names.filter { $0.hasSuffix(".gold.txt") }.map { String($0.dropLast(9)) }.sorted()
             .filter { (only == nil || only!.contains($0)) && !exclude.contains($0) }
         guard !stems.isEmpty else { throw .badData(path: directory, reason: "no NAME.gold.txt files to evaluate against") }
@@ -57,7 +55,7 @@ public struct RepairEvaluation: Sendable {
             var row = Row(suffix: suffix, files: 0, words: 0, errorsBefore: 0, errorsAfter: 0, changes: 0)
             for stem in stems {
                 let dir = directory.hasSuffix("/") ? directory : directory + "/"
-                guard let goldText = try? String(contentsOfFile: dir + stem + ".gold.txt", encoding: .utf8),
+                guard let goldBytes = try? FileInput.readAll(path: dir + stem + ".gold.txt"), let goldText = String(validating: goldBytes, as: UTF8.self),
                       let hypBytes = try? FileInput.readAll(path: dir + stem + "." + suffix + ".txt") else { continue }
                 let gold = WordErrorRate.words(goldText)
                 let decoded = (try? TextDecoder.decode(hypBytes, name: stem)) ?? DecodedText(bytes: hypBytes)

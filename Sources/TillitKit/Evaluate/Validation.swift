@@ -28,7 +28,7 @@ public struct Validation: Sendable {
         for (n, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count > max(ci, cl, ct) else { throw .badData(path: path, reason: "line \(n + 1): expected \(cols.count) tab-separated columns") }
-            guard let lab = Label(rawValue: String(f[cl]).trimmingCharacters(in: .whitespaces).uppercased()) else {
+            guard let lab = Label(rawValue: String(f[cl]).trimmed().uppercased()) else {
                 throw .badData(path: path, reason: "line \(n + 1): label '\(f[cl])' is not K, T, B or N")
             }
             out.append(Passage(id: String(f[ci]), label: lab, text: String(f[ct])))
@@ -100,4 +100,3 @@ public struct Validation: Sendable {
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 }
 
-import Foundation

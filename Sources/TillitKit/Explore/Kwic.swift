@@ -32,13 +32,12 @@ public struct Kwic: Sendable {
 
     func context(_ bytes: [UInt8], upTo end: Int, encoding: SourceEncoding) -> String {
         let s = slice(bytes, max(0, end - width * 3)..<end, encoding)
-        return String(s.suffix(width)).replacingOccurrences(of: "\u{FFFD}", with: "")
+        return String(s.suffix(width)).replacing("\u{FFFD}", with: "")
     }
 
     func context(_ bytes: [UInt8], from start: Int, encoding: SourceEncoding) -> String {
         let s = slice(bytes, start..<min(bytes.count, start + width * 3), encoding)
-        return String(s.prefix(width)).replacingOccurrences(of: "\u{FFFD}", with: "")
+        return String(s.prefix(width)).replacing("\u{FFFD}", with: "")
     }
 }
 
-import Foundation

@@ -13,7 +13,7 @@ public enum KwicQuery: Sendable {
             guard let d = Dimension(key: parts[0]) else { throw .usage("kwic: '\(parts[0])' is not a row 1-6 or a principle") }
             return .dimension(d, p)
         }
-        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw .usage("kwic: empty pattern") }
+        guard !s.trimmed().isEmpty else { throw .usage("kwic: empty pattern") }
         return .pattern(s)
     }
 

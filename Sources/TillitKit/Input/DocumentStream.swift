@@ -1,5 +1,3 @@
-import Foundation
-
 /// Streams documents from paths as `DocumentPart`s in input order, with bounded memory:
 /// files larger than `partSize` are cut at paragraph (else line, else space) boundaries.
 /// With `jsonl` each line of each input is one `{"id": …, "text": …}` record.
@@ -150,13 +148,15 @@ public final class DocumentStream {
     func record(_ line: [UInt8]) -> Item? {
         if line.allSatisfy({ ByteClass.isSpace($0) }) { return nil }
         let fail = { (why: String) -> Item in .failure(.badRecord(path: self.currentID, line: self.lineNo, reason: why)) }
-        guard let obj = try? JSONSerialization.jsonObject(with: Data(line), options: []) else { return fail("not valid JSON") }
-        guard let dict = obj as? [String: Any] else { return fail("expected an object with \"id\" and \"text\"") }
-        guard let text = dict["text"] as? String else { return fail("missing string field \"text\"") }
+        guard let obj = JSONRecord(line) else {
+            let first = line.first { !ByteClass.isSpace($0) }
+            return fail(first == UInt8(ascii: "{") ? "not valid JSON" : "expected an object with \"id\" and \"text\"")
+        }
+        guard let text = obj[string: "text"] else { return fail("missing string field \"text\"") }
         let id: String
-        switch dict["id"] {
-        case let s as String: id = s
-        case let n as NSNumber: id = n.stringValue
+        switch obj.members["id"] {
+        case .string(let s)?: id = s
+        case .number(let n)?: id = n
         case nil: id = "\(currentID):\(lineNo)"
         default: return fail("\"id\" must be a string or a number")
         }

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// File-system access for inputs: expanding paths to documents and reading bytes with
 /// POSIX calls (no `String` paths per chunk, no Foundation `Data`).
@@ -16,33 +15,70 @@ public enum FileInput {
     public static func expand(_ paths: [String], extensions: Set<String> = ["txt", "md"]) -> (files: [String], errors: [TillitError]) {
         var files: [String] = []
         var errors: [TillitError] = []
-        let fm = FileManager.default
         for path in paths {
             if path == "-" { files.append(path); continue }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { errors.append(.inputNotFound(path: path)); continue }
-            if !isDir.boolValue { files.append(path); continue }
+            guard let kind = kind(of: path, followLinks: true) else { errors.append(.inputNotFound(path: path)); continue }
+            if kind != .directory { files.append(path); continue }
             var found: [String] = []
-            if let walker = fm.enumerator(atPath: path) {
-                while let rel = walker.nextObject() as? String {
-                    let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") {
-                        if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { walker.skipDescendants() }
-                        continue
-                    }
-                    let ext = (name as NSString).pathExtension.lowercased()
-                    guard extensions.contains(ext) else { continue }
-                    let upper = name.uppercased()
-                    if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
-                    let full = path.hasSuffix("/") ? path + rel : path + "/" + rel
-                    var sub: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
-                }
-            }
+            walk(path.hasSuffix("/") ? String(path.dropLast()) : path, extensions: extensions, into: &found)
             if found.isEmpty { errors.append(.noTextFiles(path: path)) }
             files.append(contentsOf: found.sorted())
         }
         return (files, errors)
+    }
+
+    /// What a path names, for walking folders.
+    public enum Kind: Sendable { case file, directory, other }
+
+    /// The kind of `path`, or nil when it does not exist. With `followLinks` false a symbolic
+    /// link is `.other`. Cost: one `stat(2)`.
+    public static func kind(of path: String, followLinks: Bool) -> Kind? {
+        var st = stat()
+        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The size in bytes of the file at `path`, or nil when it cannot be read. Cost: one `stat(2)`.
+    public static func size(of path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+
+    /// The entry names of a folder (without `.` and `..`), unsorted, or nil when it cannot be
+    /// read. Cost: one `readdir(3)` pass.
+    public static func entries(of directory: String) -> [String]? {
+        guard let dir = opendir(directory) else { return nil }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let e = readdir(dir) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Adds the documents under `dir` to `found`: hidden entries and a folder's own
+    /// documentation are skipped; links to files are followed, links to folders are not
+    /// (so a link cycle cannot loop).
+    static func walk(_ dir: String, extensions: Set<String>, into found: inout [String]) {
+        for name in entries(of: dir) ?? [] where !name.hasPrefix(".") {
+            let full = dir + "/" + name
+            switch kind(of: full, followLinks: false) {
+            case .directory: walk(full, extensions: extensions, into: &found)
+            case .file, .other:
+                guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+                let upper = name.uppercased()
+                if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
+                if kind(of: full, followLinks: true) == .file { found.append(full) }
+            case nil: continue
+            }
+        }
     }
 
     /// Reads a whole file (or standard input for `-`) into memory.

@@ -42,7 +42,7 @@ public struct GovernanceLexicon: Sendable {
             var line = rawLine
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
             if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(newlines: true) }
             func fail(_ why: String) -> TillitError { .badLexicon(path: source, line: lineNo, reason: why) }
             guard fields.count >= 3 else { throw fail("expected 'pattern | dimensions | pole [| weight | exclusions | note]', found \(fields.count) field(s)") }
             let patternText = fields[0]
@@ -56,7 +56,7 @@ public struct GovernanceLexicon: Sendable {
             let isName = fields[2].uppercased() == "N"
             var dims: [Dimension] = []
             for d in fields[1].split(separator: ",") {
-                let key = d.trimmingCharacters(in: .whitespaces)
+                let key = d.trimmed()
                 guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
                 dims.append(dim)
             }
@@ -92,4 +92,3 @@ public struct GovernanceLexicon: Sendable {
     }
 }
 
-import Foundation

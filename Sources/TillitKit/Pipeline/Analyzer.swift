@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs the pipeline on one document or part:
 /// decode → segment → tokenize → repair → match → score.
 ///
@@ -189,4 +195,3 @@ public final class Analyzer: Sendable {
     }
 }
 
-import Foundation

@@ -1,5 +1,10 @@
 import Dispatch
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
 
 /// Scores a stream of documents on several threads, in bounded memory, and hands results
 /// back in input order.
@@ -31,7 +36,10 @@ public final class BatchRunner {
         public var hits = 0
     }
 
-    public init(analyzer: Analyzer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchBytes: Int = 2 << 20) {
+    /// Processors this process may run on (the default for `jobs`). Cost: one system call.
+    public static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    public init(analyzer: Analyzer, jobs: Int = BatchRunner.processorCount, batchBytes: Int = 2 << 20) {
         self.analyzer = analyzer
         self.jobs = max(1, jobs)
         self.batchBytes = batchBytes
@@ -123,14 +131,14 @@ public final class BatchRunner {
 }
 
 /// State shared by the workers of one batch. Each worker writes only its own scratch slot
-/// and the result slots it claimed under the lock, so the unchecked sendability holds.
+/// and the result slots it claimed from the atomic counter, so the unchecked sendability holds.
 final class SharedWork: @unchecked Sendable {
     let analyzer: Analyzer
     let parts: [DocumentPart]
     let out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>
     let scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>
-    let lock = NSLock()
-    var next = 0
+    /// The next part to claim.
+    let next = Atomic<Int>(0)
 
     init(analyzer: Analyzer, parts: [DocumentPart], out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>, scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>) {
         self.analyzer = analyzer
@@ -141,10 +149,7 @@ final class SharedWork: @unchecked Sendable {
 
     func work(worker w: Int) {
         while true {
-            lock.lock()
-            let i = next
-            next += 1
-            lock.unlock()
+            let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
             if i >= parts.count { return }
             do {
                 out[i] = .success(try analyzer.score(parts[i], scratch: &scratch[w]))

@@ -234,7 +234,16 @@ public final class Repairer: Sendable {
     /// by the rule the lexicon build uses for its context model: the second most frequent
     /// form has a count of at least 5 and at least 0.2% of the first. For evaluation; allocates.
     public func isAmbiguousForm(_ word: Substring) -> Bool {
-        let core = Array(word.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols)).utf8)
+        let scalars = word.lowercased().unicodeScalars
+        func mark(_ u: Unicode.Scalar) -> Bool {
+            switch u.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+            default: return false
+            }
+        }
+        guard let lo = scalars.firstIndex(where: { !mark($0) }), let hi = scalars.lastIndex(where: { !mark($0) }) else { return false }
+        let core = Array(String(scalars[lo...hi]).utf8)
         guard !core.isEmpty, core.count <= RepairLexicon.maxFormBytes, let own = lex.formID(core) else { return false }
         let skel = core.withUnsafeBufferPointer { w in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: core.count) { out in
@@ -793,4 +802,4 @@ public final class Repairer: Sendable {
     }
 }
 
-import Foundation
+import Glibc

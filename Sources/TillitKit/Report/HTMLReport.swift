@@ -132,12 +132,12 @@ public struct HTMLReport {
             pos = min(to, e.offset + e.length)
             hi += 1
         }
-        return out.replacingOccurrences(of: "\n", with: " ")
+        return out.replacing("\n", with: " ")
     }
 
     static func badge(_ l: Label) -> String { "<span class=\"lab lab-\(l.rawValue)\">\(l.rawValue)</span>" }
-    static func f1(_ d: Double) -> String { String(format: "%.1f", d) }
-    static func f2(_ d: Double) -> String { String(format: "%.2f", d) }
+    static func f1(_ d: Double) -> String { FixedPoint.string(d, decimals: 1) }
+    static func f2(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) }
 
     /// HTML-escapes text.
     public static func esc(_ s: String) -> String {
@@ -156,4 +156,3 @@ public struct HTMLReport {
     }
 }
 
-import Foundation

@@ -22,13 +22,12 @@ public struct ProgressMeter: Sendable {
         guard elapsed >= delay, elapsed - lastShown >= interval else { return nil }
         lastShown = elapsed
         let mbs = Double(bytes) / 1_048_576 / max(elapsed, 1e-9)
-        var s = "tillit: \(files)/\(totalFiles) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, \(String(format: "%.1f", mbs)) MB/s"
+        var s = "tillit: \(files)/\(totalFiles) files, \(FixedPoint.string(Double(bytes) / 1_048_576, decimals: 1)) MB, \(FixedPoint.string(mbs, decimals: 1)) MB/s"
         if totalBytes > bytes && bytes > 0 {
             let eta = Int((Double(totalBytes - bytes) / (Double(bytes) / elapsed)).rounded())
-            s += String(format: ", ETA %d:%02d", eta / 60, eta % 60)
+            s += ", ETA \(eta / 60):" + (eta % 60 < 10 ? "0" : "") + "\(eta % 60)"
         }
         return s
     }
 }
 
-import Foundation

@@ -134,7 +134,7 @@ public final class ScoreWriter {
 
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
     func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-    func fmt(_ d: Double) -> String { String(format: "%.1f", d) }
+    func fmt(_ d: Double) -> String { FixedPoint.string(d, decimals: 1) }
 
     func writeTable(_ d: DocumentScore, final: Bool) {
         if d.id != lastID { out.write("== \(d.id)\n"); lastID = d.id }
@@ -148,7 +148,7 @@ public final class ScoreWriter {
         }
         guard final else { return }
         let t = d.table
-        out.write("  label \(d.label.rawValue)   net \(String(format: "%.2f", t.net))   logit \(String(format: "%.2f", t.logit))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
+        out.write("  label \(d.label.rawValue)   net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
         out.write("  " + pad("row", 16) + lpad("K", 6) + lpad("T", 6) + "   K ◀──┼──▶ T\n")
         for r in Dimension.rows {
             let k = t.k[r.rawValue], tv = t.t[r.rawValue]
@@ -169,4 +169,3 @@ public final class ScoreWriter {
     }
 }
 
-import Foundation

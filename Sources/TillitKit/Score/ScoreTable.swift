@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The comparison table filled in for one unit: weighted K and T language per row and
 /// principle, plus totals. Additive: tables of parts sum to the table of the whole.
 public struct ScoreTable: Sendable, Equatable {
@@ -42,4 +48,3 @@ public struct ScoreTable: Sendable, Equatable {
     public var logit: Double { log((tTotal + 0.5) / (kTotal + 0.5)) }
 }
 
-import Foundation
