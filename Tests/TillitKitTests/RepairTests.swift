@@ -251,6 +251,15 @@ struct RepairTests {
         #expect(repaired("Manga aldre bor i Orebro.", mode: .on) == "Många äldre bor i Örebro.")
     }
 
+    @Test("a short word in capitals whose å/ä/ö OCR read as A/O is written as a capitalised word before lowercase text: PA → På, NAR → När; PÅ GRUND AV stays in capitals")
+    func capitalisedStandInsBeforeLowercase() {
+        // English-model OCR reads a capitalised "På" as "PA" (the ring lifts the letter to a capital)
+        #expect(repaired("Motionen bor avslas. PA sikt behover Malmo stad fler medarbetare.", mode: .on)
+                .hasSuffix("På sikt behöver Malmö stad fler medarbetare."))
+        #expect(repaired("Det ar bra. NAR vi far tillit vaxer ansvaret.", mode: .on).hasSuffix("När vi får tillit växer ansvaret."))
+        #expect(repaired("PA GRUND AV beslutet ar detaljstyrningen mindre.", mode: .on).hasPrefix("PÅ GRUND AV"))
+    }
+
     @Test("the word error rate matches tools/wer.py: line-end hyphens join, punctuation stays")
     func werDefinition() {
         #expect(WordErrorRate.words("för-\nvaltning, och") == ["förvaltning,", "och"])

@@ -509,6 +509,31 @@ public final class Repairer: Sendable {
         return original.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
     }
 
+    /// True when `original` is a short word in capitals (2–3 letters) whose only change is an
+    /// `A` or `O` read as `Å`, `Ä` or `Ö` after the first letter: "PA" → "PÅ", "SA" → "SÅ".
+    /// Those are the shape English-model OCR gives a capitalised "På", "Så", "När", whose
+    /// lowercase å/ä/ö it reads as a capital A/O.
+    static func isCapitalizedStandIn(_ original: String, _ replacement: String) -> Bool {
+        let o = Array(original.unicodeScalars), r = Array(replacement.unicodeScalars)
+        guard (2...3).contains(o.count), o.count == r.count, o.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        var changed = false
+        for k in 1..<o.count where o[k] != r[k] {
+            guard o[k] == "A" || o[k] == "O", r[k] == "Å" || r[k] == "Ä" || r[k] == "Ö" else { return false }
+            changed = true
+        }
+        return changed && o[0] == r[0]
+    }
+
+    /// True when the token after `ti` is a word that begins with a lowercase letter, on the same line.
+    static func lowercaseWordFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 1 < tokens.count else { return false }
+        let next = tokens[ti + 1]
+        guard next.kind == .word else { return false }
+        for k in Int(tokens[ti].end)..<Int(next.start) where p[k] == 0x0A { return false }
+        let b = p[Int(next.start)]
+        return (b >= 0x61 && b <= 0x7A) || (b == 0xC3 && Int(next.start) + 1 < p.count && p[Int(next.start) + 1] >= 0xA0)
+    }
+
     /// True when token `ti` stands inside a sentence: after a word, or after a comma,
     /// semicolon, dash or closing bracket, on the same line or the next (not after a blank
     /// line, where a heading may end without a full stop).
@@ -536,6 +561,10 @@ public final class Repairer: Sendable {
             if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)) {
                 // "komma Över tidigare" → över: English-model OCR reads a lowercase ä/ö/å as a capital
                 replacement = String(replacement.prefix(1)).lowercased() + replacement.dropFirst()
+            }
+            if Repairer.isCapitalizedStandIn(original, replacement), Repairer.lowercaseWordFollows(p, tokens, Int(e.tokenIndex)) {
+                // "PA moshaverna" → På: a short capitalised word whose å/ä/ö OCR read as a capital A/O
+                replacement = String(replacement.prefix(1)) + replacement.dropFirst().lowercased()
             }
             if original == "|" {
                 let ti = Int(e.tokenIndex)
