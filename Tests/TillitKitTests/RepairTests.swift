@@ -260,6 +260,14 @@ struct RepairTests {
         #expect(repaired("PA GRUND AV beslutet ar detaljstyrningen mindre.", mode: .on).hasPrefix("PÅ GRUND AV"))
     }
 
+    @Test("a lone bar is the letter I: a capital at a sentence start, the initial in a name, else the lowercase i; a bar in a table stays")
+    func barReadsAsI() {
+        #expect(repaired("Det ar bra. | flera fall far medarbetarna mer tillit.", mode: .on) == "Det är bra. I flera fall får medarbetarna mer tillit.")
+        #expect(repaired("Det galler tillit | flera forvaltningar.", mode: .on) == "Det gäller tillit i flera förvaltningar.")
+        #expect(repaired("Forskaren A. |. Rabin har visat att manga barn", mode: .on) == "Forskaren A. I. Rabin har visat att många barn")
+        #expect(repaired("kolumn|rad ar tabellen", mode: .on).hasPrefix("kolumn|rad"))
+    }
+
     @Test("the word error rate matches tools/wer.py: line-end hyphens join, punctuation stays")
     func werDefinition() {
         #expect(WordErrorRate.words("för-\nvaltning, och") == ["förvaltning,", "och"])

@@ -569,7 +569,7 @@ public final class Repairer: Sendable {
             if original == "|" {
                 let ti = Int(e.tokenIndex)
                 let startsSentence = ti == 0 || (tokens[ti - 1].kind == .punctuation && [0x2E, 0x21, 0x3F, 0x3A].contains(p[Int(tokens[ti - 1].start)]))
-                replacement = startsSentence ? "I" : "i"
+                replacement = startsSentence || Repairer.pipeIsInitial(p, tokens, ti) ? "I" : "i"
             }
             if replacement == original { return nil }
             return RepairChange(tokenIndex: Int(e.tokenIndex), offset: Int(t.start), length: t.length, original: original, replacement: replacement,
@@ -591,9 +591,19 @@ public final class Repairer: Sendable {
 
     /// A `|` standing alone before a word, after a sentence end or a word.
     func pipeIsI(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        if Repairer.pipeIsInitial(p, tokens, ti) { return true }
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti].end < tokens[ti + 1].start else { return false }
         if ti > 0 { let pr = tokens[ti - 1]; if pr.end == tokens[ti].start || (pr.kind != .word && pr.kind != .punctuation) { return false } }
         return true
+    }
+
+    /// A lone `|` written against a full stop and followed by a capitalised word is the
+    /// initial `I.` of a name: "A. |. Rabin" → "A. I. Rabin".
+    static func pipeIsInitial(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 2 < tokens.count, ti == 0 || tokens[ti - 1].end < tokens[ti].start else { return false }
+        let dot = tokens[ti + 1], name = tokens[ti + 2]
+        return dot.kind == .punctuation && dot.length == 1 && p[Int(dot.start)] == 0x2E && dot.start == tokens[ti].end
+            && name.kind == .word && dot.end < name.start && ByteClass.isUpperAt(p, Int(name.start))
     }
 
     /// A lone `1` between two lowercase words reads as the preposition `i`.
