@@ -32,6 +32,7 @@ nonisolated func fail(_ s: String) -> Never {
 }
 
 var opt = Options()
+AllocatorPolicy.tuneForBatches()   // as the CLI does
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
     let a = args.removeFirst()

@@ -74,9 +74,15 @@ public final class BatchRunner {
                     acc = nil
                 case .success(let s):
                     if part.part == 0 { acc = s } else if acc != nil {
-                        let units = s.units
-                        analyzer.merge(s, into: &acc!)
-                        if analyzer.options.unit != .document { acc!.units = units }
+                        if analyzer.options.unit != .document {
+                            // the part's units are emitted as they are: merge only the totals
+                            var totals = s
+                            totals.units = []
+                            analyzer.merge(totals, into: &acc!)
+                            acc!.units = s.units
+                        } else {
+                            analyzer.merge(s, into: &acc!)
+                        }
                     }
                     guard var whole = acc else { continue }
                     if analyzer.options.unit != .document { whole.units = s.units }
