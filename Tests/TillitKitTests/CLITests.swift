@@ -49,6 +49,14 @@ struct CLITests {
         #expect(ids == ids.sorted())
         #expect(rows.allSatisfy { ["K", "T", "B", "N"].contains($0["label"] as! String) })
         #expect(rows.contains { ($0["label"] as! String) == "T" })
+        // a paragraph without hits has the same fields as one with hits, all zero
+        let keys = Set(rows.first { ($0["k_hits"] as! Int) > 0 }!.keys)
+        let empty = try #require(rows.first { ($0["k_hits"] as! Int) == 0 && ($0["t_hits"] as! Int) == 0 })
+        #expect(Set(empty.keys) == keys)
+        #expect(["net", "logit", "k", "t"].allSatisfy { (empty[$0] as! NSNumber).doubleValue == 0 })
+        let table = empty["rows"] as! [String: [String: NSNumber]]
+        #expect(table.keys.sorted() == ["1", "2", "3", "4", "5", "6"] && table.values.allSatisfy { $0["k"] == 0 && $0["t"] == 0 })
+        #expect((empty["principles"] as! [String: NSNumber]).count == 7 && (empty["principles"] as! [String: NSNumber]).values.allSatisfy { $0 == 0 })
     }
 
     @Test("a missing path: one line on stderr, exit 66")

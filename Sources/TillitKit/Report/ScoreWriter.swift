@@ -52,25 +52,9 @@ public final class ScoreWriter {
         o.append(literal: ",\"length\":"); o.append(decimal: u.length)
         o.append(literal: ",\"tokens\":"); o.append(decimal: u.tokens)
         o.append(literal: ",\"label\":\""); o.append(contentsOf: u.label.rawValue.utf8)
-        o.append(literal: "\",\"net\":"); o.append(jsonNumber: u.table.net)
-        o.append(literal: ",\"logit\":"); o.append(jsonNumber: u.table.logit)
-        o.append(literal: ",\"k\":"); o.append(jsonNumber: u.table.kTotal)
-        o.append(literal: ",\"t\":"); o.append(jsonNumber: u.table.tTotal)
-        o.append(literal: ",\"k_hits\":"); o.append(decimal: u.table.kHits)
-        o.append(literal: ",\"t_hits\":"); o.append(decimal: u.table.tHits)
-        o.append(literal: ",\"rows\":{")
-        for r in Dimension.rows {
-            if r.rawValue > 0 { o.append(0x2C) }
-            o.append(0x22); o.append(decimal: r.rawValue + 1)
-            o.append(literal: "\":{\"k\":"); o.append(jsonNumber: u.table.k[r.rawValue])
-            o.append(literal: ",\"t\":"); o.append(jsonNumber: u.table.t[r.rawValue]); o.append(0x7D)
-        }
-        o.append(literal: "},\"principles\":{")
-        for (i, p) in Dimension.principles.enumerated() {
-            if i > 0 { o.append(0x2C) }
-            o.append(contentsOf: ScoreWriter.principleKeys[i]); o.append(jsonNumber: u.table.t[p.rawValue])
-        }
-        o.append(0x7D)
+        o.append(literal: "\"")
+        // most paragraphs carry no evidence: their table fields are one constant run of bytes
+        if u.table.kHits == 0 && u.table.tHits == 0 && u.table.kTotal == 0 && u.table.tTotal == 0 { o.append(contentsOf: ScoreWriter.emptyTableFields) } else { ScoreWriter.appendTableFields(u.table, to: &o) }
         if unit == .document {
             o.append(literal: ",\"encoding\":\""); o.append(contentsOf: d.encoding.rawValue.utf8)
             o.append(literal: "\",\"repairs\":"); o.append(decimal: d.repairCount)
@@ -83,6 +67,32 @@ public final class ScoreWriter {
         out.write(bytes: o)
         row = o
     }
+
+    /// `,"net":…,"principles":{…}` of a JSONL row.
+    static func appendTableFields(_ t: ScoreTable, to o: inout [UInt8]) {
+        o.append(literal: ",\"net\":"); o.append(jsonNumber: t.net)
+        o.append(literal: ",\"logit\":"); o.append(jsonNumber: t.logit)
+        o.append(literal: ",\"k\":"); o.append(jsonNumber: t.kTotal)
+        o.append(literal: ",\"t\":"); o.append(jsonNumber: t.tTotal)
+        o.append(literal: ",\"k_hits\":"); o.append(decimal: t.kHits)
+        o.append(literal: ",\"t_hits\":"); o.append(decimal: t.tHits)
+        o.append(literal: ",\"rows\":{")
+        for r in Dimension.rows {
+            if r.rawValue > 0 { o.append(0x2C) }
+            o.append(0x22); o.append(decimal: r.rawValue + 1)
+            o.append(literal: "\":{\"k\":"); o.append(jsonNumber: t.k[r.rawValue])
+            o.append(literal: ",\"t\":"); o.append(jsonNumber: t.t[r.rawValue]); o.append(0x7D)
+        }
+        o.append(literal: "},\"principles\":{")
+        for (i, p) in Dimension.principles.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(contentsOf: ScoreWriter.principleKeys[i]); o.append(jsonNumber: t.t[p.rawValue])
+        }
+        o.append(0x7D)
+    }
+
+    /// The table fields of a unit without hits, written once by `appendTableFields`.
+    static let emptyTableFields: [UInt8] = { var o: [UInt8] = []; appendTableFields(ScoreTable(), to: &o); return o }()
 
     func evidenceJSON(_ e: Evidence) -> String {
         "{\"offset\":\(e.offset),\"length\":\(e.length),\"surface\":\(JSON.string(e.surface)),\"repaired\":\(e.repaired.map(JSON.string) ?? "null"),\"pattern\":\(JSON.string(e.pattern)),\"lexicon_line\":\(e.lexiconLine),\"dims\":[\(e.dimensions.map { JSON.string($0.key) }.joined(separator: ","))],\"entry_pole\":\"\(e.entryPole.rawValue)\",\"pole\":\"\(e.pole.rawValue)\",\"modifier\":\"\(e.modifier.name)\",\"weight\":\(JSON.number(e.weight))}"
