@@ -85,6 +85,46 @@ public struct Validation: Sendable {
         return pe < 1 ? (po - pe) / (1 - pe) : 1
     }
 
+    /// A 95% percentile bootstrap interval for macro-F1: the passages are drawn with
+    /// replacement `resamples` times (a fixed-seed generator, so the interval is the same on
+    /// every run) and macro-F1 is computed on each draw as `macroF1` does, so a draw without
+    /// any passage of a class scores 0 for it, as f1.py would. It shows how far a figure from a
+    /// few dozen passages can move on another sample coded the same way. Cost: O(resamples ×
+    /// passages); 2,000 resamples of 71 passages take a few milliseconds.
+    public func macroF1Interval(resamples: Int = 2000, seed: UInt64 = 20181) -> (low: Double, high: Double) {
+        let n = pairs.count
+        guard n > 0, resamples > 0 else { return (0, 0) }
+        let idx = Dictionary(uniqueKeysWithValues: Label.allCases.enumerated().map { ($1, $0) })
+        let gold = pairs.map { idx[$0.gold]! }, pred = pairs.map { idx[$0.predicted]! }
+        var state = seed
+        func next() -> UInt64 {   // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var scores: [Double] = []
+        scores.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            var tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0]
+            for _ in 0..<n {
+                let k = Int(next() % UInt64(n))
+                if gold[k] == pred[k] { tp[gold[k]] += 1 } else { fp[pred[k]] += 1; fn[gold[k]] += 1 }
+            }
+            var sum = 0.0
+            for c in 0..<4 {
+                let p = tp[c] + fp[c] > 0 ? Double(tp[c]) / Double(tp[c] + fp[c]) : 0
+                let r = tp[c] + fn[c] > 0 ? Double(tp[c]) / Double(tp[c] + fn[c]) : 0
+                sum += p + r > 0 ? 2 * p * r / (p + r) : 0
+            }
+            scores.append(sum / 4)
+        }
+        scores.sort()
+        let lo = scores[Int((Double(resamples - 1) * 0.025).rounded())], hi = scores[Int((Double(resamples - 1) * 0.975).rounded())]
+        return (lo, hi)
+    }
+
     /// The report printed by `tillit validate`.
     public func render() -> String {
         var out = "passages \(pairs.count)\n\nclass  support  precision  recall     F1\n"
@@ -92,7 +132,9 @@ public struct Validation: Sendable {
             let s = classScores(c)
             out += "\(c.rawValue)      " + pad(String(s.support), 7) + "  " + pad(JSON.format4(s.precision), 9) + "  " + pad(JSON.format4(s.recall), 6) + "  " + JSON.format4(s.f1) + "\n"
         }
-        out += "\nmacro-F1 \(JSON.format4(macroF1))   accuracy \(JSON.format4(accuracy))   Cohen's kappa \(JSON.format4(kappa))\n\nconfusion (rows gold, columns predicted)\n       K    T    B    N\n"
+        let ci = macroF1Interval()
+        out += "\nmacro-F1 \(JSON.format4(macroF1))   accuracy \(JSON.format4(accuracy))   Cohen's kappa \(JSON.format4(kappa))\n"
+        out += "macro-F1 95% bootstrap interval \(JSON.format4(ci.low))–\(JSON.format4(ci.high)) (2000 resamples of the \(pairs.count) passages)\n\nconfusion (rows gold, columns predicted)\n       K    T    B    N\n"
         for (i, c) in Label.allCases.enumerated() { out += "  \(c.rawValue) " + confusion[i].map { pad(String($0), 4) }.joined(separator: " ") + "\n" }
         return out
     }
