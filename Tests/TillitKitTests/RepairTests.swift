@@ -213,6 +213,11 @@ struct RepairTests {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("det är bra"))
         #expect(repaired("Sedan 2019 har det gatt 3 ar och for varje ar blir det samre").contains("3 år"))
+        // seed 003: a duration adjective between the counting word and the noun
+        let seed = Fixtures.text("003_2057fdc33c0afc19.txt")
+        let sentence = String(seed[seed.range(of: "Efter ett helt ar")!.lowerBound...].prefix(60))
+        #expect(repaired(sentence).hasPrefix("Efter ett helt år av pandemikris"))
+        #expect(repaired("Det ar ett helt ar sedan beslutet och det ar bra", mode: .on) == "Det är ett helt år sedan beslutet och det är bra")
     }
 
     @Test("case is kept: Over becomes Över, ÖVER stays")

@@ -13,6 +13,19 @@ enum GrammarCues {
         return (p[s] == 0x31 && p[s + 1] == 0x39) || (p[s] == 0x32 && p[s + 1] == 0x30)
     }
 
+    /// Adjectives of length between a counting word and `år`: "ett helt år", "två hela år",
+    /// "ett drygt år", "tre långa år".
+    static let durationAdjectives: [[UInt8]] = ["helt", "hela", "halvt", "halva", "drygt", "dryga", "knappt", "knappa",
+                                                "långt", "långa", "kort", "korta", "gott", "goda"].map { Array($0.utf8) }
+    /// The counting words of `RepairLexicon.yearCues`, as bytes.
+    static let countingWords: [[UInt8]] = RepairLexicon.yearCues.map { Array($0.utf8) }
+
+    /// True when a counting word and a duration adjective stand before token `ti`: "ett helt ar"
+    /// is "ett helt år" (seed 003); the verb `är` cannot follow them.
+    static func countedDuration(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti - 1, oneOf: durationAdjectives) && wordIs(p, tokens, ti - 2, oneOf: countingWords)
+    }
+
     /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
     /// framhållits", "har inte blivit") or the modal `bör` and its infinitive.
     static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
@@ -110,7 +123,8 @@ enum GrammarCues {
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
     /// - `år` after a number ("3 ar"; "3 är" happens), +12 after a counting word or a
-    ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), +6 before a year
+    ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), also with a
+    ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
     /// - `har` before a supine ("Det har ofta framhållits");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
@@ -121,7 +135,7 @@ enum GrammarCues {
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
         if f == lex.yearFormID {
-            var v: Float = lex.yearCueForms.contains(prevForm) ? 12 : (prevIsNum ? 6 : 0)
+            var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if yearFollows(p, tokens, ti) { v += 6 }
             return v
         }
