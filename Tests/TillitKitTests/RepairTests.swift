@@ -29,6 +29,8 @@ struct RepairTests {
         ("vara med och utveckla arbetet. Fackfoérbunden stér siledes 1 vissa fall", "Fackförbunden"),
         ("att det dr professionen sjilv — i detta fall f6érskollirarna — som ér drivande", "förskollärarna"),
         ("snivt definierade mitbara indikatorer. Ar 2014 inférdes dirfor", "År 2014 infördes"),
+        // a pound sign for f, before a 6 for ö (seed 002)
+        ("professioner som beh6vs f6r att skapa en sa bra situation som mdjligt £6r denne.", "möjligt för denne."),
         // ... or as two characters, the first an é (seeds 002 and 003)
         ("utvecklingsarbete kring arbetsvillkor, organisering och kompetens som nu péagar sedan cirka", "som nu pågår sedan"),
         ("kompetens och engagemang och ger en god organisatorisk och social arbetsmiljo.\n\nVéansterpartiet yrkar darfor:", "Vänsterpartiet yrkar därför:"),

@@ -29,7 +29,7 @@ public enum Tokenizer {
                     continue
                 }
                 let n = min(ByteClass.sequenceLength(b), end - i)
-                if ByteClass.isLetterSequence(bytes, i) || (b == 0xC2 && n == 2 && bytes[i + 1] == 0xA3 && letterFollows(bytes, i + 2, end)) {
+                if ByteClass.isLetterSequence(bytes, i) || (b == 0xC2 && n == 2 && poundIsF(bytes, i, end)) {
                     let (e, letter) = scanWord(bytes, i, end)
                     out[k] = Token(start: i, end: e, kind: letter ? .word : .number); k += 1
                     i = e
@@ -53,6 +53,15 @@ public enum Tokenizer {
 
     @inlinable @inline(__always)
     static func isJoiner(_ b: UInt8) -> Bool { b == 0x26 || b == 0x7C || b == 0x40 }
+
+    /// True when the `£` at `i` (C2 A3) is OCR's reading of an `f`: a letter follows
+    /// (`£ran`), or a 6 or 0 for `ö` and then a letter (`£6r` for `för`, seed 002).
+    @inlinable @inline(__always)
+    static func poundIsF(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        guard i + 1 < end, p[i + 1] == 0xA3 else { return false }
+        if letterFollows(p, i + 2, end) { return true }
+        return i + 3 < end && (p[i + 2] == 0x36 || p[i + 2] == 0x30) && letterFollows(p, i + 3, end)
+    }
 
     @inlinable @inline(__always)
     static func letterFollows(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
@@ -103,7 +112,7 @@ public enum Tokenizer {
             let n = ByteClass.sequenceLength(b)
             if i + n > end { break }
             if ByteClass.isLetterSequence(p, i) { hasLetter = true; i += n; continue }
-            if b == 0xC2 && p[i + 1] == 0xA3 && letterFollows(p, i + 2, end) { hasLetter = true; i += 2; continue }
+            if b == 0xC2 && poundIsF(p, i, end) { hasLetter = true; i += 2; continue }
             break
         }
         return (i, hasLetter)
