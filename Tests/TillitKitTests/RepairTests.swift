@@ -29,6 +29,10 @@ struct RepairTests {
         ("vara med och utveckla arbetet. Fackfoérbunden stér siledes 1 vissa fall", "Fackförbunden"),
         ("att det dr professionen sjilv — i detta fall f6érskollirarna — som ér drivande", "förskollärarna"),
         ("snivt definierade mitbara indikatorer. Ar 2014 inférdes dirfor", "År 2014 infördes"),
+        // ä written as é and i, or as i and a: the dots read as a letter (seed 002)
+        ("bedéms inte av motioniren som genomgripande eller séirskilt", "genomgripande eller särskilt"),
+        ("Tillitsdelegationens betinkande - Med tillit véixer handlingsutrymmet", "Med tillit växer handlingsutrymmet"),
+        ("i detta sammanhang viktigt att beakta Malmo stads langtgiaende decentraliserade", "Malmö stads långtgående decentraliserade"),
         // a pound sign for f, before a 6 for ö (seed 002)
         ("professioner som beh6vs f6r att skapa en sa bra situation som mdjligt £6r denne.", "möjligt för denne."),
         // ... or as two characters, the first an é (seeds 002 and 003)

@@ -66,6 +66,8 @@ public final class Repairer: Sendable {
     /// misskötts).
     @inline(__always)
     static func isDroppedInPair(_ s: [UInt32], _ i: Int) -> Bool {
+        // an i after an é that survives: "séirskilt", "véixer" (the dots of ä read as é and i)
+        if s[i] == 0x69, i > 0, s[i - 1] == 0xE9, !(i > 1 && mergesWithAcute(s[i - 2], s[i - 1])) { return true }
         guard i + 1 < s.count else { return false }
         if mergesWithAcute(s[i], s[i + 1]) { return true }
         return s[i] == 0xE9 && (s[i + 1] == 0x61 || s[i + 1] == 0x6F) && !(i > 0 && mergesWithAcute(s[i - 1], s[i]))
@@ -77,6 +79,18 @@ public final class Repairer: Sendable {
         // most words have no é at all: look before allocating
         guard s.count >= 3, s.contains(0xE9), s.indices.contains(where: { isDroppedInPair(s, $0) }) else { return nil }
         return s.indices.filter { !isDroppedInPair(s, $0) }.map { s[$0] }
+    }
+
+    /// `s` without the `i` of each "ia" after the first letter, or nil when there is none.
+    static func mergedIA(_ s: [UInt32]) -> [UInt32]? {
+        guard s.count >= 4 else { return nil }
+        var out: [UInt32] = []
+        var any = false
+        for (k, u) in s.enumerated() {
+            if u == 0x69, k > 0, k + 1 < s.count, s[k + 1] == 0x61 { any = true; continue }
+            out.append(u)
+        }
+        return any ? out : nil
     }
 
     /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
@@ -665,6 +679,17 @@ public final class Repairer: Sendable {
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
         // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
         if damaged, let merged = Repairer.mergedAcute(scalars) {
+            for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
+                for f in lex.forms(skeleton: variant) where !seen.contains(f) {
+                    guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
+                    seen.insert(f)
+                    cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.mergeCost))
+                }
+            }
+        }
+        // OCR that writes ä or å as "ia", the dots or ring read as an i ("vialkomna", "Diarefter"),
+        // in words no list holds
+        if damaged && known < 0, let merged = Repairer.mergedIA(scalars) {
             for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
                 for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                     guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
