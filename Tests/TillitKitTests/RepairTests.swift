@@ -33,6 +33,10 @@ struct RepairTests {
         ("bedéms inte av motioniren som genomgripande eller séirskilt", "genomgripande eller särskilt"),
         ("Tillitsdelegationens betinkande - Med tillit véixer handlingsutrymmet", "Med tillit växer handlingsutrymmet"),
         ("i detta sammanhang viktigt att beakta Malmo stads langtgiaende decentraliserade", "Malmö stads långtgående decentraliserade"),
+        // a first letter OCR misread: G for ö, t for f (seed 002)
+        ("och bor saledes ses som ett komplement till Gvriga styrformer", "ett komplement till övriga styrformer"),
+        ("Den torindrade malstyrningen har bland annat", "Den förändrade målstyrningen"),
+        ("Av motionen tramgar bland annat att", "Av motionen framgår bland annat"),
         // a pound sign for f, before a 6 for ö (seed 002)
         ("professioner som beh6vs f6r att skapa en sa bra situation som mdjligt £6r denne.", "möjligt för denne."),
         // ... or as two characters, the first an é (seeds 002 and 003)

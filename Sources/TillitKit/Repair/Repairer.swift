@@ -81,6 +81,20 @@ public final class Repairer: Sendable {
         return s.indices.filter { !isDroppedInPair(s, $0) }.map { s[$0] }
     }
 
+    /// Readings of a word whose first letter OCR misread (lowercase scalars): a `g` for an
+    /// `ö` (the round letter read as G: "gvriga" → övriga), a `g` written before an ö
+    /// ("gökat", "g6vrigt"), and a `t` for an `f` ("torändrade").
+    static func initialLetterReadings(_ s: [UInt32]) -> [[UInt32]] {
+        guard s.count >= 4 else { return [] }
+        var out: [[UInt32]] = []
+        if s[0] == 0x67 {
+            out.append([0xF6] + s[1...])
+            if s[1] == 0xF6 || s[1] == 0x36 { out.append(Array(s[1...])) }
+        }
+        if s[0] == 0x74 { out.append([0x66] + s[1...]) }
+        return out
+    }
+
     /// `s` without the `i` of each "ia" after the first letter, or nil when there is none.
     static func mergedIA(_ s: [UInt32]) -> [UInt32]? {
         guard s.count >= 4 else { return nil }
@@ -514,11 +528,12 @@ public final class Repairer: Sendable {
         return String(decoding: cache.extraForms[Int(-2 - f)], as: UTF8.self)
     }
 
-    /// True when `original` begins with a capital `A` or `O` (the rest not all capitals) that
-    /// repair read as `Å`, `Ä` or `Ö`: the shape English-model OCR gives a lowercase å/ä/ö
-    /// ("Över", "Ännu" for över, ännu), and also a real capital at a sentence start.
+    /// True when `original` begins with a capital `A`, `O` or `G` (the rest not all capitals)
+    /// that repair read as `Å`, `Ä` or `Ö`: the shape English-model OCR gives a lowercase å/ä/ö
+    /// ("Över", "Ännu" for över, ännu; "G6vrigt" for övrigt), and also a real capital at a
+    /// sentence start.
     static func isStandInCapital(_ original: String, _ replacement: String) -> Bool {
-        guard let o = original.unicodeScalars.first, o == "A" || o == "O",
+        guard let o = original.unicodeScalars.first, o == "A" || o == "O" || o == "G",
               let r = replacement.unicodeScalars.first, r == "Å" || r == "Ä" || r == "Ö" else { return false }
         return original.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
     }
@@ -695,6 +710,19 @@ public final class Repairer: Sendable {
                     guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
                     seen.insert(f)
                     cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.mergeCost))
+                }
+            }
+        }
+        // OCR that reads a word's first letter as another ("Gvriga" for övriga, "Gökat" for
+        // ökat, "torändrade" for förändrade), in words no list holds
+        if damaged && known < 0 {
+            for changed in Repairer.initialLetterReadings(scalars) {
+                for variant in Repairer.variants(changed, iMayBeL: true, limit: 48) {
+                    for f in lex.forms(skeleton: variant) where !seen.contains(f) {
+                        guard let ch = lex.channelScore(ocr: changed, form: f, flattened: false) else { continue }
+                        seen.insert(f)
+                        cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.lostLetterCost))
+                    }
                 }
             }
         }
