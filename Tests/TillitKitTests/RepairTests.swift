@@ -29,10 +29,12 @@ struct RepairTests {
         ("vara med och utveckla arbetet. Fackfoérbunden stér siledes 1 vissa fall", "Fackförbunden"),
         ("att det dr professionen sjilv — i detta fall f6érskollirarna — som ér drivande", "förskollärarna"),
         ("snivt definierade mitbara indikatorer. Ar 2014 inférdes dirfor", "År 2014 infördes"),
-        // ä written as é and i, or as i and a: the dots read as a letter (seed 002)
+        // ä or å written as é and i, or as i and a, a and i, i and i: the dots or ring read as a letter (seed 002)
         ("bedéms inte av motioniren som genomgripande eller séirskilt", "genomgripande eller särskilt"),
         ("Tillitsdelegationens betinkande - Med tillit véixer handlingsutrymmet", "Med tillit växer handlingsutrymmet"),
         ("i detta sammanhang viktigt att beakta Malmo stads langtgiaende decentraliserade", "Malmö stads långtgående decentraliserade"),
+        ("inom HVB-hemmen bedrivs arbetet utifrain de ungas behov", "arbetet utifrån de ungas behov"),
+        ("Diirefter ska de definiera en ledarfilosofi for att na ett mer tillitsbaserat ledarskap", "Därefter ska de definiera"),
         // a first letter OCR misread: G for ö, t for f (seed 002)
         ("och bor saledes ses som ett komplement till Gvriga styrformer", "ett komplement till övriga styrformer"),
         ("Den torindrade malstyrningen har bland annat", "Den förändrade målstyrningen"),

@@ -95,14 +95,20 @@ public final class Repairer: Sendable {
         return out
     }
 
-    /// `s` without the `i` of each "ia" after the first letter, or nil when there is none.
+    /// `s` without the `i` of each "ia", "ai" or "ii" after the first letter, or nil when there
+    /// is none: the pair is read as its other letter ("vialkomna" → valkomna, "utifrain" →
+    /// utifran, "Diirefter" → direfter; the skeleton then gives välkomna, utifrån, därefter).
     static func mergedIA(_ s: [UInt32]) -> [UInt32]? {
         guard s.count >= 4 else { return nil }
         var out: [UInt32] = []
         var any = false
-        for (k, u) in s.enumerated() {
-            if u == 0x69, k > 0, k + 1 < s.count, s[k + 1] == 0x61 { any = true; continue }
+        var k = 0
+        while k < s.count {
+            let u = s[k]
+            if u == 0x69, k > 0, k + 1 < s.count, s[k + 1] == 0x61 || s[k + 1] == 0x69 { any = true; k += 1; continue }   // ia, ii
+            if u == 0x61, k > 0, k + 1 < s.count, s[k + 1] == 0x69 { any = true; out.append(u); k += 2; continue }          // ai
             out.append(u)
+            k += 1
         }
         return any ? out : nil
     }
