@@ -21,7 +21,7 @@ enum CLI {
       report     one self-contained HTML report (tables, charts, highlighted passages)
       tokens     debug view of segments and tokens with byte offsets
       lexicon    show, check or lint a governance lexicon
-      validate   compare labels with human codes (precision, recall, F1, kappa)
+      validate   compare labels with human codes (precision, recall, F1 with a bootstrap interval, kappa)
       eval       measure OCR repair against gold text (word error rate)
 
     Run 'tillit <verb> --help' for a verb's options. PATH may be a file, a directory
