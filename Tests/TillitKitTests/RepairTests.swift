@@ -124,7 +124,7 @@ struct RepairTests {
         #expect(repaired("Detta ar en ambition for manga ar framat", mode: .on).hasPrefix("Detta är en ambition"))
     }
 
-    @Test("grammar decides where the context bigrams are silent: har before a supine, här after är, bör before a passive infinitive, våra after a preposition, män after a plural quantifier or beside kvinnor")
+    @Test("grammar decides where the context bigrams are silent: har before a supine, här after är, bör before a passive infinitive, våra after a preposition or a finite verb, män after a plural quantifier or beside kvinnor")
     func grammarCues() {
         // the auxiliary before a supine, also across an adverb; "det här" before a noun stays
         #expect(repaired("Det har aldrig utretts.", mode: .on) == "Det har aldrig utretts.")
@@ -139,6 +139,10 @@ struct RepairTests {
         #expect(repaired("Det ar viktigt att vara tydlig mot vara medborgare.", mode: .on)
                 == "Det är viktigt att vara tydlig mot våra medborgare.")
         #expect(repaired("Vi maste ta vara pa vara medarbetares kunskap.", mode: .on) == "Vi måste ta vara på våra medarbetares kunskap.")
+        // a finite är/har/blir takes a participle or supine, never the infinitive
+        #expect(repaired("Det ar vara medarbetare som har blivit vara framsta resurser.", mode: .on)
+                == "Det är våra medarbetare som har blivit våra främsta resurser.")
+        #expect(repaired("Det ska vara tydligt och det kan vara bra.", mode: .on) == "Det ska vara tydligt och det kan vara bra.")
         // the plural noun; the pronoun "man" as a subject stays
         #expect(repaired("Lika lon for kvinnor och man ar en fraga om tillit, men man kan inte vanta.", mode: .on)
                 == "Lika lön för kvinnor och män är en fråga om tillit, men man kan inte vänta.")

@@ -130,7 +130,8 @@ enum GrammarCues {
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
     ///   with `kvinnor`: the pronoun `man` is a subject;
     /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
-    /// - `våra` after a preposition, where the infinitive `vara` needs an `att`.
+    /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
+    ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
@@ -149,7 +150,7 @@ enum GrammarCues {
         }
         if f == lex.shouldFormID { return passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.varaPossessiveFormID { return lex.prepositionForms.contains(prevForm) ? 6 : 0 }
+        if f == lex.varaPossessiveFormID { return lex.possessiveCueForms.contains(prevForm) ? 6 : 0 }
         return 0
     }
 }

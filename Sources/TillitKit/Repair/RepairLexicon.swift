@@ -71,11 +71,14 @@ public final class RepairLexicon: Sendable {
     let pluralQuantifierForms: Set<Int32>
     static let pluralQuantifiers = ["många", "flera", "några", "alla", "dessa", "båda", "bägge", "sådana", "två", "tre", "fyra", "fem",
                                     "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre"]
-    /// Prepositions (and `alla`) after which `vara` is the possessive `våra`: the infinitive
-    /// takes `att` there ("för att vara"). Not `till` ("ta till vara").
-    let prepositionForms: Set<Int32>
-    static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
-                               "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "alla"]
+    /// Words after which `vara` is the possessive `våra`: prepositions and `alla`, where the
+    /// infinitive takes `att` ("för att vara"; not `till`: "ta till vara"), and finite forms of
+    /// `vara`, `ha` and `bli`, which take a participle or supine, never the infinitive ("Vi har
+    /// våra barn till låns", "Har de blivit våra närmaste vänner").
+    let possessiveCueForms: Set<Int32>
+    static let possessiveCues = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
+                                 "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "alla",
+                                 "är", "vore", "har", "hade", "blir", "blev", "blivit"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
@@ -227,7 +230,7 @@ public final class RepairLexicon: Sendable {
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
         self.pluralQuantifierForms = Set(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
-        self.prepositionForms = Set(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
+        self.possessiveCueForms = Set(RepairLexicon.possessiveCues.compactMap { forms.find(Array($0.utf8)) })
         self.yearCueForms = Set(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
