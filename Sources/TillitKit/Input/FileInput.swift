@@ -120,19 +120,23 @@ public final class ChunkReader {
 
     /// The next block of at most `chunkSize` bytes, or nil at end of file.
     public func nextBlock() throws(TillitError) -> [UInt8]? {
-        var buf = [UInt8](repeating: 0, count: chunkSize)
-        var filled = 0
-        while filled < chunkSize {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, chunkSize - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, reason: String(cString: strerror(errno)))
+        // the block is read into uninitialised memory: a small file must not pay for zeroing
+        // a whole chunk (10,000 files of 10 KB had spent 10% of a run in memset)
+        var failure: Int32 = 0
+        let buf = [UInt8](unsafeUninitializedCapacity: chunkSize) { out, filled in
+            filled = 0
+            while filled < chunkSize {
+                let n = read(fd, out.baseAddress! + filled, chunkSize - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                filled += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        if filled == 0 { return nil }
-        buf.removeLast(chunkSize - filled)
-        return buf
+        if failure != 0 { throw .io(path: path, reason: String(cString: strerror(failure))) }
+        return buf.isEmpty ? nil : buf
     }
 }
