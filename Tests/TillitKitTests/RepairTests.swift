@@ -289,6 +289,18 @@ struct RepairTests {
         #expect(repaired("kolumn|rad ar tabellen", mode: .on).hasPrefix("kolumn|rad"))
     }
 
+    @Test("codes are not OCR damage: A4, F11, oDialog1 stay as written, and a clean text full of them is not judged damaged")
+    func codesAreLeftAlone() {
+        #expect(repaired("Det ar viktigt att skriva pa ett A4-papper och trycka F11 i oDialog1 eller ta p4 sig ansvar.", mode: .on)
+                == "Det är viktigt att skriva på ett A4-papper och trycka F11 i oDialog1 eller ta på sig ansvar.")
+        // spreadsheet help in clean Swedish: cell names once made --repair auto read it as OCR
+        // and write A1 as AL and F2 as FÅ
+        let help = "Markera cellerna A1 till B1 och skriv summan i C1. Tryck sedan F2 för att redigera cellen D4. Formeln i E4 hämtar värdet från A11 och G10 i bladet."
+        let b = Array(help.utf8)
+        #expect(!b.withUnsafeBufferPointer { repairer.assess($0, tokens: Tokenizer.tokenize(b)) }.damaged)
+        #expect(repaired(help) == help)
+    }
+
     @Test("the word error rate matches tools/wer.py: line-end hyphens join, punctuation stays")
     func werDefinition() {
         #expect(WordErrorRate.words("för-\nvaltning, och") == ["förvaltning,", "och"])

@@ -122,8 +122,8 @@ public final class Repairer: Sendable {
         return true
     }
 
-    /// True for a word that repair must leave as written: a capital Roman numeral, or a word
-    /// inside a web or e-mail address. Inlined: two byte tests decide for almost every word.
+    /// True for a word that repair must leave as written: a capital Roman numeral, a code
+    /// (`A4`, `oDialog1`; see `isCode`), or a word inside a web or e-mail address.
     @inline(__always)
     static func isProtected(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.start), e = Int(t.end)
@@ -131,10 +131,30 @@ public final class Repairer: Sendable {
         case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: if isRomanNumeral(p, t) { return true }
         default: break
         }
+        if isCode(p, t) { return true }
         // only a word touching . / : @ can be part of an address
         @inline(__always) func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
         guard (s > 0 && linky(p[s - 1])) || (e < p.count && linky(p[e])) else { return false }
         return inLinkOrAddress(p, t)
+    }
+
+    /// True for a word that is a code rather than OCR damage: a capital and then only digits
+    /// (`A4`, `B1`, `F11`), a word ending in two or more digits (`covid19`, `x86`), or a capital
+    /// after a lowercase letter together with a digit (`oDialog1`). OCR writes digits for
+    /// letters inside ordinary words (`f6r`, `6ka`, `A4rendet`, `16d` for löd), which this
+    /// leaves alone.
+    static func isCode(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let s = Int(t.start), e = Int(t.end)
+        var digits = 0, trailingDigits = 0, lowerThenUpper = false
+        for i in s..<e {
+            let b = p[i]
+            if b >= 0x30 && b <= 0x39 { digits += 1; trailingDigits += 1 } else { trailingDigits = 0 }
+            if i > s && b >= 0x41 && b <= 0x5A && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A { lowerThenUpper = true }
+        }
+        guard digits > 0 else { return false }
+        if trailingDigits >= 2 || lowerThenUpper { return true }
+        // a capital and digits (`A4`, `F11`); a lowercase letter and one digit may be OCR (`p4` for på)
+        return ByteClass.isASCIILetter(p[s]) && digits == e - s - 1 && (p[s] <= 0x5A || digits >= 2)
     }
 
     /// True for a capital Roman numeral of two or more letters (`IV`, `XII`, `MCMXC`): its
@@ -311,7 +331,7 @@ public final class Repairer: Sendable {
                 // OR the flags of all bytes; only a word holding C3 looks at second bytes
                 var acc: UInt8 = 0
                 for i in Int(t.start)..<Int(t.end) { acc |= flags[Int(p[i])] }
-                if acc & 2 != 0 { suspicious += 1 }
+                if acc & 2 != 0 && !Repairer.isCode(p, t) { suspicious += 1 }
                 if acc & 1 != 0 {
                     var i = Int(t.start)
                     let e = Int(t.end) - 1
