@@ -122,8 +122,8 @@ public final class Repairer: Sendable {
         return true
     }
 
-    /// True for a word that repair must leave as written: a capital Roman numeral, a code
-    /// (`A4`, `oDialog1`; see `isCode`), or a word inside a web or e-mail address.
+    /// True for a word that repair must leave as written: a capital Roman numeral, or a word
+    /// inside a web or e-mail address. (Codes such as `A4` are checked apart, see `isCode`.)
     @inline(__always)
     static func isProtected(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.start), e = Int(t.end)
@@ -131,7 +131,6 @@ public final class Repairer: Sendable {
         case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: if isRomanNumeral(p, t) { return true }
         default: break
         }
-        if isCode(p, t) { return true }
         // only a word touching . / : @ can be part of an address
         @inline(__always) func linky(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2F || b == 0x3A || b == 0x40 }
         guard (s > 0 && linky(p[s - 1])) || (e < p.count && linky(p[e])) else { return false }
@@ -145,6 +144,10 @@ public final class Repairer: Sendable {
     /// leaves alone.
     static func isCode(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.start), e = Int(t.end)
+        // most words hold no digit: one compare a byte settles them
+        var i = s
+        while i < e && p[i] &- 0x30 > 9 { i += 1 }
+        if i == e { return false }
         var digits = 0, trailingDigits = 0, lowerThenUpper = false
         for i in s..<e {
             let b = p[i]
@@ -481,7 +484,8 @@ public final class Repairer: Sendable {
                 if chosen == e.original { chosen = -1 }
                 if usedContext { reason = .context }
             }
-            let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t)
+            // a word whose type holds no digit or stand-in (reason diacritics) cannot be a code
+            let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
                 && !(chosen >= 0 && Repairer.isCapitalsAbbreviation(p, t) && lex.letterCount(chosen) != Int(t.length))
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
