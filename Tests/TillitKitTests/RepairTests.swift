@@ -34,6 +34,8 @@ struct RepairTests {
         ("Tillitsdelegationens betinkande - Med tillit véixer handlingsutrymmet", "Med tillit växer handlingsutrymmet"),
         ("i detta sammanhang viktigt att beakta Malmo stads langtgiaende decentraliserade", "Malmö stads långtgående decentraliserade"),
         ("inom HVB-hemmen bedrivs arbetet utifrain de ungas behov", "arbetet utifrån de ungas behov"),
+        ("stiarka det kollegiala lirandet och stirka professionen", "stärka det kollegiala lärandet och stärka professionen"),
+        ("kan fragan stillas vad viart syfte dr med en offentlig sektor", "vad vårt syfte är"),
         ("Diirefter ska de definiera en ledarfilosofi for att na ett mer tillitsbaserat ledarskap", "Därefter ska de definiera"),
         // a first letter OCR misread: G for ö, t for f (seed 002)
         ("och bor saledes ses som ett komplement till Gvriga styrformer", "ett komplement till övriga styrformer"),

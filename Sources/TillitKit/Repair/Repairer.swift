@@ -95,22 +95,25 @@ public final class Repairer: Sendable {
         return out
     }
 
-    /// `s` without the `i` of each "ia", "ai" or "ii" after the first letter, or nil when there
-    /// is none: the pair is read as its other letter ("vialkomna" → valkomna, "utifrain" →
-    /// utifran, "Diirefter" → direfter; the skeleton then gives välkomna, utifrån, därefter).
-    static func mergedIA(_ s: [UInt32]) -> [UInt32]? {
-        guard s.count >= 4 else { return nil }
-        var out: [UInt32] = []
-        var any = false
-        var k = 0
-        while k < s.count {
-            let u = s[k]
-            if u == 0x69, k > 0, k + 1 < s.count, s[k + 1] == 0x61 || s[k + 1] == 0x69 { any = true; k += 1; continue }   // ia, ii
-            if u == 0x61, k > 0, k + 1 < s.count, s[k + 1] == 0x69 { any = true; out.append(u); k += 2; continue }          // ai
-            out.append(u)
-            k += 1
+    /// Readings of `s` with each "ia", "ai" or "ii" after the first letter taken as one `ä`,
+    /// and as one `å`: OCR's rendering of the dots or the ring as an i ("vialkomna" →
+    /// välkomna, "utifrain" → utifrån, "Diirefter" → därefter). Empty when there is no pair.
+    static func mergedIA(_ s: [UInt32]) -> [[UInt32]] {
+        guard s.count >= 4 else { return [] }
+        return [0xE4, 0xE5].compactMap { (letter: UInt32) -> [UInt32]? in
+            var out: [UInt32] = []
+            var any = false
+            var k = 0
+            while k < s.count {
+                let u = s[k]
+                if k > 0, k + 1 < s.count, (u == 0x69 && (s[k + 1] == 0x61 || s[k + 1] == 0x69)) || (u == 0x61 && s[k + 1] == 0x69) {
+                    out.append(letter); any = true; k += 2; continue
+                }
+                out.append(u)
+                k += 1
+            }
+            return any ? out : nil
         }
-        return any ? out : nil
     }
 
     /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
@@ -732,14 +735,21 @@ public final class Repairer: Sendable {
                 }
             }
         }
-        // OCR that writes ä or å as "ia", the dots or ring read as an i ("vialkomna", "Diarefter"),
-        // in words no list holds
-        if damaged && known < 0, let merged = Repairer.mergedIA(scalars) {
-            for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
-                for f in lex.forms(skeleton: variant) where !seen.contains(f) {
-                    guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
-                    seen.insert(f)
-                    cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.mergeCost))
+        // OCR that writes ä or å as two letters, the dots or ring read as an i ("vialkomna",
+        // "utifrain", "Diirefter"), in words no list holds
+        if damaged && known < 0 {
+            // the ä reading and the å reading reach the same forms: each form keeps its better score
+            var fromMerge: [Int32: Int] = [:]
+            for merged in Repairer.mergedIA(scalars) {
+                for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
+                    for f in lex.forms(skeleton: variant) where !seen.contains(f) || fromMerge[f] != nil {
+                        guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
+                        let score = lex.logFreq[Int(f)] + ch - Repairer.mergeCost
+                        if let k = fromMerge[f] { cands[k].score = max(cands[k].score, score); continue }
+                        seen.insert(f)
+                        fromMerge[f] = cands.count
+                        cands.append((f, score))
+                    }
                 }
             }
         }
