@@ -234,6 +234,26 @@ struct CLITests {
         }
     }
 
+    @Test("the README's examples show real output: the score table, the JSONL row, the repair diff and the change list")
+    func readmeExamples() throws {
+        let readme = try String(contentsOf: Fixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = readme.components(separatedBy: "## Examples (real output)")[1].components(separatedBy: "## Commands")[0]
+        /// The lines the README prints under `$ command`, up to the next command or the block's end.
+        func shown(after command: String) -> [String] {
+            let rest = section.components(separatedBy: "$ " + command + "\n")[1]
+            return rest.components(separatedBy: "```")[0].components(separatedBy: "\n$ ")[0]
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty && $0 != "   …" && $0 != "  …" }
+        }
+        let table = try run(["score", "Corpus/001_1bb6f32811f21775.txt", "--format", "table"]).out.split(separator: "\n").map(String.init)
+        for line in shown(after: "tillit score Corpus/001_1bb6f32811f21775.txt") { #expect(table.contains(line), "README line not in the output: \(line)") }
+        let rows = try run(["score", "Corpus/003_2057fdc33c0afc19.txt", "--format", "jsonl"]).out.split(separator: "\n").map(String.init)
+        #expect(shown(after: "tillit score Corpus/003_2057fdc33c0afc19.txt --format jsonl | sed -n 4p") == [rows[3]])
+        let diff = try run(["repair", "--diff", "Corpus/002_01034d870a99e8da.txt"]).out.split(separator: "\n").map(String.init)
+        #expect(shown(after: "tillit repair --diff Corpus/002_01034d870a99e8da.txt | head -8") == Array(diff.prefix(8)))
+        let changes = try run(["repair", "--format", "jsonl", "Corpus/002_01034d870a99e8da.txt"]).out.split(separator: "\n").map(String.init)
+        #expect(shown(after: "tillit repair --format jsonl Corpus/002_01034d870a99e8da.txt | head -2") == Array(changes.prefix(2)))
+    }
+
     @Test("--version and --help answer with exit 0")
     func versionAndHelp() throws {
         #expect(try run(["--version"]).out.hasPrefix("tillit "))
