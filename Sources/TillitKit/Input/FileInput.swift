@@ -69,15 +69,13 @@ public enum FileInput {
     static func walk(_ dir: String, extensions: Set<String>, into found: inout [String]) {
         for name in entries(of: dir) ?? [] where !name.hasPrefix(".") {
             let full = dir + "/" + name
-            switch kind(of: full, followLinks: false) {
-            case .directory: walk(full, extensions: extensions, into: &found)
-            case .file, .other:
-                guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
-                let upper = name.uppercased()
-                if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
-                if kind(of: full, followLinks: true) == .file { found.append(full) }
-            case nil: continue
-            }
+            guard let own = kind(of: full, followLinks: false) else { continue }
+            if own == .directory { walk(full, extensions: extensions, into: &found); continue }
+            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            let upper = name.uppercased()
+            if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
+            // a link (or other entry) is followed once, to see whether it names a file
+            if own == .file || kind(of: full, followLinks: true) == .file { found.append(full) }
         }
     }
 

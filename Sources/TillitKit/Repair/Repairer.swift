@@ -149,12 +149,12 @@ public final class Repairer: Sendable {
         let s = Int(t.start), e = Int(t.end)
         // most words hold no digit: one compare a byte settles them
         var i = s
-        while i < e && p[i] &- 0x30 > 9 { i += 1 }
+        while i < e && !ByteClass.isDigit(p[i]) { i += 1 }
         if i == e { return false }
         var digits = 0, trailingDigits = 0, lowerThenUpper = false
         for i in s..<e {
             let b = p[i]
-            if b >= 0x30 && b <= 0x39 { digits += 1; trailingDigits += 1 } else { trailingDigits = 0 }
+            if ByteClass.isDigit(b) { digits += 1; trailingDigits += 1 } else { trailingDigits = 0 }
             if i > s && b >= 0x41 && b <= 0x5A && p[i - 1] >= 0x61 && p[i - 1] <= 0x7A { lowerThenUpper = true }
         }
         guard digits > 0 else { return false }
@@ -724,47 +724,33 @@ public final class Repairer: Sendable {
                 cands.append((f, lex.logFreq[Int(f)] + ch))
             }
         }
-        // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
-        // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
-        if damaged, let merged = Repairer.mergedAcute(scalars) {
-            for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
-                for f in lex.forms(skeleton: variant) where !seen.contains(f) {
-                    guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
-                    seen.insert(f)
-                    cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.mergeCost))
-                }
-            }
-        }
-        // OCR that writes ä or å as two letters, the dots or ring read as an i ("vialkomna",
-        // "utifrain", "Diirefter"), in words no list holds
-        if damaged && known < 0 {
-            // the ä reading and the å reading reach the same forms: each form keeps its better score
-            var fromMerge: [Int32: Int] = [:]
-            for merged in Repairer.mergedIA(scalars) {
-                for variant in Repairer.variants(merged, iMayBeL: true, limit: 48) {
-                    for f in lex.forms(skeleton: variant) where !seen.contains(f) || fromMerge[f] != nil {
-                        guard let ch = lex.channelScore(ocr: merged, form: f, flattened: false) else { continue }
-                        let score = lex.logFreq[Int(f)] + ch - Repairer.mergeCost
-                        if let k = fromMerge[f] { cands[k].score = max(cands[k].score, score); continue }
+        // Other readings of the characters, each at a cost: the forms they reach join the
+        // candidates; a form reached by several readings of one kind keeps its best score
+        func addReadings(_ readings: [[UInt32]], cost: Float) {
+            var added: [Int32: Int] = [:]
+            for reading in readings {
+                for variant in Repairer.variants(reading, iMayBeL: true, limit: 48) {
+                    for f in lex.forms(skeleton: variant) where !seen.contains(f) || added[f] != nil {
+                        guard let ch = lex.channelScore(ocr: reading, form: f, flattened: false) else { continue }
+                        let score = lex.logFreq[Int(f)] + ch - cost
+                        if let k = added[f] { cands[k].score = max(cands[k].score, score); continue }
                         seen.insert(f)
-                        fromMerge[f] = cands.count
+                        added[f] = cands.count
                         cands.append((f, score))
                     }
                 }
             }
         }
-        // OCR that reads a word's first letter as another ("Gvriga" for övriga, "Gökat" for
-        // ökat, "torändrade" for förändrade), in words no list holds
+        // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
+        // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
+        if damaged, let merged = Repairer.mergedAcute(scalars) { addReadings([merged], cost: Repairer.mergeCost) }
         if damaged && known < 0 {
-            for changed in Repairer.initialLetterReadings(scalars) {
-                for variant in Repairer.variants(changed, iMayBeL: true, limit: 48) {
-                    for f in lex.forms(skeleton: variant) where !seen.contains(f) {
-                        guard let ch = lex.channelScore(ocr: changed, form: f, flattened: false) else { continue }
-                        seen.insert(f)
-                        cands.append((f, lex.logFreq[Int(f)] + ch - Repairer.lostLetterCost))
-                    }
-                }
-            }
+            // OCR that writes ä or å as two letters, the dots or ring read as an i ("vialkomna",
+            // "utifrain", "Diirefter"), in words no list holds
+            addReadings(Repairer.mergedIA(scalars), cost: Repairer.mergeCost)
+            // OCR that reads a word's first letter as another ("Gvriga" for övriga, "Gökat" for
+            // ökat, "torändrade" for förändrade), in words no list holds
+            addReadings(Repairer.initialLetterReadings(scalars), cost: Repairer.lostLetterCost)
         }
         // OCR that drops an å/ä/ö altogether ("ven" for även, "hgre" for högre): the letter
         // put back at each place, at the cost of a lost letter; in words of up to 6 letters
