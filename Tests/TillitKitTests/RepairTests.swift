@@ -226,6 +226,26 @@ struct RepairTests {
                 == "Först när kvinnorna blev fria sätter det sin prä-\ngel på allt")
     }
 
+    @Test("männen or mannen follows the number of the nearest mention of women; vår follows a preposition unless var och en or a pronoun comes next")
+    func counterpartAndPossessiveCues() {
+        // "kvinnorna … tillsammans med männen", "kvinnans likställighet med mannen"
+        #expect(repaired("Nar kvinnorna far ansvar i produktionen tillsammans med mannen kan de bli jamlika.", mode: .on)
+                == "När kvinnorna får ansvar i produktionen tillsammans med männen kan de bli jämlika.")
+        #expect(repaired("Kvinnans juridiska likstallighet med mannen kom sent.", mode: .on)
+                == "Kvinnans juridiska likställighet med mannen kom sent.")
+        // with no woman in reach, the frequent singular stays
+        #expect(repaired("De ger mannen markservice och tar hand om hemmet.", mode: .on) == "De ger mannen markservice och tar hand om hemmet.")
+        // seed 002: "på olika ställen i vår organisation"
+        let seed002 = Fixtures.text("002_01034d870a99e8da.txt")
+        let at = seed002.range(of: "pa olika stéllen i var\norganisation")
+        #expect(at != nil)
+        if let at { #expect(repaired(String(seed002[at]), mode: .on).hasSuffix("i vår\norganisation")) }
+        #expect(repaired("Det far inte ske mot var vilja.", mode: .on) == "Det får inte ske mot vår vilja.")
+        // the pronoun "var och en" and "var" as where stay
+        #expect(repaired("Ett brev gick till var och en av medarbetarna.", mode: .on) == "Ett brev gick till var och en av medarbetarna.")
+        #expect(repaired("Det beror pa var de finns.", mode: .on) == "Det beror på var de finns.")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

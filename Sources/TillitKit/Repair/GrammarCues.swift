@@ -113,6 +113,40 @@ enum GrammarCues {
             || (wordIs(p, tokens, ti + 1, oneOf: coordinators) && wordIs(p, tokens, ti + 2, oneOf: kvinnor))
     }
 
+    static let womenPlural: [[UInt8]] = ["kvinnorna", "kvinnornas", "kvinnor", "kvinnors"].map { Array($0.utf8) }
+    static let womanSingular: [[UInt8]] = ["kvinnan", "kvinnans"].map { Array($0.utf8) }
+    /// How far `counterpartNumber` looks on each side, in tokens.
+    static let counterpartReach = 40
+
+    /// The grammatical number of the nearest mention of women within `counterpartReach`
+    /// tokens of `ti`: +1 for a plural (`kvinnorna`, `kvinnor`), −1 for the singular
+    /// (`kvinnan`), 0 when there is none. Texts set men and women side by side in the same
+    /// number ("kvinnorna … tillsammans med männen", "kvinnans likställighet med mannen"), so
+    /// it tells the definite `männen` from `mannen`, which stripped text spells alike.
+    /// Cost: at most 80 length tests.
+    static func counterpartNumber(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Int {
+        for d in 1...counterpartReach {
+            for j in [ti - d, ti + d] where j >= 0 && j < tokens.count && tokens[j].length >= 7 {
+                if wordIs(p, tokens, j, oneOf: womenPlural) { return 1 }
+                if wordIs(p, tokens, j, oneOf: womanSingular) { return -1 }
+            }
+        }
+        return 0
+    }
+
+    /// Words after which `var`/`vart` after a preposition are the pronoun or adverb: "för var
+    /// och en", "vart och ett", "var tredje", "på var du klickar", "med var väl" (also as
+    /// stripped text spells it, `val`: "vår val" would be "vårt val"); "i vart fall" is left
+    /// to the context bigrams ("i vårt fall" is as good Swedish).
+    static let notPossessed: [[UInt8]] = ["och", "sin", "sitt", "sina", "sig", "du", "de", "dem", "vi", "han", "hon", "man",
+                                          "den", "det", "jag", "ni", "väl", "val", "fall", "annan", "annat", "andra",
+                                          "tredje", "fjärde", "femte", "sjätte", "tionde"].map { Array($0.utf8) }
+
+    /// True when a word follows `ti` that a possessive can stand before (not `notPossessed`).
+    static func possessedFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        ti + 1 < tokens.count && tokens[ti + 1].kind == .word && !wordIs(p, tokens, ti + 1, oneOf: notPossessed)
+    }
+
     /// True when token `ti - 1` is a number other than 1 ("201 män").
     static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .number else { return false }
@@ -129,6 +163,10 @@ enum GrammarCues {
     /// - `har` before a supine ("Det har ofta framhållits");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
     ///   with `kvinnor`: the pronoun `man` is a subject;
+    /// - `männen`/`mannen` (and their genitives) in the number of the nearest mention of
+    ///   women (`counterpartNumber`);
+    /// - `vår`/`vårt` after a preposition when a word they can qualify follows ("mot vår
+    ///   vilja"; not "för var och en");
     /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
@@ -148,6 +186,9 @@ enum GrammarCues {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || coordinatedWithWomen(p, tokens, ti) ? 6 : 0
         }
+        if lex.ourSingularForms.contains(f) { return lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti) ? 6 : 0 }
+        if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
+        if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
         if f == lex.shouldFormID { return passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.varaPossessiveFormID { return lex.possessiveCueForms.contains(prevForm) ? 6 : 0 }

@@ -69,6 +69,9 @@ public final class RepairLexicon: Sendable {
     /// Form id of `män`, and the quantifiers that take a plural noun (`många män`).
     let menFormID: Int32
     let pluralQuantifierForms: Set<Int32>
+    /// Form ids of the definite plural `männen`/`männens` and singular `mannen`/`mannens`,
+    /// which stripped or OCR'd text spells alike.
+    let menDefiniteForms: Set<Int32>, manDefiniteForms: Set<Int32>
     static let pluralQuantifiers = ["många", "flera", "några", "alla", "dessa", "båda", "bägge", "sådana", "två", "tre", "fyra", "fem",
                                     "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre"]
     /// Words after which `vara` is the possessive `våra`: prepositions and `alla`, where the
@@ -76,6 +79,11 @@ public final class RepairLexicon: Sendable {
     /// `vara`, `ha` and `bli`, which take a participle or supine, never the infinitive ("Vi har
     /// våra barn till låns", "Har de blivit våra närmaste vänner").
     let possessiveCueForms: Set<Int32>
+    /// Form ids of the singular possessives `vår`/`vårt`, and of the prepositions after which
+    /// they, not the verb `var` or the adverb `vart`, stand ("mot vår vilja", "utan vår").
+    let ourSingularForms: Set<Int32>, prepositionForms: Set<Int32>
+    static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
+                               "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "utan"]
     static let possessiveCues = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
                                  "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "alla",
                                  "är", "vore", "har", "hade", "blir", "blev", "blivit"]
@@ -229,6 +237,10 @@ public final class RepairLexicon: Sendable {
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
+        self.ourSingularForms = Set(["vår", "vårt"].compactMap { forms.find(Array($0.utf8)) })
+        self.prepositionForms = Set(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
+        self.menDefiniteForms = Set(["männen", "männens"].compactMap { forms.find(Array($0.utf8)) })
+        self.manDefiniteForms = Set(["mannen", "mannens"].compactMap { forms.find(Array($0.utf8)) })
         self.pluralQuantifierForms = Set(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
         self.possessiveCueForms = Set(RepairLexicon.possessiveCues.compactMap { forms.find(Array($0.utf8)) })
         self.yearCueForms = Set(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
