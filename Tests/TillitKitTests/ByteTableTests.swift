@@ -61,4 +61,20 @@ struct ByteTableTests {
             }
         }
     }
+
+    @Test("an id set holds exactly its non-negative members, whatever their spread, and never the lexicon's not-found ids")
+    func idSetMembership() {
+        var rng = SystemRandomNumberGenerator()
+        for size in [0, 1, 3, 13, 40, 500] {
+            let members = Set((0..<size).map { _ in Int32.random(in: 0..<600_000, using: &rng) })
+            let set = IDSet(Array(members) + [-1, -2])
+            #expect(set.count == members.count)
+            for m in members { #expect(set.contains(m)) }
+            for _ in 0..<2000 {
+                let x = Int32.random(in: 0..<600_000, using: &rng)
+                #expect(set.contains(x) == members.contains(x))
+            }
+            #expect(!set.contains(-1) && !set.contains(-2))
+        }
+    }
 }

@@ -173,6 +173,7 @@ enum GrammarCues {
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
+        guard lex.cueForms.contains(f) else { return 0 }
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if yearFollows(p, tokens, ti) { v += 6 }

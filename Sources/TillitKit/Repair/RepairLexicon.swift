@@ -45,7 +45,7 @@ public final class RepairLexicon: Sendable {
     let iFormID: Int32?
     /// Form ids of the words after which `ar` can only be the noun `år`: spelled-out numbers
     /// and the words that count or pick out years (`ett år`, `varje år`, `nästa år`).
-    let yearCueForms: Set<Int32>
+    let yearCueForms: IDSet
     /// Spelled-out numbers from one up (`ett`, the neuter form: `år` is neuter, and the verb
     /// `är` cannot follow an article), and determiners that take a noun but not a verb:
     /// `varje`, `nästa`, `samma`, `par` (`ett par år`). Not `många`, `flera`, `några`,
@@ -56,32 +56,36 @@ public final class RepairLexicon: Sendable {
                            "varje", "nästa", "samma", "par"]
     /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
     /// capital at the start of such a word is kept mid-sentence.
-    let nameForms: Set<Int32>
+    let nameForms: IDSet
     /// Form ids of `har` (the auxiliary), `här` (the adverb) and `våra` (the possessive), for
     /// the grammar cues.
     let harFormID: Int32, hereFormID: Int32, varaPossessiveFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
-    let copulaForms: Set<Int32>
+    let copulaForms: IDSet
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
     let livesFormID: Int32
     /// Form id of `män`, and the quantifiers that take a plural noun (`många män`).
     let menFormID: Int32
-    let pluralQuantifierForms: Set<Int32>
+    let pluralQuantifierForms: IDSet
     /// Form ids of the definite plural `männen`/`männens` and singular `mannen`/`mannens`,
     /// which stripped or OCR'd text spells alike.
-    let menDefiniteForms: Set<Int32>, manDefiniteForms: Set<Int32>
+    let menDefiniteForms: IDSet, manDefiniteForms: IDSet
+    static let menDefinite = ["männen", "männens"], manDefinite = ["mannen", "mannens"]
     static let pluralQuantifiers = ["många", "flera", "några", "alla", "dessa", "båda", "bägge", "sådana", "två", "tre", "fyra", "fem",
                                     "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre"]
     /// Words after which `vara` is the possessive `våra`: prepositions and `alla`, where the
     /// infinitive takes `att` ("för att vara"; not `till`: "ta till vara"), and finite forms of
     /// `vara`, `ha` and `bli`, which take a participle or supine, never the infinitive ("Vi har
     /// våra barn till låns", "Har de blivit våra närmaste vänner").
-    let possessiveCueForms: Set<Int32>
+    let possessiveCueForms: IDSet
     /// Form ids of the singular possessives `vår`/`vårt`, and of the prepositions after which
     /// they, not the verb `var` or the adverb `vart`, stand ("mot vår vilja", "utan vår").
-    let ourSingularForms: Set<Int32>, prepositionForms: Set<Int32>
+    let ourSingularForms: IDSet, prepositionForms: IDSet
+    static let ourSingular = ["vår", "vårt"]
+    /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
+    let cueForms: IDSet
     static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
                                "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "utan"]
     static let possessiveCues = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
@@ -229,21 +233,25 @@ public final class RepairLexicon: Sendable {
         self.numberContext = contexts.find(Array("<num>".utf8)) ?? -1
         self.endContext = contexts.find(Array("</s>".utf8)) ?? -1
         self.iContext = contexts.find([0x69]) ?? -1
-        self.nameForms = Set(names.compactMap { forms.find($0) })
+        self.nameForms = IDSet(names.compactMap { forms.find($0) })
         self.harFormID = forms.find(Array("har".utf8)) ?? -2
         self.hereFormID = forms.find(Array("här".utf8)) ?? -2
-        self.copulaForms = Set(["är", "vore"].compactMap { forms.find(Array($0.utf8)) })
+        self.copulaForms = IDSet(["är", "vore"].compactMap { forms.find(Array($0.utf8)) })
         self.varaPossessiveFormID = forms.find(Array("våra".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
-        self.ourSingularForms = Set(["vår", "vårt"].compactMap { forms.find(Array($0.utf8)) })
-        self.prepositionForms = Set(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
-        self.menDefiniteForms = Set(["männen", "männens"].compactMap { forms.find(Array($0.utf8)) })
-        self.manDefiniteForms = Set(["mannen", "mannens"].compactMap { forms.find(Array($0.utf8)) })
-        self.pluralQuantifierForms = Set(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
-        self.possessiveCueForms = Set(RepairLexicon.possessiveCues.compactMap { forms.find(Array($0.utf8)) })
-        self.yearCueForms = Set(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
+        self.ourSingularForms = IDSet(RepairLexicon.ourSingular.compactMap { forms.find(Array($0.utf8)) })
+        self.prepositionForms = IDSet(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
+        self.menDefiniteForms = IDSet(RepairLexicon.menDefinite.compactMap { forms.find(Array($0.utf8)) })
+        self.manDefiniteForms = IDSet(RepairLexicon.manDefinite.compactMap { forms.find(Array($0.utf8)) })
+        self.pluralQuantifierForms = IDSet(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
+        self.possessiveCueForms = IDSet(RepairLexicon.possessiveCues.compactMap { forms.find(Array($0.utf8)) })
+        self.yearCueForms = IDSet(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
+        // the forms bonus tests by id, and the members of its per-candidate sets
+        let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID]
+                              + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
