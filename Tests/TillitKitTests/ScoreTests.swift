@@ -170,6 +170,29 @@ struct ScoreTests {
         #expect(abs(many.table.kTotal - one.table.kTotal * (1 + log(200.0))) < 1e-6)
     }
 
+    @Test("a long document read in parts scores as if read whole: repeated hits are weighed over the whole document, with the same evidence")
+    func partsScoreLikeTheWhole() throws {
+        // seed 002 eight times over (183 KB) as one document, streamed in parts of 8 KB on two threads
+        let text = String(repeating: Fixtures.text("002_01034d870a99e8da.txt") + "\n\n", count: 8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-parts-\(UUID().uuidString).txt").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let analyzer = Analyzer(options: ScoreOptions(unit: .document, repair: .off, evidence: true))
+        let whole = try analyzer.score(text: text, id: path)
+        var parts = 0
+        var streamed: DocumentScore? = nil
+        _ = BatchRunner(analyzer: analyzer, jobs: 2, batchBytes: 32 << 10).run(DocumentStream(paths: [path], partSize: 8 << 10),
+            emit: { doc, final in if final { streamed = doc } }, failure: { Issue.record("\($0)") }, progress: { _, _ in parts += 1 })
+        #expect(parts > 3)
+        let s = try #require(streamed)
+        #expect(s.hitCount == whole.hitCount && s.table.kHits == whole.table.kHits && s.table.tHits == whole.table.tHits)
+        #expect(abs(s.table.kTotal - whole.table.kTotal) < 1e-9 && abs(s.table.tTotal - whole.table.tTotal) < 1e-9)
+        #expect(s.label == whole.label)
+        let a = s.units[0].hits, b = whole.units[0].hits
+        #expect(a.count == b.count)
+        #expect(zip(a, b).allSatisfy { $0.offset == $1.offset && $0.pattern == $1.pattern && abs($0.weight - $1.weight) < 1e-12 })
+    }
+
     @Test("a match cache that fills up starts over between paragraphs and finds exactly the same hits")
     func fullMatchCacheKeepsHits() {
         let bytes = Fixtures.bytes("000_810f52e9195261e7.txt")

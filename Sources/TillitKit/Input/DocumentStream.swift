@@ -25,7 +25,7 @@ public final class DocumentStream {
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
-    public init(paths: [String], jsonl: Bool = false, partSize: Int = 512 << 10) {
+    public init(paths: [String], jsonl: Bool = false, partSize: Int = 256 << 10) {
         self.paths = paths
         self.jsonl = jsonl
         self.partSize = max(partSize, 4096)

@@ -109,6 +109,10 @@ public final class Analyzer: Sendable {
         outUnits.reserveCapacity(units.count)
         var hitCount = 0
         let entries = matcher.lexicon.entries
+        // a document read in parts keeps its raw hits and entry counts for merge
+        let multiPart = options.unit == .document && (part.part > 0 || !part.isLast)
+        var pending: [PendingHit] = []
+        var entryCounts: [Int32: Int] = [:]
         for (i, u) in units.enumerated() {
             scratch.hits.removeAll(keepingCapacity: true)
             matcher.match(p, tokens: scratch.tokens, range: u.tokens, cache: &scratch.cache, replacements: overlay, into: &scratch.hits)
@@ -119,11 +123,14 @@ public final class Analyzer: Sendable {
             for h in scratch.hits {
                 let k = (seen[h.entry] ?? 0) + 1
                 seen[h.entry] = k
-                let w = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1) * Analyzer.repeatFactor(k)
+                let scale = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1)
+                let w = scale * Analyzer.repeatFactor(k)
+                if multiPart { pending.append(PendingHit(entry: h.entry, pole: h.pole, scale: scale)) }
                 weights.append(w)
                 table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
             }
             hitCount += scratch.hits.count
+            if multiPart { entryCounts = seen }
             docTable.merge(table)
             var ev: [Evidence] = []
             if options.evidence {
@@ -158,7 +165,8 @@ public final class Analyzer: Sendable {
         }
         return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
                              label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: scratch.edits.count,
-                             looksDamaged: damaged, hitCount: hitCount, warnings: warnings)
+                             looksDamaged: damaged, hitCount: hitCount, warnings: warnings,
+                             pendingHits: part.part > 0 ? pending : [], entryCounts: part.part == 0 ? entryCounts : [:])
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.
@@ -172,15 +180,17 @@ public final class Analyzer: Sendable {
     public func merge(_ next: DocumentScore, into acc: inout DocumentScore) {
         acc.bytes += next.bytes
         acc.tokens += next.tokens
-        acc.table.merge(next.table)
-        acc.label = options.labelRule.label(acc.table)
         acc.repairCount += next.repairCount
         acc.looksDamaged = acc.looksDamaged || next.looksDamaged
         acc.hitCount += next.hitCount
         acc.changes.append(contentsOf: next.changes)
         acc.warnings.append(contentsOf: next.warnings)
-        if options.unit == .document, var u = acc.units.first, let n = next.units.first {
-            u.table.merge(n.table)
+        if options.unit == .document, var u = acc.units.first, var n = next.units.first {
+            // the part's hits weighed as if the document had been read whole (parts scored
+            // by this analyzer carry them; others keep their own table)
+            let table = next.pendingHits.isEmpty ? next.table : reweigh(next.pendingHits, counts: &acc.entryCounts, evidence: &n.hits)
+            acc.table.merge(table)
+            u.table.merge(table)
             u.tokens += n.tokens
             u.words += n.words
             u.entries.append(contentsOf: n.entries)
@@ -189,9 +199,28 @@ public final class Analyzer: Sendable {
             u.label = options.labelRule.label(u.table)
             acc.units = [u]
         } else {
+            acc.table.merge(next.table)
             let base = acc.units.count
             acc.units.append(contentsOf: next.units.map { var u = $0; u.index += base; return u })
         }
+        acc.label = options.labelRule.label(acc.table)
+    }
+
+    /// The table of a later part's hits, each weighed by its entry's count over the document so
+    /// far (the k-th hit of an entry adds `repeatFactor(k)` of its weight), which `counts`
+    /// carries from part to part; evidence weights (same order as the hits) are set to match.
+    /// Cost: one dictionary update per hit.
+    func reweigh(_ hits: [PendingHit], counts: inout [Int32: Int], evidence: inout [Evidence]) -> ScoreTable {
+        var table = ScoreTable()
+        let entries = matcher.lexicon.entries
+        for (i, h) in hits.enumerated() {
+            let k = counts[h.entry, default: 0] + 1
+            counts[h.entry] = k
+            let w = h.scale * Analyzer.repeatFactor(k)
+            table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
+            if i < evidence.count { evidence[i].weight = entries[Int(h.entry)].weight * w }
+        }
+        return table
     }
 }
 

@@ -24,4 +24,18 @@ public struct DocumentScore: Sendable {
     public var hitCount: Int
     /// Warnings for stderr (encoding fallbacks).
     public var warnings: [String]
+    /// `--unit document`, in a document read in several parts: this part's hits in order, with
+    /// their scale before the repeat factor, so `Analyzer.merge` can weigh them by the entry
+    /// counts of the parts before it. Empty once merged, and for other units.
+    var pendingHits: [PendingHit] = []
+    /// `--unit document`: hits per lexicon entry so far in the document (the repeat factor's k).
+    var entryCounts: [Int32: Int] = [:]
+}
+
+/// A hit as `Analyzer.merge` re-weighs it: its entry, the pole it counts for and its scale
+/// (heading and topic factors) before the repeat factor.
+struct PendingHit: Sendable {
+    var entry: Int32
+    var pole: Pole
+    var scale: Double
 }
