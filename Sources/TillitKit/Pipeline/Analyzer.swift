@@ -209,17 +209,20 @@ public final class Analyzer: Sendable {
     /// The table of a later part's hits, each weighed by its entry's count over the document so
     /// far (the k-th hit of an entry adds `repeatFactor(k)` of its weight), which `counts`
     /// carries from part to part; evidence weights (same order as the hits) are set to match.
-    /// Cost: one dictionary update per hit.
+    /// Cost: O(hits + lexicon entries).
     func reweigh(_ hits: [PendingHit], counts: inout [Int32: Int], evidence: inout [Evidence]) -> ScoreTable {
         var table = ScoreTable()
         let entries = matcher.lexicon.entries
+        // counts per entry in an array while the hits are walked, back in the dictionary after
+        var n = [Int](repeating: 0, count: entries.count)
+        for (e, k) in counts { n[Int(e)] = k }
         for (i, h) in hits.enumerated() {
-            let k = counts[h.entry, default: 0] + 1
-            counts[h.entry] = k
-            let w = h.scale * Analyzer.repeatFactor(k)
+            n[Int(h.entry)] += 1
+            let w = h.scale * Analyzer.repeatFactor(n[Int(h.entry)])
             table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
             if i < evidence.count { evidence[i].weight = entries[Int(h.entry)].weight * w }
         }
+        for (e, k) in n.enumerated() where k > 0 { counts[Int32(e)] = k }
         return table
     }
 }
