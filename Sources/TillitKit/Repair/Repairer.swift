@@ -863,10 +863,15 @@ public final class Repairer: Sendable {
         return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
     }
 
+    /// The best known word for one part of a compound. A form counted once (a word-list form
+    /// never seen in running text, such as `lågheter`) is a part only as written: reached
+    /// through a change it made junk such as `majligheter` → `maj|lågheter` (seed 003).
     func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon, flattened: Bool) -> (String, Float)? {
         let key = UTF8Scalars.encode(skel)
+        let written = UTF8Scalars.encode(orig)
         var best: (form: Int32, score: Float)? = nil
         for f in lex.forms(skeleton: key) {
+            if lex.logFreq[Int(f)] <= 0 && !lex.forms.key(at: Int(f)).elementsEqual(written) { continue }
             guard let ch = lex.channelScore(ocr: orig, form: f, flattened: flattened) else { continue }
             let sc = lex.logFreq[Int(f)] + ch
             if best == nil || sc > best!.score { best = (f, sc) }
