@@ -256,6 +256,17 @@ struct RepairTests {
         #expect(repaired("Ett kommunévergripande arbete med tillit.", mode: .on) == "Ett kommunövergripande arbete med tillit.")
     }
 
+    @Test("in stays the particle after a verb (skriv in, läs inte in) and is än after a comparative (mer in vad, bättre in)")
+    func particleInAndThan() {
+        #expect(repaired("Skriv in ett varde i rutan.", mode: .on) == "Skriv in ett värde i rutan.")
+        #expect(repaired("Las inte in nagra bilder, och las hur man laser in dem.", mode: .on)
+                == "Läs inte in några bilder, och läs hur man läser in dem.")
+        #expect(repaired("Det ar mer in vad vi trodde.", mode: .on) == "Det är mer än vad vi trodde.")
+        #expect(repaired("Det ar battre in ingenting.", mode: .on) == "Det är bättre än ingenting.")
+        // a noun in -are further back is not a comparative
+        #expect(repaired("Radavgransare for in-line-matriser.", mode: .on) == "Radavgränsare för in-line-matriser.")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

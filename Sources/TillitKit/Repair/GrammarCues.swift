@@ -147,6 +147,30 @@ enum GrammarCues {
         ti + 1 < tokens.count && tokens[ti + 1].kind == .word && !wordIs(p, tokens, ti + 1, oneOf: notPossessed)
     }
 
+    static let comparatives: [[UInt8]] = ["mer", "mera", "fler", "mindre", "färre", "hellre", "snarare", "annat", "annan",
+                                          "annorlunda", "bättre", "sämre", "större", "längre", "högre", "lägre", "äldre",
+                                          "yngre", "värre", "förr"].map { Array($0.utf8) }
+    static let thanFollowers: [[UInt8]] = ["mer", "mera", "så", "idag", "i", "vad"].map { Array($0.utf8) }
+
+    /// True when one of the three words before `ti` (within the clause) is a comparative that
+    /// asks for `än`: `mer`, `fler`, `annat`, `större`, or right before it any word ending in
+    /// -re/-are as `tidigare`, also as OCR spells it. Not `hur` or `inte`: "hur de än väljer" and "inte
+    /// än" are rarer than "hur man läser in" and "läs inte in". Cost: at most three short byte
+    /// comparisons.
+    static func comparativeBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        var j = ti - 1
+        while j >= 0 && ti - j <= 3 {
+            let t = tokens[j]
+            guard t.kind == .word else { return false }   // a clause break or number ends the search
+            if wordIs(p, tokens, j, oneOf: comparatives) { return true }
+            // -re, -are right before it: "tidigare än", "enklare än" (further away such a word is
+            // as often a noun: "radavgränsare för in-line", "medarbetare")
+            if j == ti - 1 && t.length >= 4 && tail(p, t, 2) == 0x72 && tail(p, t, 1) == 0x65 { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// True when token `ti - 1` is a number other than 1 ("201 män").
     static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .number else { return false }
@@ -167,6 +191,9 @@ enum GrammarCues {
     ///   women (`counterpartNumber`);
     /// - `vår`/`vårt` after a preposition when a word they can qualify follows ("mot vår
     ///   vilja"; not "för var och en");
+    /// - `än`, not the particle `in`, after a comparative within three words ("mer in vad" → "mer
+    ///   än vad"), and `in` where none stands before it and no `mer`/`så`/`idag` follows
+    ///   ("Skriv in ett värde", not "än ett");
     /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
@@ -190,6 +217,8 @@ enum GrammarCues {
         if lex.ourSingularForms.contains(f) { return lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti) ? 6 : 0 }
         if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
         if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
+        if f == lex.thanFormID { return comparativeBefore(p, tokens, ti) ? 6 : 0 }
+        if f == lex.inFormID { return !comparativeBefore(p, tokens, ti) && !wordIs(p, tokens, ti + 1, oneOf: thanFollowers) ? 6 : 0 }
         if f == lex.shouldFormID { return passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.varaPossessiveFormID { return lex.possessiveCueForms.contains(prevForm) ? 6 : 0 }

@@ -84,6 +84,9 @@ public final class RepairLexicon: Sendable {
     /// they, not the verb `var` or the adverb `vart`, stand ("mot vår vilja", "utan vår").
     let ourSingularForms: IDSet, prepositionForms: IDSet
     static let ourSingular = ["vår", "vårt"]
+    /// Form ids of the particle `in` ("skriv in", "lämna in") and of `än` (than), which OCR
+    /// writes alike (`in` for `än`).
+    let inFormID: Int32, thanFormID: Int32
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
     let cueForms: IDSet
     static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
@@ -241,6 +244,8 @@ public final class RepairLexicon: Sendable {
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
+        self.inFormID = forms.find(Array("in".utf8)) ?? -2
+        self.thanFormID = forms.find(Array("än".utf8)) ?? -2
         self.ourSingularForms = IDSet(RepairLexicon.ourSingular.compactMap { forms.find(Array($0.utf8)) })
         self.prepositionForms = IDSet(RepairLexicon.prepositions.compactMap { forms.find(Array($0.utf8)) })
         self.menDefiniteForms = IDSet(RepairLexicon.menDefinite.compactMap { forms.find(Array($0.utf8)) })
@@ -250,7 +255,7 @@ public final class RepairLexicon: Sendable {
         self.yearCueForms = IDSet(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
