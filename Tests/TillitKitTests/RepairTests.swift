@@ -267,6 +267,14 @@ struct RepairTests {
         #expect(repaired("Radavgransare for in-line-matriser.", mode: .on) == "Radavgränsare för in-line-matriser.")
     }
 
+    @Test("a lone 1 is the preposition i only where i can stand: arbete 1 flera → i flera; rad 1 med, typ 1 innebär, är 1 i stay numbers")
+    func loneOneIsPrepositionOnlyWhereICanStand() {
+        #expect(repaired("Redan pdgaende arbete 1 flera forvaltningar gar at samma hall.", mode: .on).contains("arbete i flera förvaltningar"))
+        #expect(repaired("Varden pa rad 1 med datum sorteras forst.", mode: .on).contains("rad 1 med datum"))
+        #expect(repaired("Argument av typ 1 innebar att vardet ar 1 i alla fall.", mode: .on)
+                == "Argument av typ 1 innebär att värdet är 1 i alla fall.")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

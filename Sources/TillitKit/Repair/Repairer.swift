@@ -676,12 +676,24 @@ public final class Repairer: Sendable {
         let nb = p[Int(next.start)]
         guard ByteClass.isASCIILetter(nb) || nb >= 0xC3, !ByteClass.isUpperAt(p, Int(next.start)) else { return false }
         let prevKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[prev.range])), Token(start: 0, end: prev.length, kind: .word, joined: prev.joined))
-        let counted: Set<String> = ["kapitel", "sida", "sidan", "punkt", "steg", "nr", "bilaga", "fas", "version", "del", "paragraf", "kap", "s", "avsnitt", "punkten", "bilagan"]
-        if counted.contains(String(decoding: prevKey, as: UTF8.self)) { return false }
+        if Repairer.numberedNouns.contains(String(decoding: prevKey, as: UTF8.self)) { return false }
         let nextKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[next.range])), Token(start: 0, end: next.length, kind: .word))
-        let joiners: Set<String> = ["och", "eller", "till", "av", "procent", "miljoner", "miljarder", "kronor", "kr", "st", "timme", "timmar", "dag", "dagar", "år", "ar", "gang", "gång", "juni", "januari", "maj"]
-        return !joiners.contains(String(decoding: nextKey, as: UTF8.self))
+        return !Repairer.afterNumbers.contains(String(decoding: nextKey, as: UTF8.self))
     }
+
+    /// Words that take a number after them ("kapitel 1", "rad 1", "typ 1 innebär").
+    static let numberedNouns: Set<String> = ["kapitel", "sida", "sidan", "punkt", "steg", "nr", "bilaga", "fas", "version", "del", "paragraf",
+                                             "kap", "s", "avsnitt", "punkten", "bilagan", "rad", "raden", "kolumn", "kolumnen", "tabell",
+                                             "tabellen", "typ", "format", "position", "nivå", "alternativ", "figur", "mål", "värde",
+                                             "värdet", "talet", "siffran", "vecka", "veckan", "nummer", "klass", "grupp", "bit", "index"]
+    /// Words that follow a number but not the preposition `i`: counted units and months, and
+    /// words that cannot begin what `i` governs: another preposition, `i` itself, `som`
+    /// ("är 1 i", "rad 1 med", "och 1 som").
+    static let afterNumbers: Set<String> = ["och", "eller", "till", "av", "procent", "miljoner", "miljarder", "kronor", "kr", "st", "timme",
+                                            "timmar", "dag", "dagar", "år", "ar", "gang", "gång", "januari", "februari", "mars", "april",
+                                            "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "i",
+                                            "på", "från", "med", "för", "om", "som", "eftersom", "cm", "mm", "tum", "miljon", "plus",
+                                            "minus", "gånger"]
 
     /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double }
