@@ -275,6 +275,12 @@ struct RepairTests {
                 == "Argument av typ 1 innebär att värdet är 1 i alla fall.")
     }
 
+    @Test("an @ inside a word stands for ö as well as å: om@jligt → omöjligt, f@r → för, g@r → gör")
+    func atSignIsOAsWellAsA() {
+        #expect(repaired("Det ar om@jligt att ga f@r langt.", mode: .on) == "Det är omöjligt att gå för långt.")
+        #expect(repaired("Vi g@r det nu och sedan g@r vi hem.", mode: .on).hasPrefix("Vi gör det nu"))
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))
