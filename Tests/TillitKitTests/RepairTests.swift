@@ -281,6 +281,14 @@ struct RepairTests {
         #expect(repaired("Vi g@r det nu och sedan g@r vi hem.", mode: .on).hasPrefix("Vi gör det nu"))
     }
 
+    @Test("abbreviations, file names and dotted names stay as written: fr.o.m., d.v.s., autoexec.bat, com.sun.star; a long dotted label is still repaired")
+    func dottedNamesStay() {
+        #expect(repaired("Beslutet galler fr.o.m. idag, d.v.s. nu.", mode: .on) == "Beslutet gäller fr.o.m. idag, d.v.s. nu.")
+        #expect(repaired("Oppna filen autoexec.bat och tjansten com.sun.star.util i Dir$ for sig.", mode: .on)
+                == "Öppna filen autoexec.bat och tjänsten com.sun.star.util i Dir$ för sig.")
+        #expect(repaired("Ange tabellnamn.faltnamn och spara.", mode: .on) == "Ange tabellnamn.fältnamn och spara.")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))
