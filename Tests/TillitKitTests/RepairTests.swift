@@ -289,6 +289,13 @@ struct RepairTests {
         #expect(repaired("Ange tabellnamn.faltnamn och spara.", mode: .on) == "Ange tabellnamn.fältnamn och spara.")
     }
 
+    @Test("a € glued to a letter is OCR's å (p€ → på, f€ → få); an amount in euro stays")
+    func euroInsideAWordIsA() {
+        #expect(repaired("Klicka p€ knappen for att f€ hjalp.", mode: .on) == "Klicka på knappen för att få hjälp.")
+        #expect(repaired("Det kostar 100 € per ar och 100€ i avgift.", mode: .on) == "Det kostar 100 € per år och 100€ i avgift.")
+        #expect(Tokenizer.tokenize(Array("p€ 100€".utf8)).map(\.kind) == [.word, .number, .punctuation])
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

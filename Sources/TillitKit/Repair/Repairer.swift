@@ -730,6 +730,7 @@ public final class Repairer: Sendable {
         case 0x34, 0x26: return [(0x61, false)]                  // 4 & → a
         case 0x40: return [(0x61, false), (0x6F, false)]         // @ → a (å) or o (ö): om@jligt, f@r
         case 0xA3: return [(0x66, false)]                        // £ → f
+        case 0x20AC: return [(0x61, false)]                      // € → a (å): p€, f€
         case 0xE9: return [(0x6F, false), (0x61, true), (0xE9, false), (0x65, true)]  // é → ö ä é e
         case 0x64: return [(0x64, false), (0x6F, true), (0x61, true)]                 // d → d ö ä/å
         case 0x69: return iMayBeL ? [(0x69, false), (0x6C, true), (0x61, true)] : [(0x69, false), (0x61, true)]  // i → i ä (l)

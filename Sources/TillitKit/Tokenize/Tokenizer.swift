@@ -63,6 +63,14 @@ public enum Tokenizer {
         return i + 3 < end && (p[i + 2] == 0x36 || p[i + 2] == 0x30) && letterFollows(p, i + 3, end)
     }
 
+    /// True when the `€` at `i` (E2 82 AC) is OCR's reading of an `å` inside a word: it follows
+    /// an ASCII letter of the same word (`p€` for på, `f€` for få; ocr/dev holds å→€). An
+    /// amount is written apart (`100 €`, `€100`), so a € glued to a letter is no currency sign.
+    @inlinable @inline(__always)
+    static func euroIsA(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int, _ end: Int) -> Bool {
+        i > start && i + 2 < end && p[i + 1] == 0x82 && p[i + 2] == 0xAC && ByteClass.isASCIILetter(p[i - 1])
+    }
+
     @inlinable @inline(__always)
     static func letterFollows(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         guard i < end else { return false }
@@ -113,6 +121,7 @@ public enum Tokenizer {
             if i + n > end { break }
             if ByteClass.isLetterSequence(p, i) { hasLetter = true; i += n; continue }
             if b == 0xC2 && poundIsF(p, i, end) { hasLetter = true; i += 2; continue }
+            if b == 0xE2 && euroIsA(p, start, i, end) { hasLetter = true; i += 3; continue }
             break
         }
         return (i, hasLetter)
