@@ -48,12 +48,15 @@ public final class RepairLexicon: Sendable {
     let yearCueForms: IDSet
     /// Spelled-out numbers from one up (`ett`, the neuter form: `år` is neuter, and the verb
     /// `är` cannot follow an article), and determiners that take a noun but not a verb:
-    /// `varje`, `nästa`, `samma`, `par` (`ett par år`). Not `många`, `flera`, `några`,
-    /// `detta`: "många är", "detta är" are common.
+    /// `varje`, `nästa`, `samma`, `par` (`ett par år`), and the words budget and report
+    /// language counts years with (`innevarande`, `föregående`, `kommande`, `nästkommande`,
+    /// `förra`). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
+    /// är", "detta är", "antalet är högt", "visst är det så", "Typ (valfritt) är" are common.
     static let yearCues = ["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
-                           "varje", "nästa", "samma", "par"]
+                           "varje", "nästa", "samma", "par", "innevarande", "föregående", "kommande", "nästkommande",
+                           "förra"]
     /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
     /// capital at the start of such a word is kept mid-sentence.
     let nameForms: IDSet
