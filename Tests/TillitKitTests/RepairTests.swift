@@ -296,6 +296,15 @@ struct RepairTests {
         #expect(Tokenizer.tokenize(Array("p€ 100€".utf8)).map(\.kind) == [.word, .number, .punctuation])
     }
 
+    @Test("after a modal an infinitive stands: kan motsätta, not motsatta; skulle vilja and kan höra stay")
+    func infinitiveAfterModal() {
+        #expect(repaired("Kommunen kan motsatta forslaget.", mode: .on) == "Kommunen kan motsätta förslaget.")
+        #expect(repaired("Regionen vill sysselsatta manga unga.", mode: .on) == "Regionen vill sysselsätta många unga.")
+        #expect(repaired("Vi borde framsta som ett foredome.", mode: .on) == "Vi borde framstå som ett föredöme.")
+        #expect(repaired("Jag skulle vilja rekommendera den och du kan hora den.", mode: .on)
+                == "Jag skulle vilja rekommendera den och du kan höra den.")
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

@@ -194,13 +194,16 @@ enum GrammarCues {
     /// - `än`, not the particle `in`, after a comparative within three words ("mer in vad" → "mer
     ///   än vad"), and `in` where none stands before it and no `mer`/`så`/`idag` follows
     ///   ("Skriv in ett värde", not "än ett");
+    /// - after a modal (`måste`, `ska`, `kan`, …), a form that looks like an infinitive
+    ///   (`RepairLexicon.looksInfinitive`): "måste motsätta sig", not "motsatta";
     /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
-        guard lex.cueForms.contains(f) else { return 0 }
+        // after a modal, an infinitive (any form; the others below are not verbs after one)
+        guard lex.cueForms.contains(f) else { return lex.modalForms.contains(prevForm) && lex.looksInfinitive(f) ? 6 : 0 }
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if yearFollows(p, tokens, ti) { v += 6 }

@@ -90,6 +90,31 @@ public final class RepairLexicon: Sendable {
     /// Form ids of the particle `in` ("skriv in", "lämna in") and of `än` (than), which OCR
     /// writes alike (`in` for `än`).
     let inFormID: Int32, thanFormID: Int32
+    /// Form ids of the modal verbs, after which only an infinitive stands ("måste motsätta
+    /// sig", not "måste motsatta"). Not `får`/`fick`, which as often take a noun ("får stöd").
+    let modalForms: IDSet
+    static let modals = ["måste", "ska", "skall", "kan", "kunde", "bör", "borde", "vill", "ville", "skulle", "lär", "torde"]
+
+    /// True when form `f` looks like an infinitive: it ends in a vowel and the lexicon holds
+    /// its present tense (`vårda` → `vårdar`, `motsätta` → `motsätter`, `framstå` → `framstår`,
+    /// `höra` → `hör`), or it is an irregular one (`vilja`, `kunna`, `vara`).
+    /// Adjectives and participles have no such form (`motsatta`, `sysselsatta`, `främsta`).
+    /// Cost: one or two table probes; called only after a modal.
+    func looksInfinitive(_ f: Int32) -> Bool {
+        let key = forms.key(at: Int(f))
+        guard let last = key.last, key.count >= 2 else { return false }
+        // a, e, i, o, u, y, or the second byte of å/ä/ö
+        guard [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xA5, 0xA4, 0xB6].contains(last) else { return false }
+        if RepairLexicon.irregularInfinitives.contains(key) || forms.find(key + [0x72]) != nil { return true }
+        guard last == 0x61 else { return false }
+        // -a verbs with present -er (sätta → sätter) or, after r, none (höra → hör, göra → gör)
+        let stem = Array(key.dropLast())
+        return forms.find(stem + [0x65, 0x72]) != nil || (stem.last == 0x72 && forms.find(stem) != nil)
+    }
+    /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan).
+    static let irregularInfinitives: Set<[UInt8]> = Set(["vilja", "kunna", "vara", "veta", "heta", "ha", "ge", "se", "be", "dö",
+                                                         "gå", "stå", "få", "dra", "ta", "bli", "ligga", "sitta", "göra"].map { Array($0.utf8) })
+
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
     let cueForms: IDSet
     static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
@@ -247,6 +272,7 @@ public final class RepairLexicon: Sendable {
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
+        self.modalForms = IDSet(RepairLexicon.modals.compactMap { forms.find(Array($0.utf8)) })
         self.inFormID = forms.find(Array("in".utf8)) ?? -2
         self.thanFormID = forms.find(Array("än".utf8)) ?? -2
         self.ourSingularForms = IDSet(RepairLexicon.ourSingular.compactMap { forms.find(Array($0.utf8)) })
