@@ -315,7 +315,9 @@ struct RepairTests {
         let sentence = String(seed[seed.range(of: "Efter ett helt ar")!.lowerBound...].prefix(60))
         #expect(repaired(sentence).hasPrefix("Efter ett helt år av pandemikris"))
         #expect(repaired("Det ar ett helt ar sedan beslutet och det ar bra", mode: .on) == "Det är ett helt år sedan beslutet och det är bra")
-        // budget language counts years: innevarande, föregående, kommande år
+        // budget language counts years: per år, i år, innevarande, föregående, kommande år
+        #expect(repaired("Kostnaden ar 5 miljoner kronor per ar och i ar blir det mer.", mode: .on)
+                == "Kostnaden är 5 miljoner kronor per år och i år blir det mer.")
         #expect(repaired("Budgeten for innevarande ar ar lagre an for kommande ar och foregaende ar.", mode: .on)
                 == "Budgeten för innevarande år är lägre än för kommande år och föregående år.")
     }

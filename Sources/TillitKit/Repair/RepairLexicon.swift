@@ -50,13 +50,13 @@ public final class RepairLexicon: Sendable {
     /// `är` cannot follow an article), and determiners that take a noun but not a verb:
     /// `varje`, `nästa`, `samma`, `par` (`ett par år`), and the words budget and report
     /// language counts years with (`innevarande`, `föregående`, `kommande`, `nästkommande`,
-    /// `förra`). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
+    /// `förra`, `per`, `varannat`), and the preposition `i` ("i år"; the verb cannot follow it). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
     /// är", "detta är", "antalet är högt", "visst är det så", "Typ (valfritt) är" are common.
     static let yearCues = ["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
                            "varje", "nästa", "samma", "par", "innevarande", "föregående", "kommande", "nästkommande",
-                           "förra"]
+                           "förra", "per", "i", "varannat", "vartannat"]
     /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
     /// capital at the start of such a word is kept mid-sentence.
     let nameForms: IDSet
