@@ -156,6 +156,13 @@ struct RepairTests {
         #expect(repaired(String(line ?? "")).hasPrefix("Stadskontoret föreslår att motionen bör avslås med hänvisning"))
         #expect(repaired("Inriktningen bor saledes ses som ett komplement.", mode: .on) == "Inriktningen bör således ses som ett komplement.")
         #expect(repaired("Manga aldre bor hos sina barn.", mode: .on) == "Många äldre bor hos sina barn.")
+        // and before an active infinitive, unless a place follows
+        #expect(repaired("Samhallet bor ta vara pa detta, och de bor ocksa ge stod.", mode: .on)
+                == "Samhället bör ta vara på detta, och de bör också ge stöd.")
+        let hitta = seed002.range(of: "att en uppfoljning bor\nhitta balansen")
+        #expect(hitta != nil)
+        if let hitta { #expect(repaired(String(seed002[hitta]), mode: .on) == "att en uppföljning bör\nhitta balansen") }
+        #expect(repaired("Manga aldre bor nara sina barn.", mode: .on) == "Många äldre bor nära sina barn.")
     }
 
     @Test("a compound whose first part ends in the linking s keeps it: Tillitsreformen, not Tillätsreformen")

@@ -33,7 +33,8 @@ enum GrammarCues {
                                         "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
                                         "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) }
     static let shortSupines: [[UInt8]] = ["gjort", "haft", "sagt", "lagt"].map { Array($0.utf8) }
-    static let dwellings: [[UInt8]] = ["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne"].map { Array($0.utf8) }
+    static let dwellings: [[UInt8]] = ["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne", "nära",
+                                       "nara", "där", "dar", "här"].map { Array($0.utf8) }   // also as stripped text spells them
     static let coordinators: [[UInt8]] = ["och", "eller", "som"].map { Array($0.utf8) }
     static let kvinnor = [Array("kvinnor".utf8)]
     static let hos = [Array("hos".utf8)]
@@ -94,6 +95,17 @@ enum GrammarCues {
         let v = tail(p, tokens[j], 2)
         // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
         return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
+    }
+
+    /// True when an active infinitive follows token `ti`, after at most two adverbs ("bör ta
+    /// vara på", "bör också ge"): the lexicon holds the next word and it looks like an
+    /// infinitive (`RepairLexicon.looksInfinitive`). Cost: one key build and a table probe.
+    static func activeInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
+        guard let j = verbSlot(p, tokens, ti), tokens[j].length <= 32 else { return false }
+        let key = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[tokens[j].range])),
+                                      Token(start: 0, end: tokens[j].length, kind: .word, joined: tokens[j].joined))
+        guard let f = lex.formID(key) else { return false }
+        return lex.looksInfinitive(f)
     }
 
     /// True when the words after `ti` say where someone lives ("bor hos", "bor kvar", "bor
@@ -196,7 +208,7 @@ enum GrammarCues {
     ///   ("Skriv in ett värde", not "än ett");
     /// - after a modal (`måste`, `ska`, `kan`, …), a form that looks like an infinitive
     ///   (`RepairLexicon.looksInfinitive`): "måste motsätta sig", not "motsatta";
-    /// - `bör` before a passive infinitive ("motionen bör avslås"); `bor` before a place;
+    /// - `bör` before a passive infinitive or, unless a place follows, an active one ("bör ta") ("motionen bör avslås"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
     @inline(__always)
@@ -222,7 +234,9 @@ enum GrammarCues {
         if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
         if f == lex.thanFormID { return comparativeBefore(p, tokens, ti) ? 6 : 0 }
         if f == lex.inFormID { return !comparativeBefore(p, tokens, ti) && !wordIs(p, tokens, ti + 1, oneOf: thanFollowers) ? 6 : 0 }
-        if f == lex.shouldFormID { return passiveInfinitiveFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.shouldFormID {
+            return passiveInfinitiveFollows(p, tokens, ti) || (!dwellingFollows(p, tokens, ti) && activeInfinitiveFollows(p, tokens, ti, lex: lex)) ? 6 : 0
+        }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.varaPossessiveFormID { return lex.possessiveCueForms.contains(prevForm) ? 6 : 0 }
         return 0
