@@ -311,6 +311,14 @@ struct RepairTests {
                 == "Jag skulle vilja rekommendera den och du kan höra den.")
     }
 
+    @Test("män before the end of a clause, värt before att, vårt before eget or första; säger man. and the abbreviation Min. stay")
+    func menWorthOurs() {
+        #expect(repaired("De ar hustrur till hogavlonade man. Det sager man.", mode: .on) == "De är hustrur till högavlönade män. Det säger man.")
+        #expect(repaired("Det ar inte vart att overleva, men vi fick vart forsta statsrad.", mode: .on)
+                == "Det är inte värt att överleva, men vi fick vårt första statsråd.")
+        #expect(repaired("Varden Max. och Min. visas.", mode: .on).contains("Min."))
+    }
+
     @Test("context decides between år and är after a number")
     func yearsAfterNumbers() {
         #expect(repaired("Malmo stad har sedan ett par ar haft en ambition och det ar bra").contains("par år haft"))

@@ -183,6 +183,21 @@ enum GrammarCues {
         return false
     }
 
+    static let attWord = [Array("att".utf8)]
+    static let ownOrFirst: [[UInt8]] = ["eget", "egna", "första", "forsta"].map { Array($0.utf8) }   // also as stripped text spells it
+
+    /// True when the word at `ti` ends its clause (a `.`, `,`, `;` or `:` follows) and the word
+    /// before it is not a verb in the present tense (it does not end in r) nor `där`: the
+    /// subject pronoun `man` does not end a clause except after its verb ("säger man.",
+    /// "anser man,"), the noun `män` does ("högavlönade män.", "samma saker som män,").
+    static func nounBeforeClauseEnd(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0, ti + 1 < tokens.count, tokens[ti + 1].kind == .punctuation, tokens[ti - 1].kind == .word,
+              !ByteClass.isUpperAt(p, Int(tokens[ti].start)) else { return false }   // not "Min." (an abbreviation)
+        let b = p[Int(tokens[ti + 1].start)]
+        guard b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A else { return false }
+        return tail(p, tokens[ti - 1], 1) != 0x72
+    }
+
     /// True when token `ti - 1` is a number other than 1 ("201 män").
     static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .number else { return false }
@@ -208,6 +223,9 @@ enum GrammarCues {
     ///   ("Skriv in ett värde", not "än ett");
     /// - after a modal (`måste`, `ska`, `kan`, …), a form that looks like an infinitive
     ///   (`RepairLexicon.looksInfinitive`): "måste motsätta sig", not "motsatta";
+    /// - `män` before the end of a clause unless a present-tense verb stands before it
+    ///   ("högavlönade män."; "säger man." stays); `värt` before `att`; `vårt` before `eget`,
+    ///   `egna`, `första`;
     /// - `bör` before a passive infinitive or, unless a place follows, an active one ("bör ta") ("motionen bör avslås"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
@@ -227,9 +245,13 @@ enum GrammarCues {
         if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
-                || coordinatedWithWomen(p, tokens, ti) ? 6 : 0
+                || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
-        if lex.ourSingularForms.contains(f) { return lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
+        if lex.ourSingularForms.contains(f) {
+            return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
+                || (f == lex.ourNeuterFormID && wordIs(p, tokens, ti + 1, oneOf: ownOrFirst)) ? 6 : 0
+        }
         if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
         if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
         if f == lex.thanFormID { return comparativeBefore(p, tokens, ti) ? 6 : 0 }

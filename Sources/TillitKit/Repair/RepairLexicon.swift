@@ -90,6 +90,8 @@ public final class RepairLexicon: Sendable {
     /// Form ids of the particle `in` ("skriv in", "lämna in") and of `än` (than), which OCR
     /// writes alike (`in` for `än`).
     let inFormID: Int32, thanFormID: Int32
+    /// Form ids of `värt` (worth: "värt att") and `vårt` (our, neuter: "vårt eget").
+    let worthFormID: Int32, ourNeuterFormID: Int32
     /// Form ids of the modal verbs, after which only an infinitive stands ("måste motsätta
     /// sig", not "måste motsatta"). Not `får`/`fick`, which as often take a noun ("får stöd").
     let modalForms: IDSet
@@ -273,6 +275,8 @@ public final class RepairLexicon: Sendable {
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
         self.modalForms = IDSet(RepairLexicon.modals.compactMap { forms.find(Array($0.utf8)) })
+        self.worthFormID = forms.find(Array("värt".utf8)) ?? -2
+        self.ourNeuterFormID = forms.find(Array("vårt".utf8)) ?? -2
         self.inFormID = forms.find(Array("in".utf8)) ?? -2
         self.thanFormID = forms.find(Array("än".utf8)) ?? -2
         self.ourSingularForms = IDSet(RepairLexicon.ourSingular.compactMap { forms.find(Array($0.utf8)) })
@@ -284,7 +288,7 @@ public final class RepairLexicon: Sendable {
         self.yearCueForms = IDSet(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
