@@ -329,6 +329,12 @@ struct RepairTests {
         let sentence = String(seed[seed.range(of: "Efter ett helt ar")!.lowerBound...].prefix(60))
         #expect(repaired(sentence).hasPrefix("Efter ett helt år av pandemikris"))
         #expect(repaired("Det ar ett helt ar sedan beslutet och det ar bra", mode: .on) == "Det är ett helt år sedan beslutet och det är bra")
+        // år closing a clause after fler, flera, tidigare (seed 002: "under flera år.")
+        #expect(repaired("De lever allt fler ar, haller oss vitala under tidigare ar.", mode: .on)
+                == "De lever allt fler år, håller oss vitala under tidigare år.")
+        #expect(repaired(Fixtures.text("002_01034d870a99e8da.txt")).contains("pågått under flera år."))
+        // a stranded preposition before the verb stays: "det vi arbetar med är"
+        #expect(repaired("Det vi arbetar med ar viktigt.", mode: .on) == "Det vi arbetar med är viktigt.")
         // budget language counts years: per år, i år, innevarande, föregående, kommande år
         #expect(repaired("Kostnaden ar 5 miljoner kronor per ar och i ar blir det mer.", mode: .on)
                 == "Kostnaden är 5 miljoner kronor per år och i år blir det mer.")

@@ -186,15 +186,20 @@ enum GrammarCues {
     static let attWord = [Array("att".utf8)]
     static let ownOrFirst: [[UInt8]] = ["eget", "egna", "första", "forsta"].map { Array($0.utf8) }   // also as stripped text spells it
 
+    /// True when `.`, `,`, `;` or `:` follows token `ti`.
+    static func clauseEndFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .punctuation else { return false }
+        let b = p[Int(tokens[ti + 1].start)]
+        return b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A
+    }
+
     /// True when the word at `ti` ends its clause (a `.`, `,`, `;` or `:` follows) and the word
     /// before it is not a verb in the present tense (it does not end in r) nor `där`: the
     /// subject pronoun `man` does not end a clause except after its verb ("säger man.",
     /// "anser man,"), the noun `män` does ("högavlönade män.", "samma saker som män,").
     static func nounBeforeClauseEnd(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard ti > 0, ti + 1 < tokens.count, tokens[ti + 1].kind == .punctuation, tokens[ti - 1].kind == .word,
+        guard ti > 0, tokens[ti - 1].kind == .word, clauseEndFollows(p, tokens, ti),
               !ByteClass.isUpperAt(p, Int(tokens[ti].start)) else { return false }   // not "Min." (an abbreviation)
-        let b = p[Int(tokens[ti + 1].start)]
-        guard b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A else { return false }
         return tail(p, tokens[ti - 1], 1) != 0x72
     }
 
@@ -207,7 +212,8 @@ enum GrammarCues {
 
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
-    /// - `år` after a number ("3 ar"; "3 är" happens), +12 after a counting word or a
+    /// - `år` after a number ("3 ar"; "3 är" happens), +6 closing a clause after `fler`,
+    ///   `tidigare`, `många` ("fler år,"), +12 after a counting word or a
     ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), also with a
     ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
@@ -236,6 +242,7 @@ enum GrammarCues {
         guard lex.cueForms.contains(f) else { return lex.modalForms.contains(prevForm) && lex.looksInfinitive(f) ? 6 : 0 }
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
+            if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && clauseEndFollows(p, tokens, ti) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
             return v
         }

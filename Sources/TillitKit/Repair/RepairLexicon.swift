@@ -50,13 +50,17 @@ public final class RepairLexicon: Sendable {
     /// `är` cannot follow an article), and determiners that take a noun but not a verb:
     /// `varje`, `nästa`, `samma`, `par` (`ett par år`), and the words budget and report
     /// language counts years with (`innevarande`, `föregående`, `kommande`, `nästkommande`,
-    /// `förra`, `per`, `varannat`), and the preposition `i` ("i år"; the verb cannot follow it). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
+    /// `förra`, `per`, `varannat`), and the preposition `i` ("i år"). Not other prepositions:
+    /// they are stranded before the verb ("det vi arbetar med är", "det han pratar om är"). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
     /// är", "detta är", "antalet är högt", "visst är det så", "Typ (valfritt) är" are common.
     static let yearCues = ["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
                            "varje", "nästa", "samma", "par", "innevarande", "föregående", "kommande", "nästkommande",
                            "förra", "per", "i", "varannat", "vartannat"]
+    /// Words after which `år` closing a clause is the noun ("fler år,", "tidigare år.").
+    let yearBeforeEndForms: IDSet
+    static let yearBeforeEnd = ["fler", "flera", "tidigare", "senare", "några", "många", "få", "sista", "senaste", "gångna"]
     /// Forms that are names written with a capital (`örebro` for Örebro; `n` lines): an OCR
     /// capital at the start of such a word is kept mid-sentence.
     let nameForms: IDSet
@@ -286,6 +290,7 @@ public final class RepairLexicon: Sendable {
         self.pluralQuantifierForms = IDSet(RepairLexicon.pluralQuantifiers.compactMap { forms.find(Array($0.utf8)) })
         self.possessiveCueForms = IDSet(RepairLexicon.possessiveCues.compactMap { forms.find(Array($0.utf8)) })
         self.yearCueForms = IDSet(RepairLexicon.yearCues.compactMap { forms.find(Array($0.utf8)) })
+        self.yearBeforeEndForms = IDSet(RepairLexicon.yearBeforeEnd.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID]

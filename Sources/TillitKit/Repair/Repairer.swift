@@ -716,6 +716,14 @@ public final class Repairer: Sendable {
                                             "på", "från", "med", "för", "om", "som", "eftersom", "cm", "mm", "tum", "miljon", "plus",
                                             "minus", "gånger"]
 
+    /// Words that never end a compound: modal verbs, adverbs, pronouns and other closed-class
+    /// words. "arbetsammaste" (gold) had become `arbetsam|måste`.
+    static let notCompoundHeads: Set<String> = ["måste", "kunde", "skulle", "borde", "kommer", "också", "alltså", "därför", "eller",
+                                                "inte", "några", "något", "många", "andra", "efter", "under", "över", "genom",
+                                                "mellan", "sedan", "medan", "utan", "även", "redan", "bara", "mycket", "mest",
+                                                "där", "här", "när", "som", "vilka", "vilket", "dessa", "detta", "denna", "våra",
+                                                "deras", "sina", "era", "ännu", "aldrig", "alltid", "ofta", "kanske"]
+
     /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double }
 
@@ -871,7 +879,8 @@ public final class Repairer: Sendable {
             guard v.count == s.count else { continue }
             for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
 
-                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex, flattened: flattened) else { continue }
+                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex, flattened: flattened),
+                      !Repairer.notCompoundHeads.contains(right.0) else { continue }
                 var left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex, flattened: flattened)
                 // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
                 // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
