@@ -105,21 +105,29 @@ public final class RepairLexicon: Sendable {
     /// its present tense (`vårda` → `vårdar`, `motsätta` → `motsätter`, `framstå` → `framstår`,
     /// `höra` → `hör`), or it is an irregular one (`vilja`, `kunna`, `vara`).
     /// Adjectives and participles have no such form (`motsatta`, `sysselsatta`, `främsta`).
-    /// Cost: one or two table probes; called only after a modal.
+    /// Cost: a copy into a stack buffer and up to three table probes; called only after a modal.
     func looksInfinitive(_ f: Int32) -> Bool {
-        let key = forms.key(at: Int(f))
-        guard let last = key.last, key.count >= 2 else { return false }
-        // a, e, i, o, u, y, or the second byte of å/ä/ö
-        guard [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xA5, 0xA4, 0xB6].contains(last) else { return false }
-        if RepairLexicon.irregularInfinitives.contains(key) || forms.find(key + [0x72]) != nil { return true }
-        guard last == 0x61 else { return false }
-        // -a verbs with present -er (sätta → sätter) or, after r, none (höra → hör, göra → gör)
-        let stem = Array(key.dropLast())
-        return forms.find(stem + [0x65, 0x72]) != nil || (stem.last == 0x72 && forms.find(stem) != nil)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 2) { buf -> Bool in
+            let k = buf.baseAddress!
+            let n = copyForm(f, into: k)
+            guard n >= 2 else { return false }
+            let last = k[n - 1]
+            // a, e, i, o, u, y, or the second byte of å/ä/ö
+            guard last == 0x61 || last == 0x65 || last == 0x69 || last == 0x6F || last == 0x75 || last == 0x79
+                    || last == 0xA5 || last == 0xA4 || last == 0xB6 else { return false }
+            if RepairLexicon.irregularInfinitives.contains(where: { $0.count == n && $0.elementsEqual(UnsafeBufferPointer(start: k, count: n)) }) { return true }
+            k[n] = 0x72                                                    // + r: vårda → vårdar
+            if forms.find(UnsafePointer(k), n + 1) != nil { return true }
+            guard last == 0x61 else { return false }
+            // -a verbs with present -er (sätta → sätter) or, after r, none (höra → hör, göra → gör)
+            k[n - 1] = 0x65; k[n] = 0x72
+            if forms.find(UnsafePointer(k), n + 1) != nil { return true }
+            return n >= 2 && k[n - 2] == 0x72 && forms.find(UnsafePointer(k), n - 1) != nil
+        }
     }
     /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan).
-    static let irregularInfinitives: Set<[UInt8]> = Set(["vilja", "kunna", "vara", "veta", "heta", "ha", "ge", "se", "be", "dö",
-                                                         "gå", "stå", "få", "dra", "ta", "bli", "ligga", "sitta", "göra"].map { Array($0.utf8) })
+    static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "vara", "veta", "heta", "ha", "ge", "se", "be", "dö",
+                                                  "gå", "stå", "få", "dra", "ta", "bli", "ligga", "sitta", "göra"].map { Array($0.utf8) }
 
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
     let cueForms: IDSet
