@@ -137,11 +137,16 @@ enum GrammarCues {
     /// it tells the definite `männen` from `mannen`, which stripped text spells alike.
     /// Cost: at most 80 length tests.
     static func counterpartNumber(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Int {
+        @inline(__always) func number(_ j: Int) -> Int {
+            guard j >= 0, j < tokens.count, tokens[j].length >= 7 else { return 0 }
+            if wordIs(p, tokens, j, oneOf: womenPlural) { return 1 }
+            return wordIs(p, tokens, j, oneOf: womanSingular) ? -1 : 0
+        }
         for d in 1...counterpartReach {
-            for j in [ti - d, ti + d] where j >= 0 && j < tokens.count && tokens[j].length >= 7 {
-                if wordIs(p, tokens, j, oneOf: womenPlural) { return 1 }
-                if wordIs(p, tokens, j, oneOf: womanSingular) { return -1 }
-            }
+            let before = number(ti - d)
+            if before != 0 { return before }
+            let after = number(ti + d)
+            if after != 0 { return after }
         }
         return 0
     }
@@ -232,13 +237,14 @@ enum GrammarCues {
     /// - `män` before the end of a clause unless a present-tense verb stands before it
     ///   ("högavlönade män."; "säger man." stays); `värt` before `att`; `vårt` before `eget`,
     ///   `egna`, `första`;
-    /// - `bör` before a passive infinitive or, unless a place follows, an active one ("bör ta") ("motionen bör avslås"); `bor` before a place;
+    /// - `bör` before a passive infinitive ("motionen bör avslås") or, unless a place follows,
+    ///   an active one ("bör ta"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
-        // after a modal, an infinitive (any form; the others below are not verbs after one)
+        // a form no word cue speaks for: only the modal cue (an infinitive after måste, ska, …)
         guard lex.cueForms.contains(f) else { return lex.modalForms.contains(prevForm) && lex.looksInfinitive(f) ? 6 : 0 }
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
