@@ -302,6 +302,20 @@ struct RepairTests {
         #expect(Tokenizer.tokenize(Array("p€ 100€".utf8)).map(\.kind) == [.word, .number, .punctuation])
     }
 
+    @Test("an infinitive is told by its present tense in the lexicon (vårda → vårdar, sätta → sätter, höra → hör) or as irregular (vilja, kunna, veta); adjectives and participles are not")
+    func infinitivesByPresentTense() throws {
+        let lex = RepairLexicon.embedded
+        for w in ["vårda", "motsätta", "framstå", "höra", "göra", "vara", "ta", "gå", "ligga", "sitta", "bli", "ha", "vilja", "kunna", "veta"] {
+            let f = try #require(lex.formID(Array(w.utf8)), "\(w)")
+            #expect(lex.looksInfinitive(f), "\(w)")
+        }
+        // (an adjective in -ra whose stem is a word, such as stora, passes the höra rule too)
+        for w in ["motsatta", "sysselsatta", "främsta", "andra"] {
+            let f = try #require(lex.formID(Array(w.utf8)), "\(w)")
+            #expect(!lex.looksInfinitive(f), "\(w)")
+        }
+    }
+
     @Test("after a modal an infinitive stands: kan motsätta, not motsatta; skulle vilja and kan höra stay")
     func infinitiveAfterModal() {
         #expect(repaired("Kommunen kan motsatta forslaget.", mode: .on) == "Kommunen kan motsätta förslaget.")

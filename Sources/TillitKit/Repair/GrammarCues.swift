@@ -92,19 +92,14 @@ enum GrammarCues {
     static func passiveInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 3, tail(p, tokens[j], 1) == 0x73,
               !wordIs(p, tokens, j, oneOf: hos) else { return false }
-        let v = tail(p, tokens[j], 2)
-        // a, e, i, o, u, y, or the second byte of å/ä/ö (the -s after a vowel)
-        return v == 0x61 || v == 0x65 || v == 0x69 || v == 0x6F || v == 0x75 || v == 0x79 || v == 0xA5 || v == 0xA4 || v == 0xB6
+        return ByteClass.isVowelEnd(tail(p, tokens[j], 2))   // the -s after a vowel
     }
 
     /// True when an active infinitive follows token `ti`, after at most two adverbs ("bör ta
     /// vara på", "bör också ge"): the lexicon holds the next word and it looks like an
     /// infinitive (`RepairLexicon.looksInfinitive`). Cost: one key build and a table probe.
     static func activeInfinitiveFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
-        guard let j = verbSlot(p, tokens, ti), tokens[j].length <= 32 else { return false }
-        let key = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[tokens[j].range])),
-                                      Token(start: 0, end: tokens[j].length, kind: .word, joined: tokens[j].joined))
-        guard let f = lex.formID(key) else { return false }
+        guard let j = verbSlot(p, tokens, ti), tokens[j].length <= 32, let f = lex.formID(TokenKey.lowercased(p, tokens[j])) else { return false }
         return lex.looksInfinitive(f)
     }
 

@@ -51,8 +51,9 @@ public final class RepairLexicon: Sendable {
     /// `varje`, `nästa`, `samma`, `par` (`ett par år`), and the words budget and report
     /// language counts years with (`innevarande`, `föregående`, `kommande`, `nästkommande`,
     /// `förra`, `per`, `varannat`), and the preposition `i` ("i år"). Not other prepositions:
-    /// they are stranded before the verb ("det vi arbetar med är", "det han pratar om är"). Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många
-    /// är", "detta är", "antalet är högt", "visst är det så", "Typ (valfritt) är" are common.
+    /// they are stranded before the verb ("det vi arbetar med är", "det han pratar om är").
+    /// Not `många`, `flera`, `några`, `detta`, `antalet`, `visst`, `valfritt`: "många är",
+    /// "detta är", "antalet är högt", "visst är det så", "Typ (valfritt) är" are common.
     static let yearCues = ["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
                            "fjorton", "femton", "sexton", "sjutton", "arton", "nitton", "tjugo", "trettio", "fyrtio", "femtio",
                            "sextio", "sjuttio", "åttio", "nittio", "hundra", "tusen", "tiotal", "hundratal", "tusental",
@@ -104,7 +105,9 @@ public final class RepairLexicon: Sendable {
     /// True when form `f` looks like an infinitive: it ends in a vowel and the lexicon holds
     /// its present tense (`vårda` → `vårdar`, `motsätta` → `motsätter`, `framstå` → `framstår`,
     /// `höra` → `hör`), or it is an irregular one (`vilja`, `kunna`, `vara`).
-    /// Adjectives and participles have no such form (`motsatta`, `sysselsatta`, `främsta`).
+    /// Adjectives and participles have no such form (`motsatta`, `sysselsatta`, `främsta`),
+    /// except an adjective in -ra whose stem is a word (`stora` → `stor`), which passes as
+    /// `höra` → `hör` does.
     /// Cost: a copy into a stack buffer and up to three table probes; called only after a modal.
     func looksInfinitive(_ f: Int32) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 2) { buf -> Bool in
@@ -112,9 +115,7 @@ public final class RepairLexicon: Sendable {
             let n = copyForm(f, into: k)
             guard n >= 2 else { return false }
             let last = k[n - 1]
-            // a, e, i, o, u, y, or the second byte of å/ä/ö
-            guard last == 0x61 || last == 0x65 || last == 0x69 || last == 0x6F || last == 0x75 || last == 0x79
-                    || last == 0xA5 || last == 0xA4 || last == 0xB6 else { return false }
+            guard ByteClass.isVowelEnd(last) else { return false }
             if RepairLexicon.irregularInfinitives.contains(where: { $0.count == n && $0.elementsEqual(UnsafeBufferPointer(start: k, count: n)) }) { return true }
             k[n] = 0x72                                                    // + r: vårda → vårdar
             if forms.find(UnsafePointer(k), n + 1) != nil { return true }
@@ -125,17 +126,17 @@ public final class RepairLexicon: Sendable {
             return n >= 2 && k[n - 2] == 0x72 && forms.find(UnsafePointer(k), n - 1) != nil
         }
     }
-    /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan).
-    static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "vara", "veta", "heta", "ha", "ge", "se", "be", "dö",
-                                                  "gå", "stå", "få", "dra", "ta", "bli", "ligga", "sitta", "göra"].map { Array($0.utf8) }
+    /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan,
+    /// veta → vet); `ta`, `gå`, `ligga`, `göra`, `vara` and the like are found by them.
+    static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
 
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
     let cueForms: IDSet
     static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
                                "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "utan"]
-    static let possessiveCues = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
-                                 "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "alla",
-                                 "är", "vore", "har", "hade", "blir", "blev", "blivit"]
+    /// The `våra` cue words: the prepositions (without `utan`, which joined the list for the
+    /// later `vår` cue and was never measured for `våra`), `alla`, and the finite verbs.
+    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.

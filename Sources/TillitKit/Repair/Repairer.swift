@@ -696,10 +696,8 @@ public final class Repairer: Sendable {
         guard prev.kind == .word, next.kind == .word, prev.end < tokens[ti].start, tokens[ti].end < next.start else { return false }
         let nb = p[Int(next.start)]
         guard ByteClass.isASCIILetter(nb) || nb >= 0xC3, !ByteClass.isUpperAt(p, Int(next.start)) else { return false }
-        let prevKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[prev.range])), Token(start: 0, end: prev.length, kind: .word, joined: prev.joined))
-        if Repairer.numberedNouns.contains(String(decoding: prevKey, as: UTF8.self)) { return false }
-        let nextKey = TokenKey.lowercased(Array(UnsafeBufferPointer(rebasing: p[next.range])), Token(start: 0, end: next.length, kind: .word))
-        return !Repairer.afterNumbers.contains(String(decoding: nextKey, as: UTF8.self))
+        if Repairer.numberedNouns.contains(String(decoding: TokenKey.lowercased(p, prev), as: UTF8.self)) { return false }
+        return !Repairer.afterNumbers.contains(String(decoding: TokenKey.lowercased(p, next), as: UTF8.self))
     }
 
     /// Words that take a number after them ("kapitel 1", "rad 1", "typ 1 innebär").

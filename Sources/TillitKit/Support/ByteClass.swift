@@ -53,6 +53,13 @@ public enum ByteClass {
         return b >= 0xC4
     }
 
+    /// True for the last byte of a lowercase vowel: a, e, i, o, u, y, or the second byte of
+    /// å, ä, ö (C3 A5, A4, B6). For word-ending tests such as "ends in a vowel".
+    @inlinable @inline(__always)
+    public static func isVowelEnd(_ b: UInt8) -> Bool {
+        b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x79 || b == 0xA5 || b == 0xA4 || b == 0xB6
+    }
+
     /// Lowercases an ASCII capital A–Z; every other byte is returned as it is.
     @inlinable @inline(__always)
     public static func asciiLower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }

@@ -51,12 +51,15 @@ public enum TokenKey {
     }
 
     /// The lowercased key of `token` as a byte array (allocates; not for the hot path).
-    public static func lowercased(_ bytes: [UInt8], _ token: Token) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { p in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
-                let n = lowercased(p, token, into: buf.baseAddress!)
-                return Array(buf[0..<n])
-            }
+    public static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> [UInt8] {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
+            let n = lowercased(p, token, into: buf.baseAddress!)
+            return Array(buf[0..<n])
         }
+    }
+
+    /// The lowercased key of `token` as a byte array (allocates; not for the hot path).
+    public static func lowercased(_ bytes: [UInt8], _ token: Token) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { lowercased($0, token) }
     }
 }
