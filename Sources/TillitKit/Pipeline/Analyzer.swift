@@ -109,8 +109,10 @@ public final class Analyzer: Sendable {
         outUnits.reserveCapacity(units.count)
         var hitCount = 0
         let entries = matcher.lexicon.entries
-        // a document read in parts keeps its raw hits and entry counts for merge
-        let multiPart = options.unit == .document && (part.part > 0 || !part.isLast)
+        // a document read in parts: the first part hands merge its entry counts, later parts
+        // their raw hits (merge re-weighs those)
+        let keepCounts = options.unit == .document && part.part == 0 && !part.isLast
+        let keepHits = options.unit == .document && part.part > 0
         var pending: [PendingHit] = []
         var entryCounts: [Int32: Int] = [:]
         for (i, u) in units.enumerated() {
@@ -125,12 +127,12 @@ public final class Analyzer: Sendable {
                 seen[h.entry] = k
                 let scale = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1)
                 let w = scale * Analyzer.repeatFactor(k)
-                if multiPart { pending.append(PendingHit(entry: h.entry, pole: h.pole, scale: scale)) }
+                if keepHits { pending.append(PendingHit(entry: h.entry, pole: h.pole, scale: scale)) }
                 weights.append(w)
                 table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
             }
             hitCount += scratch.hits.count
-            if multiPart { entryCounts = seen }
+            if keepCounts { entryCounts = seen }
             docTable.merge(table)
             var ev: [Evidence] = []
             if options.evidence {
@@ -166,7 +168,7 @@ public final class Analyzer: Sendable {
         return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
                              label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: scratch.edits.count,
                              looksDamaged: damaged, hitCount: hitCount, warnings: warnings,
-                             pendingHits: part.part > 0 ? pending : [], entryCounts: part.part == 0 ? entryCounts : [:])
+                             pendingHits: pending, entryCounts: entryCounts)
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.

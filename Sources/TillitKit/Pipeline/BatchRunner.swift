@@ -84,8 +84,8 @@ public final class BatchRunner {
                             analyzer.merge(s, into: &acc!)
                         }
                     }
-                    guard var whole = acc else { continue }
-                    if analyzer.options.unit != .document { whole.units = s.units }
+                    // acc holds this part's own units (part 0 is acc; later parts set them above)
+                    guard let whole = acc else { continue }
                     if part.isLast {
                         summary.documents += 1
                         summary.bytes += whole.bytes
