@@ -55,10 +55,19 @@ public struct Validation: Sendable {
         let tp = pairs.filter { $0.gold == c && $0.predicted == c }.count
         let fp = pairs.filter { $0.gold != c && $0.predicted == c }.count
         let fn = pairs.filter { $0.gold == c && $0.predicted != c }.count
+        let s = Validation.scores(tp: tp, fp: fp, fn: fn)
+        return (s.precision, s.recall, s.f1, tp + fn)
+    }
+
+    /// Precision, recall and F1 from counts, 0 where undefined (as f1.py).
+    static func scores(tp: Int, fp: Int, fn: Int) -> (precision: Double, recall: Double, f1: Double) {
         let p = tp + fp > 0 ? Double(tp) / Double(tp + fp) : 0
         let r = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 0
-        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, tp + fn)
+        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0)
     }
+
+    /// Index of each label in `Label.allCases`.
+    static let labelIndex = Dictionary(uniqueKeysWithValues: Label.allCases.enumerated().map { ($1, $0) })
 
     /// Mean F1 over K, T, B, N.
     public var macroF1: Double { Label.allCases.map { classScores($0).f1 }.reduce(0, +) / Double(Label.allCases.count) }
@@ -69,7 +78,7 @@ public struct Validation: Sendable {
     /// counts[gold][predicted] in `Label.allCases` order.
     public var confusion: [[Int]] {
         var m = Array(repeating: Array(repeating: 0, count: 4), count: 4)
-        let idx = Dictionary(uniqueKeysWithValues: Label.allCases.enumerated().map { ($1, $0) })
+        let idx = Validation.labelIndex
         for p in pairs { m[idx[p.gold]!][idx[p.predicted]!] += 1 }
         return m
     }
@@ -94,7 +103,7 @@ public struct Validation: Sendable {
     public func macroF1Interval(resamples: Int = 2000, seed: UInt64 = 20181) -> (low: Double, high: Double) {
         let n = pairs.count
         guard n > 0, resamples > 0 else { return (0, 0) }
-        let idx = Dictionary(uniqueKeysWithValues: Label.allCases.enumerated().map { ($1, $0) })
+        let idx = Validation.labelIndex
         let gold = pairs.map { idx[$0.gold]! }, pred = pairs.map { idx[$0.predicted]! }
         var state = seed
         func next() -> UInt64 {   // SplitMix64
@@ -112,13 +121,7 @@ public struct Validation: Sendable {
                 let k = Int(next() % UInt64(n))
                 if gold[k] == pred[k] { tp[gold[k]] += 1 } else { fp[pred[k]] += 1; fn[gold[k]] += 1 }
             }
-            var sum = 0.0
-            for c in 0..<4 {
-                let p = tp[c] + fp[c] > 0 ? Double(tp[c]) / Double(tp[c] + fp[c]) : 0
-                let r = tp[c] + fn[c] > 0 ? Double(tp[c]) / Double(tp[c] + fn[c]) : 0
-                sum += p + r > 0 ? 2 * p * r / (p + r) : 0
-            }
-            scores.append(sum / 4)
+            scores.append((0..<4).map { Validation.scores(tp: tp[$0], fp: fp[$0], fn: fn[$0]).f1 }.reduce(0, +) / 4)
         }
         scores.sort()
         let lo = scores[Int((Double(resamples - 1) * 0.025).rounded())], hi = scores[Int((Double(resamples - 1) * 0.975).rounded())]
