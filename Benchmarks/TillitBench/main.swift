@@ -288,7 +288,7 @@ if opt.json {
     print("corpus \(opt.path): \(f(mb)) MB, \(docs.count) documents of \(opt.linesPerDoc) lines, \(opt.runs) runs after 1 warm-up\n")
     print("stage             thr    min s  median s    p90 s     MB/s   Mtok/s    docs/s  ns/tok      tokens       hits  peak RSS")
     for r in results {
-        let cols = [(r.stage + String(repeating: " ", count: max(0, 16 - r.stage.count))), String(r.threads).leftPad(4), f(r.min, 3).leftPad(8), f(r.median, 3).leftPad(9),
+        let cols = [r.stage.rightPad(16), String(r.threads).leftPad(4), f(r.min, 3).leftPad(8), f(r.median, 3).leftPad(9),
                     f(r.p90, 3).leftPad(8), f(mb / r.median).leftPad(8), f(Double(r.tokens) / r.median / 1e6, 2).leftPad(8),
                     f(Double(docs.count) / r.median, 0).leftPad(9), f(r.median * 1e9 / Double(max(r.tokens, 1)), 1).leftPad(7),
                     String(r.tokens).leftPad(11), String(r.hits).leftPad(10), (f(Double(r.rss) / 1_048_576, 0) + " MiB").leftPad(9)]
@@ -297,8 +297,4 @@ if opt.json {
     let one = results.first { $0.stage == "pipeline" && $0.threads == 1 }, many = results.first { $0.stage == "pipeline" && $0.threads == opt.jobs && opt.jobs > 1 }
     if let o = one, let m = many { print("\nscaling pipeline \(opt.jobs) threads vs 1: \(f(o.median / m.median, 2))×") }
     if let o = one, let w = results.first(where: { $0.stage.hasPrefix("wc -w") }) { print("pipeline (1 thread) vs wc -w: \(f(w.median / o.median, 2))× the speed of wc -w") }
-}
-
-extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }

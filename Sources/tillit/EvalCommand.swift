@@ -45,9 +45,4 @@ enum EvalCommand {
     static func pct(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) + "%" }
 }
 
-extension String {
-    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
-    func rightPad(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
-}
-
 import Glibc

@@ -133,15 +133,14 @@ public struct Validation: Sendable {
         var out = "passages \(pairs.count)\n\nclass  support  precision  recall     F1\n"
         for c in Label.allCases {
             let s = classScores(c)
-            out += "\(c.rawValue)      " + pad(String(s.support), 7) + "  " + pad(JSON.format4(s.precision), 9) + "  " + pad(JSON.format4(s.recall), 6) + "  " + JSON.format4(s.f1) + "\n"
+            out += "\(c.rawValue)      " + String(s.support).leftPad(7) + "  " + JSON.format4(s.precision).leftPad(9) + "  " + JSON.format4(s.recall).leftPad(6) + "  " + JSON.format4(s.f1) + "\n"
         }
         let ci = macroF1Interval()
         out += "\nmacro-F1 \(JSON.format4(macroF1))   accuracy \(JSON.format4(accuracy))   Cohen's kappa \(JSON.format4(kappa))\n"
         out += "macro-F1 95% bootstrap interval \(JSON.format4(ci.low))–\(JSON.format4(ci.high)) (2000 resamples of the \(pairs.count) passages)\n\nconfusion (rows gold, columns predicted)\n       K    T    B    N\n"
-        for (i, c) in Label.allCases.enumerated() { out += "  \(c.rawValue) " + confusion[i].map { pad(String($0), 4) }.joined(separator: " ") + "\n" }
+        for (i, c) in Label.allCases.enumerated() { out += "  \(c.rawValue) " + confusion[i].map { String($0).leftPad(4) }.joined(separator: " ") + "\n" }
         return out
     }
 
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 }
 

@@ -142,15 +142,13 @@ public final class ScoreWriter {
         }
     }
 
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-    func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
     func fmt(_ d: Double) -> String { FixedPoint.string(d, decimals: 1) }
 
     func writeTable(_ d: DocumentScore, final: Bool) {
         if d.id != lastID { out.write("== \(d.id)\n"); lastID = d.id }
         if unit != .document {
             for u in d.units {
-                var line = "  " + lpad(String(u.index), 3) + "  " + pad(u.kind, 9) + " " + u.label.rawValue + "  K " + lpad(fmt(u.table.kTotal), 5) + "  T " + lpad(fmt(u.table.tTotal), 5)
+                var line = "  " + String(u.index).leftPad(3) + "  " + u.kind.rightPad(9) + " " + u.label.rawValue + "  K " + fmt(u.table.kTotal).leftPad(5) + "  T " + fmt(u.table.tTotal).leftPad(5)
                 if let p = u.preview { line += "  " + p }
                 out.write(line + "\n")
                 if evidence { for e in u.hits { out.write(evidenceLine(e)) } }
@@ -159,12 +157,12 @@ public final class ScoreWriter {
         guard final else { return }
         let t = d.table
         out.write("  label \(d.label.rawValue)   net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
-        out.write("  " + pad("row", 16) + lpad("K", 6) + lpad("T", 6) + "   K ◀──┼──▶ T\n")
+        out.write("  " + "row".rightPad(16) + "K".leftPad(6) + "T".leftPad(6) + "   K ◀──┼──▶ T\n")
         for r in Dimension.rows {
             let k = t.k[r.rawValue], tv = t.t[r.rawValue]
             let kb = String(repeating: "█", count: min(10, Int(k.rounded(.up))))
             let tb = String(repeating: "█", count: min(10, Int(tv.rounded(.up))))
-            out.write("  " + pad(r.title, 16) + lpad(fmt(k), 6) + lpad(fmt(tv), 6) + "   " + lpad(kb, 10) + "│" + tb + "\n")
+            out.write("  " + r.title.rightPad(16) + fmt(k).leftPad(6) + fmt(tv).leftPad(6) + "   " + kb.leftPad(10) + "│" + tb + "\n")
         }
         let principles = Dimension.principles.map { "\($0.key) \(fmt(t.t[$0.rawValue]))" }.joined(separator: ", ")
         out.write("  principles: \(principles)\n")
