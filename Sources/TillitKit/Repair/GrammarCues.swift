@@ -17,7 +17,9 @@ enum GrammarCues {
     /// "ett drygt år", "tre långa år".
     static let durationAdjectives: [[UInt8]] = ["helt", "hela", "halvt", "halva", "drygt", "dryga", "knappt", "knappa",
                                                 "långt", "långa", "kort", "korta", "gott", "goda"].map { Array($0.utf8) }
-    /// The counting words of `RepairLexicon.yearCues`, as bytes.
+    /// The words of `RepairLexicon.yearCues`, as bytes: counting words, and the words that pick
+    /// out years (`varje`, `per`, `i`, `innevarande`), before a duration adjective ("ett helt
+    /// ar", "i hela ar").
     static let countingWords: [[UInt8]] = RepairLexicon.yearCues.map { Array($0.utf8) }
 
     /// True when a counting word and a duration adjective stand before token `ti`: "ett helt ar"
