@@ -383,6 +383,16 @@ public final class RepairLexicon: Sendable {
         forms.copyKey(at: Int(id), into: out)
     }
 
+    /// True when the lexicon holds a form that strips to the same skeleton as the lowercase
+    /// word `w` (`stanga` finds `stänga`). Cost: one skeleton copy and one index probe.
+    func hasForm(anySpellingOf w: [UInt8]) -> Bool {
+        guard w.count <= RepairLexicon.maxFormBytes else { return false }
+        let skel = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf in
+            w.withUnsafeBufferPointer { Array(buf[0..<RepairLexicon.skeleton($0.baseAddress!, w.count, into: buf.baseAddress!)]) }
+        }
+        return !skeletons.forms(skel, in: forms).isEmpty
+    }
+
     /// Form id of a lowercase word, or nil.
     func formID(_ w: [UInt8]) -> Int32? { forms.find(w) }
 
