@@ -500,6 +500,13 @@ struct RepairTests {
         #expect(out == "Kvinnan var barnavårdare i det gamla jordbrukarsamhället")
     }
 
+    @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
+    func droppedEBeatsARareWord() {
+        // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds
+        #expect(repaired("Styrelsen ansvarar for agarstyrningen i bolagen.", mode: .on) == "Styrelsen ansvarar för ägarstyrningen i bolagen.")
+        #expect(repaired("Kommunen ar agarrepresentant i bolaget.", mode: .on) == "Kommunen är ägarrepresentant i bolaget.")
+    }
+
     @Test("text parsed without checking skips word forms longer than the repairer's buffers")
     func longFormsAreSkipped() {
         let lex = RepairLexicon(text: "w\tför\t900\nw\t" + String(repeating: "ö", count: 61) + "\t1\nw\tfrån\t50\n")

@@ -888,10 +888,12 @@ public final class Repairer: Sendable {
                 }
                 // a first part that drops its final -e (ägare → ägar|kategori, jordbrukare →
                 // jordbrukar|samhället) or links with -a (barn → barna|vårdare)
-                if left == nil, let stem = bestPart(Array(s[0..<k]) + [0x65], Array(v[0..<k]) + [0x65], lex: lex, flattened: flattened) {
+                if let stem = bestPart(Array(s[0..<k]) + [0x65], Array(v[0..<k]) + [0x65], lex: lex, flattened: flattened),
+                   left == nil || stem.1 - 1 > left!.1 {
                     left = (String(stem.0.dropLast()), stem.1 - 1)
                 }
-                if left == nil, k >= 4, s[k - 1] == 0x61, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex, flattened: flattened) {
+                if k >= 4, s[k - 1] == 0x61, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex, flattened: flattened),
+                   left == nil || stem.1 - 1 > left!.1 {
                     left = (stem.0 + "a", stem.1 - 1)
                 }
                 guard let left else { continue }
