@@ -500,6 +500,15 @@ struct RepairTests {
         #expect(out == "Kvinnan var barnavårdare i det gamla jordbrukarsamhället")
     }
 
+    @Test("after the infinitive marker att, the form that looks like an infinitive: att skona, not att sköna; att andra användare and att vara stay open")
+    func infinitiveAfterAtt() {
+        #expect(repaired("Malet ar att skona medarbetarna fran detaljstyrning.", mode: .on) == "Målet är att skona medarbetarna från detaljstyrning.")
+        // the conjunction att before a subject: the context still decides
+        #expect(repaired("Det innebar att andra anvandare kan andra filen.", mode: .on) == "Det innebär att andra användare kan ändra filen.")
+        // a lone å is not a verb, though "år" is a word: "att a justeras" keeps the variable
+        #expect(repaired("Det leder till att a justeras mot hoger.", mode: .on) == "Det leder till att a justeras mot höger.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds

@@ -68,6 +68,10 @@ public final class RepairLexicon: Sendable {
     /// Form ids of `har` (the auxiliary), `här` (the adverb) and `våra` (the possessive), for
     /// the grammar cues.
     let harFormID: Int32, hereFormID: Int32, varaPossessiveFormID: Int32
+    /// Form ids of the infinitive marker `att` and of the infinitive `vara`: after `att` an
+    /// infinitive is likely, except that "att våra medarbetare" (the conjunction) is as good
+    /// as "att vara", so `vara` takes no such cue.
+    let attFormID: Int32, varaFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
     let copulaForms: IDSet
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
@@ -113,7 +117,7 @@ public final class RepairLexicon: Sendable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 2) { buf -> Bool in
             let k = buf.baseAddress!
             let n = copyForm(f, into: k)
-            guard n >= 2 else { return false }
+            guard n >= 2, !(n == 2 && k[0] >= 0x80) else { return false }   // not å, ä, ö (år is a word)
             let last = k[n - 1]
             guard ByteClass.isVowelEnd(last) else { return false }
             if RepairLexicon.irregularInfinitives.contains(where: { $0.count == n && $0.elementsEqual(UnsafeBufferPointer(start: k, count: n)) }) { return true }
@@ -284,6 +288,8 @@ public final class RepairLexicon: Sendable {
         self.hereFormID = forms.find(Array("här".utf8)) ?? -2
         self.copulaForms = IDSet(["är", "vore"].compactMap { forms.find(Array($0.utf8)) })
         self.varaPossessiveFormID = forms.find(Array("våra".utf8)) ?? -2
+        self.attFormID = forms.find(Array("att".utf8)) ?? -2
+        self.varaFormID = forms.find(Array("vara".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
