@@ -509,6 +509,15 @@ struct RepairTests {
         #expect(repaired("Det leder till att a justeras mot hoger.", mode: .on) == "Det leder till att a justeras mot höger.")
     }
 
+    @Test("män after an adjective in -a (egna män, radikala män), but man after samma, bara and an infinitive")
+    func menAfterPluralAdjectives() {
+        // a Talbanken sentence (ocr/dev) that the bigrams alone read as the pronoun
+        #expect(repaired("Dessutom ar ofta de gifta yrkeskvinnornas egna man fostrade i den traditionella uppfattningen.", mode: .on)
+                == "Dessutom är ofta de gifta yrkeskvinnornas egna män fostrade i den traditionella uppfattningen.")
+        #expect(repaired("Samma man som talade forra aret.", mode: .on) == "Samma man som talade förra året.")
+        #expect(repaired("Det ar bara man som kan avgora det.", mode: .on) == "Det är bara man som kan avgöra det.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds

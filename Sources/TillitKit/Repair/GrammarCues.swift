@@ -217,6 +217,20 @@ enum GrammarCues {
         return tail(p, tokens[ti - 1], 1) != 0x72
     }
 
+    /// Words in -a that take a singular noun ("samma man", "den enda man som") or are not
+    /// adjectives at all ("bara man vill", "sa man").
+    static let singularAWords: [[UInt8]] = ["samma", "enda", "varenda", "första", "forsta", "bara", "nära", "nara"].map { Array($0.utf8) }
+
+    /// True when the word before `ti` is an adjective in -a, the plural or definite form
+    /// ("radikala män", "unga män"), and not a verb: it has at least four letters, is in
+    /// the lexicon, does not look like an infinitive ("behålla man") and is not one of
+    /// `singularAWords`. The pronoun `man` does not follow such an adjective.
+    static func pluralAdjectiveBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, prevForm: Int32, lex: RepairLexicon) -> Bool {
+        guard prevForm >= 0, ti > 0, tokens[ti - 1].kind == .word, tokens[ti - 1].length >= 4, tail(p, tokens[ti - 1], 1) == 0x61,
+              !wordIs(p, tokens, ti - 1, oneOf: singularAWords) else { return false }
+        return !lex.looksInfinitive(prevForm)
+    }
+
     /// True when token `ti - 1` is a number other than 1 ("201 män").
     static func pluralNumberBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .number else { return false }
@@ -232,8 +246,9 @@ enum GrammarCues {
     ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
     /// - `har` before a supine ("Det har ofta framhållits");
-    /// - `män` after a plural quantifier or a number ("många män", "201 män"), or coordinated
-    ///   with `kvinnor`: the pronoun `man` is a subject;
+    /// - `män` after a plural quantifier or a number ("många män", "201 män"), after an
+    ///   adjective in -a ("egna män", `pluralAdjectiveBefore`), or coordinated with
+    ///   `kvinnor`: the pronoun `man` is a subject;
     /// - `männen`/`mannen` (and their genitives) in the number of the nearest mention of
     ///   women (`counterpartNumber`);
     /// - `vår`/`vårt` after a preposition when a word they can qualify follows ("mot vår
@@ -279,6 +294,7 @@ enum GrammarCues {
         if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
+                || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
         if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
