@@ -518,6 +518,14 @@ struct RepairTests {
         #expect(repaired("Det ar bara man som kan avgora det.", mode: .on) == "Det är bara man som kan avgöra det.")
     }
 
+    @Test("a possessive before a noun whose ending shows it (vår förvaltning, vårt ledarskap, våra möjligheter), but the verb after a subject (det var ordning)")
+    func possessiveBeforeMarkedNouns() {
+        #expect(repaired("Nu behover var forvaltning andras i grunden.", mode: .on) == "Nu behöver vår förvaltning ändras i grunden.")
+        #expect(repaired("Darfor ar vart ledarskap viktigt.", mode: .on) == "Därför är vårt ledarskap viktigt.")
+        #expect(repaired("Vi ser att vara mojligheter okar.", mode: .on) == "Vi ser att våra möjligheter ökar.")
+        #expect(repaired("Det var ordning och reda.", mode: .on) == "Det var ordning och reda.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds

@@ -173,6 +173,33 @@ enum GrammarCues {
         ti + 1 < tokens.count && tokens[ti + 1].kind == .word && !wordIs(p, tokens, ti + 1, oneOf: notPossessed)
     }
 
+    /// Endings of nouns in the indefinite singular of common gender (`lagstiftning`,
+    /// `nativitet`, `dokumentation`), of neuter gender (`ledarskap`, `bageri`) and in the
+    /// indefinite plural (`förhandlingar`, `möjligheter`): the noun a possessive stands
+    /// before ("vår lagstiftning", "vårt ledarskap", "våra möjligheter"). The verb `var`,
+    /// the adverb `vart` and the infinitive `vara` take no bare noun of this kind.
+    static let commonNounEndings: [[UInt8]] = ["het", "ning", "else", "dom", "itet", "ism", "ion"].map { Array($0.utf8) }
+    static let neuterNounEndings: [[UInt8]] = ["skap", "eri"].map { Array($0.utf8) }
+    static let pluralNounEndings: [[UInt8]] = ["ningar", "heter", "ioner", "domar", "ismer"].map { Array($0.utf8) }
+
+    /// Subjects after which `var` is the verb even before a bare noun: "det var ordning och
+    /// reda", "som var tradition".
+    static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
+                                      "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något", "nagot"].map { Array($0.utf8) }
+
+    /// True when the word after `ti` has at least six letters and ends in one of `endings`
+    /// (ASCII, so stripped text reads the same), and no subject stands before `ti`.
+    static func nounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, endings: [[UInt8]]) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 6,
+              !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
+        let t = tokens[ti + 1]
+        outer: for e in endings {
+            for k in 0..<e.count where tail(p, t, e.count - k) != e[k] { continue outer }
+            return true
+        }
+        return false
+    }
+
     static let comparatives: [[UInt8]] = ["mer", "mera", "fler", "mindre", "färre", "hellre", "snarare", "annat", "annan",
                                           "annorlunda", "bättre", "sämre", "större", "längre", "högre", "lägre", "äldre",
                                           "yngre", "värre", "förr"].map { Array($0.utf8) }
@@ -252,7 +279,9 @@ enum GrammarCues {
     /// - `männen`/`mannen` (and their genitives) in the number of the nearest mention of
     ///   women (`counterpartNumber`);
     /// - `vår`/`vårt` after a preposition when a word they can qualify follows ("mot vår
-    ///   vilja"; not "för var och en");
+    ///   vilja"; not "för var och en"); `vår`, `vårt`, `våra` before a noun whose ending
+    ///   shows its gender and number (`nounFollows`: "vår lagstiftning", "vårt ledarskap",
+    ///   "våra möjligheter"), unless a subject stands before ("det var ordning");
     /// - `än`, not the particle `in`, after a comparative within three words ("mer in vad" → "mer
     ///   än vad"), and `in` where none stands before it and no `mer`/`så`/`idag` follows
     ///   ("Skriv in ett värde", not "än ett");
@@ -299,8 +328,10 @@ enum GrammarCues {
         }
         if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
         if lex.ourSingularForms.contains(f) {
+            let neuter = f == lex.ourNeuterFormID
             return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
-                || (f == lex.ourNeuterFormID && wordIs(p, tokens, ti + 1, oneOf: ownOrFirst)) ? 6 : 0
+                || (neuter && wordIs(p, tokens, ti + 1, oneOf: ownOrFirst))
+                || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings) ? 6 : 0
         }
         if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
         if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
@@ -310,7 +341,9 @@ enum GrammarCues {
             return passiveInfinitiveFollows(p, tokens, ti) || (!dwellingFollows(p, tokens, ti) && activeInfinitiveFollows(p, tokens, ti, lex: lex)) ? 6 : 0
         }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.varaPossessiveFormID { return lex.possessiveCueForms.contains(prevForm) ? 6 : 0 }
+        if f == lex.varaPossessiveFormID {
+            return lex.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings) ? 6 : 0
+        }
         return 0
     }
 }
