@@ -526,6 +526,12 @@ struct RepairTests {
         #expect(repaired("Det var ordning och reda.", mode: .on) == "Det var ordning och reda.")
     }
 
+    @Test("de har before a word that de här cannot point to (de har ingenting), de här before a definite noun")
+    func harAfterDemonstratives() {
+        #expect(repaired("Men de har ingenting att lara av dem.", mode: .on) == "Men de har ingenting att lära av dem.")
+        #expect(repaired("Det har kommandot ar bra.", mode: .on) == "Det här kommandot är bra.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds
