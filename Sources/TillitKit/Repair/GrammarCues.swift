@@ -274,12 +274,14 @@ enum GrammarCues {
 
     /// True when the word before `ti` is an adjective in -a, the plural or definite form
     /// ("radikala män", "unga män"), and not a verb: it has at least four letters, is in
-    /// the lexicon, does not look like an infinitive ("behålla man") and is not one of
-    /// `singularAWords`. The pronoun `man` does not follow such an adjective.
+    /// the lexicon, is not one of `singularAWords`, and does not look like the infinitive
+    /// of a verb that takes an object ("behålla man": `looksInfinitive`, and the lexicon
+    /// holds the passive `behållas`; "radikala" passes the first test through the noun
+    /// "radikaler", not the second). The pronoun `man` does not follow such an adjective.
     static func pluralAdjectiveBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, prevForm: Int32, lex: RepairLexicon) -> Bool {
         guard prevForm >= 0, ti > 0, tokens[ti - 1].kind == .word, tokens[ti - 1].length >= 4, tail(p, tokens[ti - 1], 1) == 0x61,
               !wordIs(p, tokens, ti - 1, oneOf: singularAWords) else { return false }
-        return !lex.looksInfinitive(prevForm)
+        return !(lex.looksInfinitive(prevForm) && lex.hasPassive(prevForm))
     }
 
     /// True when token `ti - 1` is a number other than 1 ("201 män").

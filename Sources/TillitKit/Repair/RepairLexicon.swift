@@ -130,6 +130,18 @@ public final class RepairLexicon: Sendable {
             return n >= 2 && k[n - 2] == 0x72 && forms.find(UnsafePointer(k), n - 1) != nil
         }
     }
+    /// True when the lexicon holds form `f` + s: for an infinitive, its passive (`behålla` →
+    /// `behållas`), which verbs that take an object have and adjectives do not (`radikalas`
+    /// is no word). Cost: a copy into a stack buffer and one table probe.
+    func hasPassive(_ f: Int32) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 1) { buf -> Bool in
+            let k = buf.baseAddress!
+            let n = copyForm(f, into: k)
+            k[n] = 0x73
+            return forms.find(UnsafePointer(k), n + 1) != nil
+        }
+    }
+
     /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan,
     /// veta → vet); `ta`, `gå`, `ligga`, `göra`, `vara` and the like are found by them.
     static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
