@@ -291,6 +291,11 @@ enum GrammarCues {
         return !(t.length == 1 && p[Int(t.start)] == 0x31)
     }
 
+    /// The `att` cue's weight: half the modal cue's, since `att` is also the conjunction
+    /// ("att andra användare kan ändra"). Chosen out of fold (2, 3, 4, 6 tried; 2 and 3 tie
+    /// there, 4 and 6 turned "att andra användare" into "att ändra" in the OCR-like check).
+    static let attCue: Float = 3
+
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
     /// - `år` after a number ("3 ar"; "3 är" happens), +6 closing a clause after `fler`,
@@ -326,18 +331,27 @@ enum GrammarCues {
     ///   an active one ("bör ta"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
+    ///
+    /// Only forms in `RepairLexicon.cueForms` are weighed by `wordCue`; the rest take only
+    /// `infinitiveCue`. A test checks over the seeds that no form outside `cueForms` has a
+    /// word cue.
     @inline(__always)
-    /// The `att` cue's weight: half the modal cue's, since `att` is also the conjunction
-    /// ("att andra användare kan ändra"). Chosen out of fold (2, 3, 4, 6 tried; 2 and 3 tie
-    /// there, 4 and 6 turned "att andra användare" into "att ändra" in the OCR-like check).
-    static let attCue: Float = 3
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
-        // a form no word cue speaks for: only the modal cue (an infinitive after måste, ska, …)
-        guard lex.cueForms.contains(f) else {
-            if lex.modalForms.contains(prevForm) { return lex.looksInfinitive(f) ? 6 : 0 }
-            return prevForm == lex.attFormID && f != lex.varaFormID && lex.looksInfinitive(f) ? attCue : 0
-        }
+        lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                                 : infinitiveCue(f, prevForm: prevForm, lex: lex)
+    }
+
+    /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`).
+    @inline(__always)
+    static func infinitiveCue(_ f: Int32, prevForm: Int32, lex: RepairLexicon) -> Float {
+        if lex.modalForms.contains(prevForm) { return lex.looksInfinitive(f) ? 6 : 0 }
+        return prevForm == lex.attFormID && f != lex.varaFormID && lex.looksInfinitive(f) ? attCue : 0
+    }
+
+    /// The cues for particular words (see `bonus`); 0 for a form none speaks for.
+    static func wordCue(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
+                        lex: RepairLexicon) -> Float {
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && clauseEndFollows(p, tokens, ti) { v = 6 }
