@@ -586,6 +586,12 @@ struct RepairTests {
         #expect(firing > 30)
     }
 
+    @Test("cue words match however the text spells å/ä/ö: a stripped counting word still marks år (tva hela ar)")
+    func cueWordsMatchStrippedSpellings() {
+        #expect(repaired("Det tog tva hela ar att bygga upp tilliten.", mode: .on) == "Det tog två hela år att bygga upp tilliten.")
+        #expect(repaired("Det tog TVÅ hela ar att bygga upp tilliten.", mode: .on) == "Det tog TVÅ hela år att bygga upp tilliten.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds

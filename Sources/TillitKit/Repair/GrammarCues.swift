@@ -16,11 +16,11 @@ enum GrammarCues {
     /// Adjectives of length between a counting word and `år`: "ett helt år", "två hela år",
     /// "ett drygt år", "tre långa år".
     static let durationAdjectives: [[UInt8]] = ["helt", "hela", "halvt", "halva", "drygt", "dryga", "knappt", "knappa",
-                                                "långt", "långa", "kort", "korta", "gott", "goda"].map { Array($0.utf8) }
+                                                "långt", "långa", "kort", "korta", "gott", "goda"].map(GrammarCues.fold)
     /// The words of `RepairLexicon.yearCues`, as bytes: counting words, and the words that pick
     /// out years (`varje`, `per`, `i`, `innevarande`), before a duration adjective ("ett helt
     /// ar", "i hela ar").
-    static let countingWords: [[UInt8]] = RepairLexicon.yearCues.map { Array($0.utf8) }
+    static let countingWords: [[UInt8]] = RepairLexicon.yearCues.map(GrammarCues.fold)
 
     /// True when a counting word and a duration adjective stand before token `ti`: "ett helt ar"
     /// is "ett helt år" (seed 003); the verb `är` cannot follow them.
@@ -33,27 +33,63 @@ enum GrammarCues {
     static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
                                         "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
                                         "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
-                                        "dessutom", "istället", "nämligen", "därmed", "alltså"].map { Array($0.utf8) }
+                                        "dessutom", "istället", "nämligen", "därmed", "alltså"].map(GrammarCues.fold)
     /// Adverbs in -t that measure a place and so go with `här` ("här långt ovanpå", "här
-    /// högt uppe"), also as stripped text spells them.
-    static let placeDegreeAdverbs: [[UInt8]] = ["långt", "langt", "högt", "hogt", "djupt"].map { Array($0.utf8) }
-    static let shortSupines: [[UInt8]] = ["gjort", "haft", "sagt", "lagt"].map { Array($0.utf8) }
+    /// högt uppe").
+    static let placeDegreeAdverbs: [[UInt8]] = ["långt", "högt", "djupt"].map(GrammarCues.fold)
+    static let shortSupines: [[UInt8]] = ["gjort", "haft", "sagt", "lagt"].map(GrammarCues.fold)
     static let dwellings: [[UInt8]] = ["hos", "kvar", "hemma", "tillsammans", "ensam", "ensamma", "utomlands", "granne", "nära",
-                                       "nara", "där", "dar", "här"].map { Array($0.utf8) }   // also as stripped text spells them
-    static let coordinators: [[UInt8]] = ["och", "eller", "som"].map { Array($0.utf8) }
+                                       "där", "här"].map(GrammarCues.fold)
+    static let coordinators: [[UInt8]] = ["och", "eller", "som"].map(GrammarCues.fold)
     static let kvinnor = [Array("kvinnor".utf8)]
     static let hos = [Array("hos".utf8)]
 
-    /// True when token `j` is a word spelled as one of `words` (lowercase; ASCII capitals in the
-    /// text fold). Compares bytes in place: no allocation, a length test rejects most words.
+    /// A cue word as `wordIs` compares it: lowercase, with å/ä → a and ö → o, so that one
+    /// list serves text with its diacritics, stripped text ("nara" for nära) and OCR that
+    /// lost them.
+    static func fold(_ word: String) -> [UInt8] {
+        let b = Array(word.lowercased().utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            let (c, step) = foldedByte(b, i, b.count)
+            out.append(c)
+            i += step
+        }
+        return out
+    }
+
+    /// The folded byte at `i` of `bytes` (up to `end`) and how many bytes it takes: ASCII
+    /// lowercased, å/ä/Å/Ä → a, ö/Ö → o, any other byte as it is.
+    @inline(__always)
+    static func foldedByte<B: RandomAccessCollection>(_ bytes: B, _ i: Int, _ end: Int) -> (UInt8, Int) where B.Element == UInt8, B.Index == Int {
+        let b = bytes[i]
+        if b < 0x80 { return (ByteClass.asciiLower(b), 1) }
+        if b == 0xC3 && i + 1 < end {
+            switch bytes[i + 1] {
+            case 0xA5, 0xA4, 0x85, 0x84: return (0x61, 2)
+            case 0xB6, 0x96: return (0x6F, 2)
+            default: break
+            }
+        }
+        return (b, 1)
+    }
+
+    /// True when token `j` is a word that reads as one of `words` (`fold`ed) once its own
+    /// capitals and å/ä/ö are folded the same way: "där", "dar" and "DÄR" all match `där`.
+    /// Compares bytes in place: no allocation; a length test rejects most words.
     static func wordIs(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, oneOf words: [[UInt8]]) -> Bool {
         guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return false }
-        let s = Int(tokens[j].start), n = Int(tokens[j].length)
-        outer: for w in words where w.count == n {
-            for i in 0..<n {
-                if ByteClass.asciiLower(p[s + i]) != w[i] { continue outer }
+        let s = Int(tokens[j].start), n = Int(tokens[j].length), e = s + n
+        outer: for w in words where w.count <= n && 2 * w.count >= n {
+            var i = s, k = 0
+            while i < e {
+                let (c, step) = foldedByte(p, i, e)
+                guard k < w.count, w[k] == c else { continue outer }
+                k += 1
+                i += step
             }
-            return true
+            if k == w.count { return true }
         }
         return false
     }
@@ -100,7 +136,7 @@ enum GrammarCues {
         return lex.hasForm(anySpellingOf: stem)
     }
 
-    static let demonstratives: [[UInt8]] = ["de", "det", "den", "dom"].map { Array($0.utf8) }
+    static let demonstratives: [[UInt8]] = ["de", "det", "den", "dom"].map(GrammarCues.fold)
 
     /// True when `de`, `det` or `den` stands before `ti` and the word after it cannot be
     /// what "de här", "det här" point to: the demonstrative takes a definite noun ("de här
@@ -149,7 +185,7 @@ enum GrammarCues {
         guard wordIs(p, tokens, ti + 1, oneOf: placePrepositions), ti + 2 < tokens.count, tokens[ti + 2].kind == .word else { return false }
         return ByteClass.isUpperAt(p, Int(tokens[ti + 2].start))
     }
-    static let placePrepositions: [[UInt8]] = ["i", "på"].map { Array($0.utf8) }
+    static let placePrepositions: [[UInt8]] = ["i", "på"].map(GrammarCues.fold)
 
     /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
     /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
@@ -158,8 +194,8 @@ enum GrammarCues {
             || (wordIs(p, tokens, ti + 1, oneOf: coordinators) && wordIs(p, tokens, ti + 2, oneOf: kvinnor))
     }
 
-    static let womenPlural: [[UInt8]] = ["kvinnorna", "kvinnornas", "kvinnor", "kvinnors"].map { Array($0.utf8) }
-    static let womanSingular: [[UInt8]] = ["kvinnan", "kvinnans"].map { Array($0.utf8) }
+    static let womenPlural: [[UInt8]] = ["kvinnorna", "kvinnornas", "kvinnor", "kvinnors"].map(GrammarCues.fold)
+    static let womanSingular: [[UInt8]] = ["kvinnan", "kvinnans"].map(GrammarCues.fold)
     /// How far `counterpartNumber` looks on each side, in tokens.
     static let counterpartReach = 40
 
@@ -185,12 +221,12 @@ enum GrammarCues {
     }
 
     /// Words after which `var`/`vart` after a preposition are the pronoun or adverb: "för var
-    /// och en", "vart och ett", "var tredje", "på var du klickar", "med var väl" (also as
-    /// stripped text spells it, `val`: "vår val" would be "vårt val"); "i vart fall" is left
+    /// och en", "vart och ett", "var tredje", "på var du klickar", "med var väl" (which
+    /// also matches `val` as `wordIs` folds: "vår val" would be "vårt val"); "i vart fall" is left
     /// to the context bigrams ("i vårt fall" is as good Swedish).
     static let notPossessed: [[UInt8]] = ["och", "sin", "sitt", "sina", "sig", "du", "de", "dem", "vi", "han", "hon", "man",
-                                          "den", "det", "jag", "ni", "väl", "val", "fall", "annan", "annat", "andra",
-                                          "tredje", "fjärde", "femte", "sjätte", "tionde"].map { Array($0.utf8) }
+                                          "den", "det", "jag", "ni", "väl", "fall", "annan", "annat", "andra",
+                                          "tredje", "fjärde", "femte", "sjätte", "tionde"].map(GrammarCues.fold)
 
     /// True when a word follows `ti` that a possessive can stand before (not `notPossessed`).
     static func possessedFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
@@ -202,14 +238,14 @@ enum GrammarCues {
     /// indefinite plural (`förhandlingar`, `möjligheter`): the noun a possessive stands
     /// before ("vår lagstiftning", "vårt ledarskap", "våra möjligheter"). The verb `var`,
     /// the adverb `vart` and the infinitive `vara` take no bare noun of this kind.
-    static let commonNounEndings: [[UInt8]] = ["het", "ning", "else", "dom", "itet", "ism", "ion"].map { Array($0.utf8) }
-    static let neuterNounEndings: [[UInt8]] = ["skap", "eri"].map { Array($0.utf8) }
-    static let pluralNounEndings: [[UInt8]] = ["ningar", "heter", "ioner", "domar", "ismer"].map { Array($0.utf8) }
+    static let commonNounEndings: [[UInt8]] = ["het", "ning", "else", "dom", "itet", "ism", "ion"].map(GrammarCues.fold)
+    static let neuterNounEndings: [[UInt8]] = ["skap", "eri"].map(GrammarCues.fold)
+    static let pluralNounEndings: [[UInt8]] = ["ningar", "heter", "ioner", "domar", "ismer"].map(GrammarCues.fold)
 
     /// Subjects after which `var` is the verb even before a bare noun: "det var ordning och
     /// reda", "som var tradition".
     static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
-                                      "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något", "nagot"].map { Array($0.utf8) }
+                                      "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något"].map(GrammarCues.fold)
 
     /// True when the word after `ti` has at least six letters and ends in one of `endings`
     /// (ASCII, so stripped text reads the same), and no subject stands before `ti`.
@@ -226,8 +262,8 @@ enum GrammarCues {
 
     static let comparatives: [[UInt8]] = ["mer", "mera", "fler", "mindre", "färre", "hellre", "snarare", "annat", "annan",
                                           "annorlunda", "bättre", "sämre", "större", "längre", "högre", "lägre", "äldre",
-                                          "yngre", "värre", "förr"].map { Array($0.utf8) }
-    static let thanFollowers: [[UInt8]] = ["mer", "mera", "så", "idag", "i", "vad"].map { Array($0.utf8) }
+                                          "yngre", "värre", "förr"].map(GrammarCues.fold)
+    static let thanFollowers: [[UInt8]] = ["mer", "mera", "så", "idag", "i", "vad"].map(GrammarCues.fold)
 
     /// True when one of the three words before `ti` (within the clause) is a comparative that
     /// asks for `än`: `mer`, `fler`, `annat`, `större`, or right before it any word ending in
@@ -249,7 +285,7 @@ enum GrammarCues {
     }
 
     static let attWord = [Array("att".utf8)]
-    static let ownOrFirst: [[UInt8]] = ["eget", "egna", "första", "forsta"].map { Array($0.utf8) }   // also as stripped text spells it
+    static let ownOrFirst: [[UInt8]] = ["eget", "egna", "första"].map(GrammarCues.fold)
 
     /// True when `.`, `,`, `;` or `:` follows token `ti`.
     static func clauseEndFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
@@ -270,7 +306,7 @@ enum GrammarCues {
 
     /// Words in -a that take a singular noun ("samma man", "den enda man som") or are not
     /// adjectives at all ("bara man vill", "sa man").
-    static let singularAWords: [[UInt8]] = ["samma", "enda", "varenda", "första", "forsta", "bara", "nära", "nara"].map { Array($0.utf8) }
+    static let singularAWords: [[UInt8]] = ["samma", "enda", "varenda", "första", "bara", "nära"].map(GrammarCues.fold)
 
     /// True when the word before `ti` is an adjective in -a, the plural or definite form
     /// ("radikala män", "unga män"), and not a verb: it has at least four letters, is in
