@@ -160,6 +160,28 @@ enum GrammarCues {
         return !lex.prepositionForms.contains(f)
     }
 
+    static let sedan = [GrammarCues.fold("sedan")]
+    /// Subject pronouns that only a verb follows: "Har ni tänkt på", "han låg sjuk" (not
+    /// `den`/`det`, which also stand before nouns: "den lag som gäller").
+    static let personalSubjects: [[UInt8]] = ["jag", "du", "han", "hon", "vi", "ni", "de", "dom", "man"].map(GrammarCues.fold)
+    static let possessives: [[UInt8]] = ["min", "din", "sin", "hans", "hennes", "deras", "vår", "er", "dess"].map(GrammarCues.fold)
+    static let mother = [GrammarCues.fold("mor")], and = [GrammarCues.fold("och")]
+
+    /// True when token `ti` is the first word of a sentence: the first token, or one after
+    /// `.`, `!`, `?` or `:`.
+    static func sentenceStartsAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0 else { return true }
+        guard tokens[ti - 1].kind == .punctuation else { return false }
+        let b = p[Int(tokens[ti - 1].start)]
+        return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A
+    }
+
+    /// True when `far` stands in "far och mor" or "mor och far".
+    static func besideMother(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        (wordIs(p, tokens, ti + 1, oneOf: and) && wordIs(p, tokens, ti + 2, oneOf: mother))
+            || (wordIs(p, tokens, ti - 1, oneOf: and) && wordIs(p, tokens, ti - 2, oneOf: mother))
+    }
+
     /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
     /// avslås", "bör således ses", "bör påpekas"): the modal `bör`, not `bor` (lives), which
     /// takes a place ("bor hos", "bor i"). A passive infinitive ends in a vowel and -s.
@@ -335,12 +357,15 @@ enum GrammarCues {
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
     /// - `år` after a number ("3 ar"; "3 är" happens), +6 closing a clause after `fler`,
-    ///   `tidigare`, `många` ("fler år,"), +12 after a counting word or a
+    ///   `tidigare`, `många` or before `sedan` after them ("fler år,", "flera år sedan"), +12 after a counting word or a
     ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), also with a
     ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
-    /// - `har` before a supine ("Det har ofta framhållits"), and after `de`/`det`/`den` before
-    ///   a word that "de här" cannot point to ("de har råd");
+    /// - `har` before a supine ("Det har ofta framhållits"), after `de`/`det`/`den` before
+    ///   a word that "de här" cannot point to ("de har råd"), and opening a sentence before a
+    ///   subject pronoun ("Har ni tänkt på");
+    /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg` after a subject
+    ///   pronoun ("han låg sjuk");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), after an
     ///   adjective in -a ("egna män", `pluralAdjectiveBefore`), or coordinated with
     ///   `kvinnor`: the pronoun `man` is a subject;
@@ -390,11 +415,16 @@ enum GrammarCues {
                         lex: RepairLexicon) -> Float {
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
-            if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && clauseEndFollows(p, tokens, ti) { v = 6 }
+            if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
             return v
         }
-        if f == lex.harFormID { return supineFollows(p, tokens, ti, lex: lex) || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex) ? 6 : 0 }
+        if f == lex.harFormID {
+            return supineFollows(p, tokens, ti, lex: lex) || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
+                || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
+        }
+        if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
+        if f == lex.layFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
         if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
