@@ -551,7 +551,7 @@ struct RepairTests {
             "Det är mer än vad vi trodde. Skriv in ett värde.",
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
-            "Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor.",
+            "Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
         let flat = seeds.map { String(String.UnicodeScalarView($0.unicodeScalars.map { u -> Unicode.Scalar in
@@ -601,6 +601,14 @@ struct RepairTests {
         #expect(repaired("Hennes far och mor arbetade hemma.", mode: .on) == "Hennes far och mor arbetade hemma.")
         // a noun after den: the law, not lay
         #expect(repaired("Den lag som galler ar tydlig.", mode: .on) == "Den lag som gäller är tydlig.")
+    }
+
+    @Test("mån in i viss mån, i mån av, i den mån; man elsewhere before av")
+    func degreeNoun() {
+        #expect(repaired("Personalen kan i viss man paverka sitt schema.", mode: .on) == "Personalen kan i viss mån påverka sitt schema.")
+        #expect(repaired("Vi hjalper till i man av tid.", mode: .on) == "Vi hjälper till i mån av tid.")
+        #expect(repaired("I den man det behovs ska narmaste chef stotta.", mode: .on) == "I den mån det behövs ska närmaste chef stötta.")
+        #expect(repaired("Han ar en man av folket.", mode: .on) == "Han är en man av folket.")
     }
 
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")

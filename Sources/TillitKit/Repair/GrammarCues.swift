@@ -167,6 +167,17 @@ enum GrammarCues {
     static let possessives: [[UInt8]] = ["min", "din", "sin", "hans", "hennes", "deras", "vår", "er", "dess"].map(GrammarCues.fold)
     static let mother = [GrammarCues.fold("mor")], and = [GrammarCues.fold("och")]
 
+    static let i = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
+    static let degreeWords: [[UInt8]] = ["viss", "hög", "den", "någon", "samma", "stor", "större", "mindre", "ringa", "ytterst"].map(GrammarCues.fold)
+
+    /// True when token `ti` stands where only the noun `mån` can: "i mån av", "i mån som",
+    /// "i viss mån", "i den mån", "i hög mån". The pronoun `man` and the noun `män` do not
+    /// follow the preposition `i` directly, nor these words after it.
+    static func inDegree(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        (wordIs(p, tokens, ti - 1, oneOf: i) && wordIs(p, tokens, ti + 1, oneOf: ofAs))
+            || (wordIs(p, tokens, ti - 2, oneOf: i) && wordIs(p, tokens, ti - 1, oneOf: degreeWords))
+    }
+
     /// True when token `ti` is the first word of a sentence: the first token, or one after
     /// `.`, `!`, `?` or `:`.
     static func sentenceStartsAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
@@ -364,6 +375,7 @@ enum GrammarCues {
     /// - `har` before a supine ("Det har ofta framhållits"), after `de`/`det`/`den` before
     ///   a word that "de här" cannot point to ("de har råd"), and opening a sentence before a
     ///   subject pronoun ("Har ni tänkt på");
+    /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg` after a subject
     ///   pronoun ("han låg sjuk");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), after an
@@ -424,6 +436,7 @@ enum GrammarCues {
                 || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
         }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
+        if f == lex.degreeFormID { return inDegree(p, tokens, ti) ? 12 : 0 }
         if f == lex.layFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")

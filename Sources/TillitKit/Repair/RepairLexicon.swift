@@ -74,6 +74,8 @@ public final class RepairLexicon: Sendable {
     let attFormID: Int32, varaFormID: Int32
     /// Form ids of the noun `far` (father) and the past tense `låg` (lay), for their cues.
     let fatherFormID: Int32, layFormID: Int32
+    /// Form id of the noun `mån` ("i viss mån", "i mån av").
+    let degreeFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
     let copulaForms: IDSet
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
@@ -306,6 +308,7 @@ public final class RepairLexicon: Sendable {
         self.varaFormID = forms.find(Array("vara".utf8)) ?? -2
         self.fatherFormID = forms.find(Array("far".utf8)) ?? -2
         self.layFormID = forms.find(Array("låg".utf8)) ?? -2
+        self.degreeFormID = forms.find(Array("mån".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
         self.menFormID = forms.find(Array("män".utf8)) ?? -2
@@ -324,7 +327,7 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(RepairLexicon.yearBeforeEnd.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, layFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, layFormID, degreeFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
