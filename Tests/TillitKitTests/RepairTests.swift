@@ -611,6 +611,13 @@ struct RepairTests {
         #expect(repaired("Han ar en man av folket.", mode: .on) == "Han är en man av folket.")
     }
 
+    @Test("har before a phrase and a supine (har under lång tid präglats), but not where the phrase holds its own verb")
+    func harBeforePhraseAndSupine() {
+        #expect(repaired("Aldreomsorgen har under lang tid praglats av detaljstyrning.", mode: .on)
+                == "Äldreomsorgen har under lång tid präglats av detaljstyrning.")
+        #expect(repaired("Det ar har pa sidan som formularet finns.", mode: .on) == "Det är här på sidan som formuläret finns.")
+    }
+
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")
     func droppedEBeatsARareWord() {
         // "agar" (the gel) is a word, but "ägare" is the common first part of owner compounds

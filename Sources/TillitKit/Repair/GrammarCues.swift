@@ -124,16 +124,49 @@ enum GrammarCues {
     /// once, in "här långt ovanpå" (`placeDegreeAdverbs` are left out). Cost: a few byte tests; for a -t word, one key copy and a skeleton probe.
     static func supineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
         guard let j = verbSlot(p, tokens, ti), tokens[j].length >= 4 else { return false }
-        if wordIs(p, tokens, j, oneOf: shortSupines) { return true }
+        if hasSupineEnding(p, tokens, j) { return true }
         let t = tokens[j]
-        let e = tail(p, t, 1) == 0x73 ? 1 : 0  // passive -s
-        guard Int(t.length) - e >= 4 else { return false }
-        let a = tail(p, t, e + 2), b = tail(p, t, e + 1)
-        if b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74) { return true }
-        guard b == 0x74, e == 0, t.length <= 32, !wordIs(p, tokens, j, oneOf: placeDegreeAdverbs) else { return false }
+        guard tail(p, t, 1) == 0x74, t.length <= 32, !wordIs(p, tokens, j, oneOf: placeDegreeAdverbs) else { return false }
         var stem = TokenKey.lowercased(p, t)
         stem[stem.count - 1] = 0x61   // tyckt → tycka
         return lex.hasForm(anySpellingOf: stem)
+    }
+
+    /// True when word token `j` has a supine ending: -it, -at, -tt, with a passive -s or
+    /// without ("präglats", "arbetat"), or is a short irregular supine (`gjort`, `haft`).
+    static func hasSupineEnding(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
+        guard tokens[j].kind == .word, tokens[j].length >= 4 else { return false }
+        if wordIs(p, tokens, j, oneOf: shortSupines) { return true }
+        let t = tokens[j]
+        let e = tail(p, t, 1) == 0x73 ? 1 : 0
+        guard Int(t.length) - e >= 4 else { return false }
+        let a = tail(p, t, e + 2), b = tail(p, t, e + 1)
+        return b == 0x74 && (a == 0x69 || a == 0x61 || a == 0x74)
+    }
+
+    static let phrasePrepositions: [[UInt8]] = ["under", "sedan", "i", "på", "efter", "genom", "inom", "med", "av", "för",
+                                                "till", "från", "vid", "hittills", "länge"].map(GrammarCues.fold)
+    /// Words that end the phrase `supineAfterPhrase` skips: a finite verb, a subject, a
+    /// conjunction ("Här i kommunen har vi arbetat": the supine belongs to the second `har`).
+    static let phraseBreakers: [[UInt8]] = ["har", "hade", "är", "var", "finns", "blir", "kan", "ska", "skall", "och", "som",
+                                            "att", "men", "eller", "när", "där", "jag", "du", "han", "hon", "vi", "ni", "man",
+                                            "de", "dom"].map(GrammarCues.fold)
+
+    /// True when a prepositional phrase of one to three words and then a supine follow `ti`:
+    /// "Äldreomsorgen har under lång tid präglats av", "Kommunen har sedan 2019 arbetat med",
+    /// a construction report prose uses often and where the auxiliary `har` stands, not
+    /// `här`. The phrase must not hold a finite verb, a subject or a conjunction
+    /// (`phraseBreakers`). Cost: at most four short byte comparisons per word.
+    static func supineAfterPhrase(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard wordIs(p, tokens, ti + 1, oneOf: phrasePrepositions) else { return false }
+        var j = ti + 2
+        while j < tokens.count && j <= ti + 5 {
+            let k = tokens[j].kind
+            guard k == .word || k == .number, !wordIs(p, tokens, j, oneOf: phraseBreakers) else { return false }
+            if j >= ti + 3 && hasSupineEnding(p, tokens, j) { return true }
+            j += 1
+        }
+        return false
     }
 
     static let demonstratives: [[UInt8]] = ["de", "det", "den", "dom"].map(GrammarCues.fold)
@@ -432,7 +465,7 @@ enum GrammarCues {
             return v
         }
         if f == lex.harFormID {
-            return supineFollows(p, tokens, ti, lex: lex) || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
+            return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
                 || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
         }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
