@@ -552,6 +552,7 @@ struct RepairTests {
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
             "Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
+            "Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
         let flat = seeds.map { String(String.UnicodeScalarView($0.unicodeScalars.map { u -> Unicode.Scalar in
@@ -616,6 +617,16 @@ struct RepairTests {
         #expect(repaired("Aldreomsorgen har under lang tid praglats av detaljstyrning.", mode: .on)
                 == "Äldreomsorgen har under lång tid präglats av detaljstyrning.")
         #expect(repaired("Det ar har pa sidan som formularet finns.", mode: .on) == "Det är här på sidan som formuläret finns.")
+    }
+
+    @Test("a past tense after a subject pronoun (hon stod, han satt), a possessive before a superlative (vårt bästa)")
+    func pastTensesAndSuperlatives() {
+        #expect(repaired("Hon stod vid spisen hela dagen.", mode: .on) == "Hon stod vid spisen hela dagen.")
+        #expect(repaired("Han satt tyst vid bordet.", mode: .on) == "Han satt tyst vid bordet.")
+        #expect(repaired("Vi maste gora vart basta.", mode: .on) == "Vi måste göra vårt bästa.")
+        // the nouns where no subject stands before them
+        #expect(repaired("De fick inget stod fran kommunen.", mode: .on) == "De fick inget stöd från kommunen.")
+        #expect(repaired("Det finns manga satt att losa problemet.", mode: .on) == "Det finns många sätt att lösa problemet.")
     }
 
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")

@@ -306,6 +306,9 @@ enum GrammarCues {
     /// the adverb `vart` and the infinitive `vara` take no bare noun of this kind.
     static let commonNounEndings: [[UInt8]] = ["het", "ning", "else", "dom", "itet", "ism", "ion"].map(GrammarCues.fold)
     static let neuterNounEndings: [[UInt8]] = ["skap", "eri"].map(GrammarCues.fold)
+    /// Superlatives in the weak form, which a possessive takes ("vårt bästa", "våra största"),
+    /// and which follow `var`/`vart`/`vara` only as a predicate after a subject.
+    static let superlativeEndings: [[UInt8]] = ["asta", "aste", "sta"].map(GrammarCues.fold)
     static let pluralNounEndings: [[UInt8]] = ["ningar", "heter", "ioner", "domar", "ismer"].map(GrammarCues.fold)
 
     /// Subjects after which `var` is the verb even before a bare noun: "det var ordning och
@@ -313,10 +316,10 @@ enum GrammarCues {
     static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
                                       "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något"].map(GrammarCues.fold)
 
-    /// True when the word after `ti` has at least six letters and ends in one of `endings`
+    /// True when the word after `ti` has at least `minimumLength` bytes and ends in one of `endings`
     /// (ASCII, so stripped text reads the same), and no subject stands before `ti`.
-    static func nounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, endings: [[UInt8]]) -> Bool {
-        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 6,
+    static func nounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, endings: [[UInt8]], minimumLength: Int = 6) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= minimumLength,
               !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
         let t = tokens[ti + 1]
         outer: for e in endings {
@@ -409,8 +412,10 @@ enum GrammarCues {
     ///   a word that "de här" cannot point to ("de har råd"), and opening a sentence before a
     ///   subject pronoun ("Har ni tänkt på");
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
-    /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg` after a subject
-    ///   pronoun ("han låg sjuk");
+    /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
+    ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
+    ///   clause ends after it ("hon sa att"; "gjorde hon så.");
+    /// - `vår`, `vårt`, `våra` before a superlative ("vårt bästa");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), after an
     ///   adjective in -a ("egna män", `pluralAdjectiveBefore`), or coordinated with
     ///   `kvinnor`: the pronoun `man` is a subject;
@@ -445,14 +450,21 @@ enum GrammarCues {
     static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
         lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
-                                 : infinitiveCue(f, prevForm: prevForm, lex: lex)
+                                 : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex)
     }
 
-    /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`).
+    /// Modals and auxiliaries that follow a subject: "att andra ska ändra sig" has the
+    /// conjunction `att` and the subject `andra`, not an infinitive.
+    static let finiteAfterSubject: [[UInt8]] = (RepairLexicon.modals + ["har", "hade", "är", "var", "blir", "blev", "får", "fick"]).map(GrammarCues.fold)
+
+    /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`);
+    /// after `att` not when a modal or auxiliary follows (`finiteAfterSubject`).
     @inline(__always)
-    static func infinitiveCue(_ f: Int32, prevForm: Int32, lex: RepairLexicon) -> Float {
+    static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
+                              lex: RepairLexicon) -> Float {
         if lex.modalForms.contains(prevForm) { return lex.looksInfinitive(f) ? 6 : 0 }
-        return prevForm == lex.attFormID && f != lex.varaFormID && lex.looksInfinitive(f) ? attCue : 0
+        return prevForm == lex.attFormID && f != lex.varaFormID && lex.looksInfinitive(f)
+            && !wordIs(p, tokens, ti + 1, oneOf: finiteAfterSubject) ? attCue : 0
     }
 
     /// The cues for particular words (see `bonus`); 0 for a form none speaks for.
@@ -470,7 +482,9 @@ enum GrammarCues {
         }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
         if f == lex.degreeFormID { return inDegree(p, tokens, ti) ? 12 : 0 }
-        if f == lex.layFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
+        if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
+        // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
+        if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
         if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
@@ -484,7 +498,8 @@ enum GrammarCues {
             let neuter = f == lex.ourNeuterFormID
             return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
                 || (neuter && wordIs(p, tokens, ti + 1, oneOf: ownOrFirst))
-                || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings) ? 6 : 0
+                || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings)
+                || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }
         if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
         if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
@@ -495,7 +510,8 @@ enum GrammarCues {
         }
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.varaPossessiveFormID {
-            return lex.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings) ? 6 : 0
+            return lex.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
+                || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }
         return 0
     }

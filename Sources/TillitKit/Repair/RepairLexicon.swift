@@ -72,8 +72,14 @@ public final class RepairLexicon: Sendable {
     /// infinitive is likely, except that "att våra medarbetare" (the conjunction) is as good
     /// as "att vara", so `vara` takes no such cue.
     let attFormID: Int32, varaFormID: Int32
-    /// Form ids of the noun `far` (father) and the past tense `låg` (lay), for their cues.
-    let fatherFormID: Int32, layFormID: Int32
+    /// Form id of the noun `far` (father), for its cue.
+    let fatherFormID: Int32
+    /// Past tenses whose stripped spelling is also a noun (`låg`/lag, `stod`/stöd,
+    /// `satt`/sätt): after a subject pronoun the verb stands ("han låg sjuk", "hon stod vid").
+    let pastAfterSubjectForms: IDSet
+    static let pastAfterSubject = ["låg", "stod", "satt"]
+    /// Form id of the past tense `sa` (said), against `så`.
+    let saidFormID: Int32
     /// Form id of the noun `mån` ("i viss mån", "i mån av").
     let degreeFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
@@ -307,7 +313,8 @@ public final class RepairLexicon: Sendable {
         self.attFormID = forms.find(Array("att".utf8)) ?? -2
         self.varaFormID = forms.find(Array("vara".utf8)) ?? -2
         self.fatherFormID = forms.find(Array("far".utf8)) ?? -2
-        self.layFormID = forms.find(Array("låg".utf8)) ?? -2
+        self.pastAfterSubjectForms = IDSet(RepairLexicon.pastAfterSubject.compactMap { forms.find(Array($0.utf8)) })
+        self.saidFormID = forms.find(Array("sa".utf8)) ?? -2
         self.degreeFormID = forms.find(Array("mån".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
@@ -327,8 +334,9 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(RepairLexicon.yearBeforeEnd.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, layFormID, degreeFormID]
-                              + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite))
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, degreeFormID]
+                              + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
+                              + ids(RepairLexicon.pastAfterSubject))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
