@@ -552,7 +552,7 @@ struct RepairTests {
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
             "Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
-            "Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa.",
+            "Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
         let flat = seeds.map { String(String.UnicodeScalarView($0.unicodeScalars.map { u -> Unicode.Scalar in
@@ -627,6 +627,12 @@ struct RepairTests {
         // the nouns where no subject stands before them
         #expect(repaired("De fick inget stod fran kommunen.", mode: .on) == "De fick inget stöd från kommunen.")
         #expect(repaired("Det finns manga satt att losa problemet.", mode: .on) == "Det finns många sätt att lösa problemet.")
+    }
+
+    @Test("a sentence opens with the possessive våra, not the infinitive, unless a heading's med or kvar follows")
+    func sentencesOpenWithVåra() {
+        #expect(repaired("Vara forslag har tagits emot val av namnden.", mode: .on) == "Våra förslag har tagits emot väl av nämnden.")
+        #expect(repaired("Vara med och paverka. Det ar viktigt.", mode: .on) == "Vara med och påverka. Det är viktigt.")
     }
 
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")

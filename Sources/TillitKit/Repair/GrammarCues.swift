@@ -194,6 +194,11 @@ enum GrammarCues {
     }
 
     static let sedan = [GrammarCues.fold("sedan")]
+    /// Words after which a sentence may open with the infinitive `vara` (a heading or list
+    /// item: "Vara med och påverka", "Vara kvar"); before any other word a sentence opens
+    /// with the possessive `våra` ("Våra förslag har tagits emot väl").
+    static let infinitiveVaraFollowers: [[UInt8]] = ["med", "kvar", "en", "ett", "till", "i", "på", "så", "eller", "och",
+                                                     "nöjd", "nöjda", "tydlig", "tydliga", "öppen", "öppna"].map(GrammarCues.fold)
     /// Subject pronouns that only a verb follows: "Har ni tänkt på", "han låg sjuk" (not
     /// `den`/`det`, which also stand before nouns: "den lag som gäller").
     static let personalSubjects: [[UInt8]] = ["jag", "du", "han", "hon", "vi", "ni", "de", "dom", "man"].map(GrammarCues.fold)
@@ -441,7 +446,8 @@ enum GrammarCues {
     /// - `bör` before a passive infinitive ("motionen bör avslås") or, unless a place follows,
     ///   an active one ("bör ta"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
-    ///   finite `är`/`har`/`blir`…, which never takes the infinitive.
+    ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
+    ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
     /// Only forms in `RepairLexicon.cueForms` are weighed by `wordCue`; the rest take only
     /// `infinitiveCue`. A test checks over the seeds that no form outside `cueForms` has a
@@ -511,6 +517,8 @@ enum GrammarCues {
         if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.varaPossessiveFormID {
             return lex.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
+                || (sentenceStartsAt(p, tokens, ti) && ti + 1 < tokens.count && tokens[ti + 1].kind == .word
+                    && !wordIs(p, tokens, ti + 1, oneOf: infinitiveVaraFollowers))
                 || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }
         return 0
