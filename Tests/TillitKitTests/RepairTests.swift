@@ -629,10 +629,12 @@ struct RepairTests {
         #expect(repaired("Det finns manga satt att losa problemet.", mode: .on) == "Det finns många sätt att lösa problemet.")
     }
 
-    @Test("a sentence opens with the possessive våra, not the infinitive, unless a heading's med or kvar follows")
+    @Test("a sentence opens with the possessive våra, not the infinitive, unless a heading's med or kvar follows; våra after som")
     func sentencesOpenWithVåra() {
         #expect(repaired("Vara forslag har tagits emot val av namnden.", mode: .on) == "Våra förslag har tagits emot väl av nämnden.")
         #expect(repaired("Vara med och paverka. Det ar viktigt.", mode: .on) == "Vara med och påverka. Det är viktigt.")
+        // and after som, which no bare infinitive follows
+        #expect(repaired("Dottrarna ska ha samma chanser som vara soner.", mode: .on) == "Döttrarna ska ha samma chanser som våra söner.")
     }
 
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")

@@ -161,8 +161,10 @@ public final class RepairLexicon: Sendable {
     static let prepositions = ["av", "i", "med", "för", "på", "om", "enligt", "från", "under", "över", "mot", "bland", "hos",
                                "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "utan"]
     /// The `våra` cue words: the prepositions (without `utan`, which joined the list for the
-    /// later `vår` cue and was never measured for `våra`), `alla`, and the finite verbs.
-    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit"]
+    /// later `vår` cue and was never measured for `våra`), `alla`, the finite verbs, and
+    /// `som`, which as a relative or in a comparison is never followed by a bare infinitive
+    /// ("samma chanser som våra söner").
+    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
