@@ -531,6 +531,9 @@ struct RepairTests {
         #expect(repaired("Det galler vart uppdrag som namnd.", mode: .on) == "Det gäller vårt uppdrag som nämnd.")
         #expect(repaired("Det ar vart ansvar att folja upp.", mode: .on) == "Det är vårt ansvar att följa upp.")
         #expect(repaired("Det vart kallt i huset.", mode: .on) == "Det vart kallt i huset.")
+        // vår before a common-gender noun (beredskapen, not beredskapet); var for each
+        #expect(repaired("Vi vill starka var beredskap infor vintern.", mode: .on) == "Vi vill stärka vår beredskap inför vintern.")
+        #expect(repaired("Hon tranade var dag i veckan.", mode: .on) == "Hon tränade var dag i veckan.")
     }
 
     @Test("de har before a word that de här cannot point to (de har ingenting), de här before a definite noun")
@@ -551,7 +554,7 @@ struct RepairTests {
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
-            "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag.",
+            "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",
             "Det är mer än vad vi trodde. Skriv in ett värde.",
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",

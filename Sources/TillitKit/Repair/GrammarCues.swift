@@ -348,11 +348,35 @@ enum GrammarCues {
     static func neuterNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
               !wordIs(p, tokens, ti + 1, oneOf: notNeuterNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
-        var w = TokenKey.lowercased(p, tokens[ti + 1])
+        return definiteFormExists(p, tokens[ti + 1], ending: 0x74, lex: lex)
+    }
+
+    /// True when the lexicon holds, in some spelling, the definite form of the word `t`
+    /// with article letter `article` (t for neuter, n for common gender): `t.article` after
+    /// a vowel, `t.e.article` after a consonant.
+    static func definiteFormExists(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, ending article: UInt8, lex: RepairLexicon) -> Bool {
+        var w = TokenKey.lowercased(p, t)
         guard let last = w.last, last >= 0x61 else { return false }   // a letter (lowercased), not a digit
-        if !ByteClass.isVowelEnd(last) { w.append(0x65) }   // land → landet
-        w.append(0x74)                                      // samhälle → samhället
+        if !ByteClass.isVowelEnd(last) { w.append(0x65) }   // land → landet, grupp → gruppen
+        w.append(article)                                   // samhälle → samhället, förmåga → förmågan
         return lex.hasForm(anySpellingOf: w)
+    }
+
+    /// Words after `var` that are no common-gender noun for `vår` to qualify: "var dag", "var
+    /// gång" (each day, each time), pronouns, and words whose neuter form also exists.
+    static let notCommonNouns: [[UInt8]] = ["dag", "gång", "vecka", "månad", "timme", "morgon", "kväll", "natt", "stund",
+                                            "termin", "period", "sin", "sitt", "sina", "ditt", "din", "mitt", "min", "och",
+                                            "för", "annan", "också", "nog", "redan"].map(GrammarCues.fold)
+
+    /// True when the word after `ti` is a common-gender noun in the indefinite singular:
+    /// the lexicon holds its definite form with -n/-en but not with -t/-et ("vår förmåga",
+    /// "vår grupp"), it is not a word `var` (each) takes (`notCommonNouns`), and no subject
+    /// stands before `ti`. In the clean texts of `shared` such a word follows `vår` 14 times
+    /// and `var` 3 times. Cost: two key copies and skeleton probes, only for `vår`.
+    static func commonNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
+              !wordIs(p, tokens, ti + 1, oneOf: notCommonNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
+        return definiteFormExists(p, tokens[ti + 1], ending: 0x6E, lex: lex) && !definiteFormExists(p, tokens[ti + 1], ending: 0x74, lex: lex)
     }
 
     static let comparatives: [[UInt8]] = ["mer", "mera", "fler", "mindre", "färre", "hellre", "snarare", "annat", "annan",
@@ -451,7 +475,8 @@ enum GrammarCues {
     ///   vilja"; not "för var och en"); `vår`, `vårt`, `våra` before a noun whose ending
     ///   shows its gender and number (`nounFollows`: "vår lagstiftning", "vårt ledarskap",
     ///   "våra möjligheter"), unless a subject stands before ("det var ordning"); `vårt`
-    ///   before a neuter noun (`neuterNounFollows`: "vårt uppdrag");
+    ///   before a neuter noun (`neuterNounFollows`: "vårt uppdrag") and `vår` before a
+    ///   common-gender one (`commonNounFollows`: "vår beredskap"; not "var dag");
     /// - `än`, not the particle `in`, after a comparative within three words ("mer in vad" → "mer
     ///   än vad"), and `in` where none stands before it and no `mer`/`så`/`idag` follows
     ///   ("Skriv in ett värde", not "än ett");
@@ -526,6 +551,7 @@ enum GrammarCues {
             let neuter = f == lex.ourNeuterFormID
             return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
                 || (neuter && (wordIs(p, tokens, ti + 1, oneOf: ownOrFirst) || neuterNounFollows(p, tokens, ti, lex: lex)))
+                || (!neuter && commonNounFollows(p, tokens, ti, lex: lex))
                 || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings)
                 || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }
