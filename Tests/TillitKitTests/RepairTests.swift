@@ -558,7 +558,7 @@ struct RepairTests {
             "Det är mer än vad vi trodde. Skriv in ett värde.",
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
-            "Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
+            "Nämnden har i uppdrag att pröva det. Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
             "Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
@@ -624,6 +624,8 @@ struct RepairTests {
         #expect(repaired("Aldreomsorgen har under lang tid praglats av detaljstyrning.", mode: .on)
                 == "Äldreomsorgen har under lång tid präglats av detaljstyrning.")
         #expect(repaired("Det ar har pa sidan som formularet finns.", mode: .on) == "Det är här på sidan som formuläret finns.")
+        // and before the idioms of report prose: har för avsikt att, har i uppdrag att
+        #expect(repaired("De har for avsikt att starka styrningen.", mode: .on) == "De har för avsikt att stärka styrningen.")
     }
 
     @Test("a past tense after a subject pronoun (hon stod, han satt), a possessive before a superlative (vårt bästa)")

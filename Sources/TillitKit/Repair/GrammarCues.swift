@@ -170,6 +170,16 @@ enum GrammarCues {
     }
 
     static let demonstratives: [[UInt8]] = ["de", "det", "den", "dom"].map(GrammarCues.fold)
+    static let idiomPrepositions: [[UInt8]] = ["för", "till", "i"].map(GrammarCues.fold)
+    static let idiomNouns: [[UInt8]] = ["sed", "vana", "avsikt", "uppgift", "uppdrag", "syfte", "mål", "ansvar"].map(GrammarCues.fold)
+
+    /// True when the words after `ti` make `ha` + preposition + noun + att, the idioms of
+    /// report prose ("har i uppdrag att", "har till uppgift att", "har för avsikt att",
+    /// "har för sed att"), which `här` never opens.
+    static func harIdiomFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti + 1, oneOf: idiomPrepositions) && wordIs(p, tokens, ti + 2, oneOf: idiomNouns)
+            && wordIs(p, tokens, ti + 3, oneOf: attWord)
+    }
 
     /// True when `de`, `det` or `den` stands before `ti` and the word after it cannot be
     /// what "de här", "det här" point to: the demonstrative takes a definite noun ("de här
@@ -460,7 +470,8 @@ enum GrammarCues {
     ///   ("för ar 2024", "Ar 1920");
     /// - `har` before a supine ("Det har ofta framhållits"), after `de`/`det`/`den` before
     ///   a word that "de här" cannot point to ("de har råd"), and opening a sentence before a
-    ///   subject pronoun ("Har ni tänkt på");
+    ///   subject pronoun ("Har ni tänkt på"), and before the idioms "i uppdrag att", "till
+    ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
     ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
@@ -530,7 +541,8 @@ enum GrammarCues {
             return v
         }
         if f == lex.harFormID {
-            return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
+            return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || harIdiomFollows(p, tokens, ti)
+                || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
                 || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
         }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
