@@ -559,7 +559,7 @@ struct RepairTests {
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
             "Nämnden har i uppdrag att pröva det. Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
-            "Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
+            "Deras val. Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
         let flat = seeds.map { String(String.UnicodeScalarView($0.unicodeScalars.map { u -> Unicode.Scalar in
@@ -601,12 +601,17 @@ struct RepairTests {
         #expect(repaired("Det tog TVÅ hela ar att bygga upp tilliten.", mode: .on) == "Det tog TVÅ hela år att bygga upp tilliten.")
     }
 
-    @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera; låg after a subject pronoun; far beside a possessive or mor")
+    @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera; låg after a subject pronoun; far and val after a possessive; bor kvar after an inverted subject")
     func questionsYearsAgoLayAndFather() {
         #expect(repaired("Har ni tankt pa vad det innebar for brukarna?", mode: .on) == "Har ni tänkt på vad det innebär för brukarna?")
         #expect(repaired("Fragan vacktes redan for flera ar sedan.", mode: .on) == "Frågan väcktes redan för flera år sedan.")
         #expect(repaired("Han lag sjuk i tva veckor.", mode: .on) == "Han låg sjuk i två veckor.")
         #expect(repaired("Hennes far och mor arbetade hemma.", mode: .on) == "Hennes far och mor arbetade hemma.")
+        // a possessive takes the noun val, not the adverb väl; the adverb elsewhere
+        #expect(repaired("Hans val av utbildning var klokt.", mode: .on) == "Hans val av utbildning var klokt.")
+        #expect(repaired("Det gick val bra for dem.", mode: .on) == "Det gick väl bra för dem.")
+        // bor with its place after an inverted subject
+        #expect(repaired("I staden bor familjen kvar hos sina foraldrar.", mode: .on) == "I staden bor familjen kvar hos sina föräldrar.")
         // a noun after den: the law, not lay
         #expect(repaired("Den lag som galler ar tydlig.", mode: .on) == "Den lag som gäller är tydlig.")
     }

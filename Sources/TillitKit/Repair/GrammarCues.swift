@@ -214,6 +214,9 @@ enum GrammarCues {
     static let personalSubjects: [[UInt8]] = ["jag", "du", "han", "hon", "vi", "ni", "de", "dom", "man"].map(GrammarCues.fold)
     static let possessives: [[UInt8]] = ["min", "din", "sin", "hans", "hennes", "deras", "vår", "er", "dess"].map(GrammarCues.fold)
     static let mother = [GrammarCues.fold("mor")], and = [GrammarCues.fold("och")]
+    /// Possessives that a neuter or plural noun follows ("deras val", "sitt val", "sina val").
+    static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
+                                                     "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
 
     static let i = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
     static let degreeWords: [[UInt8]] = ["viss", "hög", "den", "någon", "samma", "stor", "större", "mindre", "ringa", "ytterst"].map(GrammarCues.fold)
@@ -259,9 +262,12 @@ enum GrammarCues {
     }
 
     /// True when the words after `ti` say where someone lives ("bor hos", "bor kvar", "bor
-    /// hemma", "bor i Malmö"): the verb `bor`, not the modal `bör`.
+    /// hemma", "bor i Malmö"), also after an inverted subject ("bor barnen kvar"): the verb
+    /// `bor`, not the modal `bör`.
     static func dwellingFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         if wordIs(p, tokens, ti + 1, oneOf: dwellings) { return true }
+        // inverted order, the subject between: "På moshaverna bor barnen kvar hos"
+        if ti + 1 < tokens.count, tokens[ti + 1].kind == .word, wordIs(p, tokens, ti + 2, oneOf: dwellings) { return true }
         // "bor i Malmö", "bor på Öland": a place name after i/på
         guard wordIs(p, tokens, ti + 1, oneOf: placePrepositions), ti + 2 < tokens.count, tokens[ti + 2].kind == .word else { return false }
         return ByteClass.isUpperAt(p, Int(tokens[ti + 2].start))
@@ -473,6 +479,7 @@ enum GrammarCues {
     ///   subject pronoun ("Har ni tänkt på"), and before the idioms "i uppdrag att", "till
     ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
+    /// - `val`, not the adverb `väl`, after a possessive ("deras val");
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
     ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
     ///   clause ends after it ("hon sa att"; "gjorde hon så.");
@@ -545,6 +552,8 @@ enum GrammarCues {
                 || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
                 || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
         }
+        // a possessive takes the noun, not the adverb: "deras val", "sitt val"
+        if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
         if f == lex.degreeFormID { return inDegree(p, tokens, ti) ? 12 : 0 }
         if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
