@@ -559,7 +559,7 @@ struct RepairTests {
             "Motionen bör avslås. Samhället bör ta vara på detta. Många äldre bor hos sina barn.",
             "Det är värt att pröva. Målet är att skona medarbetarna. Vi måste motsätta oss detta.",
             "Nämnden har i uppdrag att pröva det. Har ni tänkt på det? För flera år sedan. Han låg sjuk. Hennes far och mor. I viss mån.",
-            "Deras val. Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
+            "Deras val. Han var säker på att det gick. Hon stod där. Han satt tyst. Hon sa att det gick. Vi gör vårt bästa. Våra förslag har tagits emot.",
         ]
         // the seeds as written and with å/ä/ö flattened, so every reading of a stripped word is weighed
         let flat = seeds.map { String(String.UnicodeScalarView($0.unicodeScalars.map { u -> Unicode.Scalar in
@@ -610,6 +610,8 @@ struct RepairTests {
         // a possessive takes the noun val, not the adverb väl; the adverb elsewhere
         #expect(repaired("Hans val av utbildning var klokt.", mode: .on) == "Hans val av utbildning var klokt.")
         #expect(repaired("Det gick val bra for dem.", mode: .on) == "Det gick väl bra för dem.")
+        // the adjective in "säker på att"
+        #expect(repaired("Han var saker pa att det skulle ga bra.", mode: .on) == "Han var säker på att det skulle gå bra.")
         // bor with its place after an inverted subject
         #expect(repaired("I staden bor familjen kvar hos sina foraldrar.", mode: .on) == "I staden bor familjen kvar hos sina föräldrar.")
         // a noun after den: the law, not lay

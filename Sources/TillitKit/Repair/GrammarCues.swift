@@ -273,6 +273,7 @@ enum GrammarCues {
         return ByteClass.isUpperAt(p, Int(tokens[ti + 2].start))
     }
     static let placePrepositions: [[UInt8]] = ["i", "på"].map(GrammarCues.fold)
+    static let on = [GrammarCues.fold("på")]
 
     /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
     /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
@@ -479,7 +480,8 @@ enum GrammarCues {
     ///   subject pronoun ("Har ni tänkt på"), and before the idioms "i uppdrag att", "till
     ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
-    /// - `val`, not the adverb `väl`, after a possessive ("deras val");
+    /// - `val`, not the adverb `väl`, after a possessive ("deras val"); `säker` in "säker på
+    ///   att" (sure that), not `saker`;
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
     ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
     ///   clause ends after it ("hon sa att"; "gjorde hon så.");
@@ -554,6 +556,7 @@ enum GrammarCues {
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
         if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
+        if f == lex.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
         if f == lex.degreeFormID { return inDegree(p, tokens, ti) ? 12 : 0 }
         if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }

@@ -82,6 +82,8 @@ public final class RepairLexicon: Sendable {
     let saidFormID: Int32
     /// Form id of the noun `val` (choice, election), against the adverb `väl`.
     let choiceFormID: Int32
+    /// Form id of the adjective `säker` (sure), against the noun `saker` (things).
+    let sureFormID: Int32
     /// Form id of the noun `mån` ("i viss mån", "i mån av").
     let degreeFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
@@ -320,6 +322,7 @@ public final class RepairLexicon: Sendable {
         self.pastAfterSubjectForms = IDSet(RepairLexicon.pastAfterSubject.compactMap { forms.find(Array($0.utf8)) })
         self.saidFormID = forms.find(Array("sa".utf8)) ?? -2
         self.choiceFormID = forms.find(Array("val".utf8)) ?? -2
+        self.sureFormID = forms.find(Array("säker".utf8)) ?? -2
         self.degreeFormID = forms.find(Array("mån".utf8)) ?? -2
         self.shouldFormID = forms.find(Array("bör".utf8)) ?? -2
         self.livesFormID = forms.find(Array("bor".utf8)) ?? -2
@@ -339,7 +342,7 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(RepairLexicon.yearBeforeEnd.compactMap { forms.find(Array($0.utf8)) })
         // the forms bonus tests by id, and the members of its per-candidate sets
         let ids = { (words: [String]) in words.compactMap { forms.find(Array($0.utf8)) } }
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, degreeFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
                               + ids(RepairLexicon.pastAfterSubject))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
