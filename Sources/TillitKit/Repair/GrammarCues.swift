@@ -218,15 +218,15 @@ enum GrammarCues {
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
                                                      "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
 
-    static let i = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
+    static let iWord = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
     static let degreeWords: [[UInt8]] = ["viss", "hög", "den", "någon", "samma", "stor", "större", "mindre", "ringa", "ytterst"].map(GrammarCues.fold)
 
     /// True when token `ti` stands where only the noun `mån` can: "i mån av", "i mån som",
     /// "i viss mån", "i den mån", "i hög mån". The pronoun `man` and the noun `män` do not
     /// follow the preposition `i` directly, nor these words after it.
     static func inDegree(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        (wordIs(p, tokens, ti - 1, oneOf: i) && wordIs(p, tokens, ti + 1, oneOf: ofAs))
-            || (wordIs(p, tokens, ti - 2, oneOf: i) && wordIs(p, tokens, ti - 1, oneOf: degreeWords))
+        (wordIs(p, tokens, ti - 1, oneOf: iWord) && wordIs(p, tokens, ti + 1, oneOf: ofAs))
+            || (wordIs(p, tokens, ti - 2, oneOf: iWord) && wordIs(p, tokens, ti - 1, oneOf: degreeWords))
     }
 
     /// True when token `ti` is the first word of a sentence: the first token, or one after
