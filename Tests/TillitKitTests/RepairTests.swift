@@ -531,6 +531,8 @@ struct RepairTests {
         #expect(repaired("Det galler vart uppdrag som namnd.", mode: .on) == "Det gäller vårt uppdrag som nämnd.")
         #expect(repaired("Det ar vart ansvar att folja upp.", mode: .on) == "Det är vårt ansvar att följa upp.")
         #expect(repaired("Det vart kallt i huset.", mode: .on) == "Det vart kallt i huset.")
+        // the noun is read as repair will read it: OCR's "uppdrdg" is uppdrag, whose definite form is known
+        #expect(repaired("Det galler vart uppdrdg.", mode: .on) == "Det gäller vårt uppdrag.")
         // vår before a common-gender noun (beredskapen, not beredskapet); var for each
         #expect(repaired("Vi vill starka var beredskap infor vintern.", mode: .on) == "Vi vill stärka vår beredskap inför vintern.")
         #expect(repaired("Hon tranade var dag i veckan.", mode: .on) == "Hon tränade var dag i veckan.")

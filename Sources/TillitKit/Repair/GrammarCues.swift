@@ -362,17 +362,19 @@ enum GrammarCues {
     /// `landet`), and no subject stands before `ti` ("det vart kallt"). In the clean texts
     /// of `shared` such a word follows `vårt` 13 times and `vart`/`värt` never.
     /// Cost: one key copy and one skeleton probe, only for `vårt`.
-    static func neuterNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
+    static func neuterNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, nextForm: Int32 = -1, lex: RepairLexicon) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
               !wordIs(p, tokens, ti + 1, oneOf: notNeuterNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
-        return definiteFormExists(p, tokens[ti + 1], ending: 0x74, lex: lex)
+        return definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x74, lex: lex)
     }
 
     /// True when the lexicon holds, in some spelling, the definite form of the word `t`
     /// with article letter `article` (t for neuter, n for common gender): `t.article` after
-    /// a vowel, `t.e.article` after a consonant.
-    static func definiteFormExists(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, ending article: UInt8, lex: RepairLexicon) -> Bool {
-        var w = TokenKey.lowercased(p, t)
+    /// a vowel, `t.e.article` after a consonant. `reading` is the form repair will most
+    /// likely give the word (-1 for none): real OCR's `samhille` is looked up as `samhälle`.
+    static func definiteFormExists(_ p: UnsafeBufferPointer<UInt8>, _ t: Token, reading: Int32, ending article: UInt8,
+                                   lex: RepairLexicon) -> Bool {
+        var w = reading >= 0 ? lex.forms.key(at: Int(reading)) : TokenKey.lowercased(p, t)
         guard let last = w.last, last >= 0x61 else { return false }   // a letter (lowercased), not a digit
         if !ByteClass.isVowelEnd(last) { w.append(0x65) }   // land → landet, grupp → gruppen
         w.append(article)                                   // samhälle → samhället, förmåga → förmågan
@@ -390,10 +392,11 @@ enum GrammarCues {
     /// "vår grupp"), it is not a word `var` (each) takes (`notCommonNouns`), and no subject
     /// stands before `ti`. In the clean texts of `shared` such a word follows `vår` 14 times
     /// and `var` 3 times. Cost: two key copies and skeleton probes, only for `vår`.
-    static func commonNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
+    static func commonNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, nextForm: Int32 = -1, lex: RepairLexicon) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
               !wordIs(p, tokens, ti + 1, oneOf: notCommonNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
-        return definiteFormExists(p, tokens[ti + 1], ending: 0x6E, lex: lex) && !definiteFormExists(p, tokens[ti + 1], ending: 0x74, lex: lex)
+        return definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x6E, lex: lex)
+            && !definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x74, lex: lex)
     }
 
     static let comparatives: [[UInt8]] = ["mer", "mera", "fler", "mindre", "färre", "hellre", "snarare", "annat", "annan",
@@ -520,9 +523,9 @@ enum GrammarCues {
     /// `infinitiveCue`. A test checks over the seeds that no form outside `cueForms` has a
     /// word cue.
     @inline(__always)
-    static func bonus(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
+    static func bonus(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
-        lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+        lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
                                  : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex)
     }
 
@@ -541,7 +544,7 @@ enum GrammarCues {
     }
 
     /// The cues for particular words (see `bonus`); 0 for a form none speaks for.
-    static func wordCue(_ f: Int32, prevForm: Int32, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
+    static func wordCue(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                         lex: RepairLexicon) -> Float {
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
@@ -574,8 +577,8 @@ enum GrammarCues {
         if lex.ourSingularForms.contains(f) {
             let neuter = f == lex.ourNeuterFormID
             return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
-                || (neuter && (wordIs(p, tokens, ti + 1, oneOf: ownOrFirst) || neuterNounFollows(p, tokens, ti, lex: lex)))
-                || (!neuter && commonNounFollows(p, tokens, ti, lex: lex))
+                || (neuter && (wordIs(p, tokens, ti + 1, oneOf: ownOrFirst) || neuterNounFollows(p, tokens, ti, nextForm: nextForm, lex: lex)))
+                || (!neuter && commonNounFollows(p, tokens, ti, nextForm: nextForm, lex: lex))
                 || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings)
                 || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }

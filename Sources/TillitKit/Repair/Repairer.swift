@@ -488,6 +488,7 @@ public final class Repairer: Sendable {
                 chosen = e.form; chosenCtx = e.formContext; conf = e.confidence
             } else if e.action == 2 {
                 let nextCtx: Int32
+                var nextForm: Int32 = -1
                 if ti + 1 >= tokens.count { nextCtx = lex.endContext } else {
                     let nt = tokens[ti + 1]
                     if nt.kind == .number { nextCtx = lex.numberContext } else if nt.kind != .word { nextCtx = lex.endContext } else {
@@ -497,11 +498,12 @@ public final class Repairer: Sendable {
                         if ne < 0 { nextCtx = -1 } else {
                             let x = cache.entries[Int(ne)]
                             nextCtx = x.action == 1 ? x.formContext : (x.action == 2 ? cache.candContexts[Int(x.candStart)] : x.context)
+                            nextForm = x.action == 1 ? x.form : (x.action == 2 ? cache.candForms[Int(x.candStart)] : x.original)
                         }
                     }
                 }
-                let (best, confidence, usedContext) = decide(e, prevCtx: prevCtx, nextCtx: nextCtx, prevForm: prevForm, prevIsNum: prevIsNum,
-                                                             p, tokens, ti, lex: lex, cache: &cache)
+                let (best, confidence, usedContext) = decide(e, prevCtx: prevCtx, nextCtx: nextCtx, prevForm: prevForm, nextForm: nextForm,
+                                                             prevIsNum: prevIsNum, p, tokens, ti, lex: lex, cache: &cache)
                 conf = confidence
                 chosen = cache.candForms[Int(e.candStart) + best]
                 chosenCtx = cache.candContexts[Int(e.candStart) + best]
@@ -529,7 +531,7 @@ public final class Repairer: Sendable {
     /// beside this neighbour; otherwise the count bonus ln(1 + 3c). Cost: two bigram probes
     /// per candidate, no allocation.
     @inline(__always)
-    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, prevIsNum: Bool,
+    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
                 cache: inout RepairCache) -> (best: Int, confidence: Float, usedContext: Bool) {
         let n = min(Int(e.candCount), 8), start = Int(e.candStart)
@@ -558,7 +560,8 @@ public final class Repairer: Sendable {
                 let k = start + c, f = cache.candForms[k]
                 let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
                 let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
-                let v = cache.candScores[k] + contextWeight * (lt + rt) + GrammarCues.bonus(f, prevForm: prevForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                let v = cache.candScores[k] + contextWeight * (lt + rt) + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm,
+                                                                                                       prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
                 // running softmax denominator, rescaled when the best score moves
                 if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
             }
