@@ -479,8 +479,9 @@ enum GrammarCues {
     ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
     /// - `har` before a supine ("Det har ofta framhållits"), after `de`/`det`/`den` before
-    ///   a word that "de här" cannot point to ("de har råd"), and opening a sentence before a
-    ///   subject pronoun ("Har ni tänkt på"), and before the idioms "i uppdrag att", "till
+    ///   a word that "de här" cannot point to ("de har råd"), before a subject pronoun
+    ///   unless the copula stands before it ("Har ni tänkt på", "Nu har vi"; "det är här vi";
+    ///   in the clean texts 39 to 2, both after `är`), and before the idioms "i uppdrag att", "till
     ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
     /// - `val`, not the adverb `väl`, after a possessive ("deras val"); `säker` in "säker på
@@ -555,7 +556,7 @@ enum GrammarCues {
         if f == lex.harFormID {
             return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || harIdiomFollows(p, tokens, ti)
                 || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
-                || (sentenceStartsAt(p, tokens, ti) && wordIs(p, tokens, ti + 1, oneOf: personalSubjects)) ? 6 : 0
+                || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !(prevForm >= 0 && lex.copulaForms.contains(prevForm))) ? 6 : 0
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
         if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
