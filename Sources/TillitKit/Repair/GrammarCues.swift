@@ -33,7 +33,7 @@ enum GrammarCues {
     static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
                                         "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
                                         "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
-                                        "dessutom", "istället", "nämligen", "därmed", "alltså"].map(GrammarCues.fold)
+                                        "dessutom", "istället", "nämligen", "därmed", "alltså", "hittills"].map(GrammarCues.fold)
     /// Adverbs in -t that measure a place and so go with `här` ("här långt ovanpå", "här
     /// högt uppe").
     static let placeDegreeAdverbs: [[UInt8]] = ["långt", "högt", "djupt"].map(GrammarCues.fold)
@@ -145,7 +145,7 @@ enum GrammarCues {
     }
 
     static let phrasePrepositions: [[UInt8]] = ["under", "sedan", "i", "på", "efter", "genom", "inom", "med", "av", "för",
-                                                "till", "från", "vid", "hittills", "länge"].map(GrammarCues.fold)
+                                                "till", "från", "vid"].map(GrammarCues.fold)
     /// Words that end the phrase `supineAfterPhrase` skips: a finite verb, a subject, a
     /// conjunction ("Här i kommunen har vi arbetat": the supine belongs to the second `har`).
     static let phraseBreakers: [[UInt8]] = ["har", "hade", "är", "var", "finns", "blir", "kan", "ska", "skall", "och", "som",
@@ -330,7 +330,7 @@ enum GrammarCues {
     static let neuterNounEndings: [[UInt8]] = ["skap", "eri"].map(GrammarCues.fold)
     /// Superlatives in the weak form, which a possessive takes ("vårt bästa", "våra största"),
     /// and which follow `var`/`vart`/`vara` only as a predicate after a subject.
-    static let superlativeEndings: [[UInt8]] = ["asta", "aste", "sta"].map(GrammarCues.fold)
+    static let superlativeEndings: [[UInt8]] = ["aste", "sta"].map(GrammarCues.fold)
     static let pluralNounEndings: [[UInt8]] = ["ningar", "heter", "ioner", "domar", "ismer"].map(GrammarCues.fold)
 
     /// Subjects after which `var` is the verb even before a bare noun: "det var ordning och
