@@ -516,6 +516,8 @@ struct RepairTests {
                 == "Dessutom är ofta de gifta yrkeskvinnornas egna män fostrade i den traditionella uppfattningen.")
         // "liberala" looks like an infinitive through the noun "liberaler", but has no passive
         #expect(repaired("Det ar liberala man som styr kommunen.", mode: .on) == "Det är liberala män som styr kommunen.")
+        // få (few) is a plural quantifier like många
+        #expect(repaired("Han var en av fa man som tog ut foraldraledighet.", mode: .on) == "Han var en av få män som tog ut föräldraledighet.")
         #expect(repaired("Vi vill behalla man och barn hemma.", mode: .on) == "Vi vill behålla man och barn hemma.")
         #expect(repaired("Samma man som talade forra aret.", mode: .on) == "Samma man som talade förra året.")
         #expect(repaired("Det ar bara man som kan avgora det.", mode: .on) == "Det är bara man som kan avgöra det.")
@@ -647,12 +649,13 @@ struct RepairTests {
         #expect(repaired("Det finns manga satt att losa problemet.", mode: .on) == "Det finns många sätt att lösa problemet.")
     }
 
-    @Test("a sentence opens with the possessive våra, not the infinitive, unless a heading's med or kvar follows; våra after som")
+    @Test("a sentence opens with the possessive våra, not the infinitive, unless a heading's med or kvar follows; våra after som and än")
     func sentencesOpenWithVåra() {
         #expect(repaired("Vara forslag har tagits emot val av namnden.", mode: .on) == "Våra förslag har tagits emot väl av nämnden.")
         #expect(repaired("Vara med och paverka. Det ar viktigt.", mode: .on) == "Vara med och påverka. Det är viktigt.")
         // and after som, which no bare infinitive follows
         #expect(repaired("Dottrarna ska ha samma chanser som vara soner.", mode: .on) == "Döttrarna ska ha samma chanser som våra söner.")
+        #expect(repaired("Var generation har fatt det battre an vara foraldrar.", mode: .on) == "Vår generation har fått det bättre än våra föräldrar.")
     }
 
     @Test("a first part that drops its -e competes with a rare word spelled the same: ägar|styrningen, not agar|styrningen")

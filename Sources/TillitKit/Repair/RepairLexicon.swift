@@ -100,7 +100,7 @@ public final class RepairLexicon: Sendable {
     let menDefiniteForms: IDSet, manDefiniteForms: IDSet
     static let menDefinite = ["männen", "männens"], manDefinite = ["mannen", "mannens"]
     static let pluralQuantifiers = ["många", "flera", "några", "alla", "dessa", "båda", "bägge", "sådana", "två", "tre", "fyra", "fem",
-                                    "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre"]
+                                    "sex", "sju", "åtta", "nio", "tio", "hundra", "tusen", "fler", "färre", "få"]
     /// Words after which `vara` is the possessive `våra`: prepositions and `alla`, where the
     /// infinitive takes `att` ("för att vara"; not `till`: "ta till vara"), and finite forms of
     /// `vara`, `ha` and `bli`, which take a participle or supine, never the infinitive ("Vi har
@@ -166,9 +166,9 @@ public final class RepairLexicon: Sendable {
                                "genom", "vid", "åt", "efter", "inför", "inom", "kring", "mellan", "utan"]
     /// The `våra` cue words: the prepositions (without `utan`, which joined the list for the
     /// later `vår` cue and was never measured for `våra`), `alla`, the finite verbs, and
-    /// `som`, which as a relative or in a comparison is never followed by a bare infinitive
-    /// ("samma chanser som våra söner").
-    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som"]
+    /// `som` and `än`, which as a relative or in a comparison are never followed by a bare
+    /// infinitive ("samma chanser som våra söner", "bättre än våra föräldrar").
+    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som", "än"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
