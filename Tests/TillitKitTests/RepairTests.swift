@@ -599,10 +599,12 @@ struct RepairTests {
         #expect(firing > 30)
     }
 
-    @Test("cue words match however the text spells å/ä/ö: a stripped counting word still marks år (tva hela ar)")
+    @Test("cue words match however the text spells å/ä/ö: a stripped or OCR'd counting word still marks år (tva, tv4 hela ar)")
     func cueWordsMatchStrippedSpellings() {
         #expect(repaired("Det tog tva hela ar att bygga upp tilliten.", mode: .on) == "Det tog två hela år att bygga upp tilliten.")
         #expect(repaired("Det tog TVÅ hela ar att bygga upp tilliten.", mode: .on) == "Det tog TVÅ hela år att bygga upp tilliten.")
+        // and however OCR wrote them: 4 for ä/å, 6 for ö
+        #expect(repaired("Det tog tv4 hela ar att bygga upp tilliten.", mode: .on) == "Det tog två hela år att bygga upp tilliten.")
     }
 
     @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera; låg after a subject pronoun; far and val after a possessive; bor kvar after an inverted subject")

@@ -60,11 +60,18 @@ enum GrammarCues {
     }
 
     /// The folded byte at `i` of `bytes` (up to `end`) and how many bytes it takes: ASCII
-    /// lowercased, å/ä/Å/Ä → a, ö/Ö → o, any other byte as it is.
+    /// lowercased, å/ä/Å/Ä → a, ö/Ö → o, and OCR's stand-ins the same way (6, 0 → o; 4, & →
+    /// a), any other byte as it is.
     @inline(__always)
     static func foldedByte<B: RandomAccessCollection>(_ bytes: B, _ i: Int, _ end: Int) -> (UInt8, Int) where B.Element == UInt8, B.Index == Int {
         let b = bytes[i]
-        if b < 0x80 { return (ByteClass.asciiLower(b), 1) }
+        if b < 0x80 {
+            switch b {
+            case 0x36, 0x30: return (0x6F, 1)   // 6, 0 for ö (OCR: "f6r")
+            case 0x34, 0x26: return (0x61, 1)   // 4, & for ä/å (OCR: "4r", "&r")
+            default: return (ByteClass.asciiLower(b), 1)
+            }
+        }
         if b == 0xC3 && i + 1 < end {
             switch bytes[i + 1] {
             case 0xA5, 0xA4, 0x85, 0x84: return (0x61, 2)
@@ -76,7 +83,8 @@ enum GrammarCues {
     }
 
     /// True when token `j` is a word that reads as one of `words` (`fold`ed) once its own
-    /// capitals and å/ä/ö are folded the same way: "där", "dar" and "DÄR" all match `där`.
+    /// capitals, å/ä/ö and OCR stand-ins are folded the same way: "där", "dar", "d4r" and
+    /// "DÄR" all match `där`.
     /// Compares bytes in place: no allocation; a length test rejects most words.
     static func wordIs(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, oneOf words: [[UInt8]]) -> Bool {
         guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return false }
