@@ -538,6 +538,9 @@ struct RepairTests {
         // vår before a common-gender noun (beredskapen, not beredskapet); var for each
         #expect(repaired("Vi vill starka var beredskap infor vintern.", mode: .on) == "Vi vill stärka vår beredskap inför vintern.")
         #expect(repaired("Hon tranade var dag i veckan.", mode: .on) == "Hon tränade var dag i veckan.")
+        // the verb after a noun or name subject, though glada (the bird) and lärare are nouns too
+        #expect(repaired("Barnen var glada nar de fick ga till forskolan.", mode: .on) == "Barnen var glada när de fick gå till förskolan.")
+        #expect(repaired("Anna var larare i manga ar.", mode: .on) == "Anna var lärare i många år.")
     }
 
     @Test("de har before a word that de här cannot point to (de har ingenting), de här before a definite noun")

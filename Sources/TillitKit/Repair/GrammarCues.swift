@@ -346,11 +346,25 @@ enum GrammarCues {
     static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
                                       "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något"].map(GrammarCues.fold)
 
+    /// True when the word before `ti` is likely the subject of a verb `var`/`vart` at `ti`:
+    /// a pronoun or other word of `subjects` ("det var ordning"), a noun in the definite form
+    /// (ends in -en, -et, -na or -an: "Barnen var glada", "Mötet var"), or a capitalised word
+    /// inside a sentence, a name ("Anna var lärare").
+    static func subjectBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0, tokens[ti - 1].kind == .word else { return false }
+        if wordIs(p, tokens, ti - 1, oneOf: subjects) { return true }
+        let t = tokens[ti - 1]
+        if ByteClass.isUpperAt(p, Int(t.start)) && !sentenceStartsAt(p, tokens, ti - 1) { return true }
+        guard t.length >= 4 else { return false }
+        let a = tail(p, t, 2), b = tail(p, t, 1)
+        return (b == 0x6E && (a == 0x65 || a == 0x61)) || (a == 0x65 && b == 0x74) || (a == 0x6E && b == 0x61)
+    }
+
     /// True when the word after `ti` has at least `minimumLength` bytes and ends in one of `endings`
     /// (ASCII, so stripped text reads the same), and no subject stands before `ti`.
     static func nounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, endings: [[UInt8]], minimumLength: Int = 6) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= minimumLength,
-              !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
+              !subjectBefore(p, tokens, ti) else { return false }
         let t = tokens[ti + 1]
         outer: for e in endings {
             for k in 0..<e.count where tail(p, t, e.count - k) != e[k] { continue outer }
@@ -372,7 +386,7 @@ enum GrammarCues {
     /// Cost: one key copy and one skeleton probe, only for `vårt`.
     static func neuterNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, nextForm: Int32 = -1, lex: RepairLexicon) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
-              !wordIs(p, tokens, ti + 1, oneOf: notNeuterNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
+              !wordIs(p, tokens, ti + 1, oneOf: notNeuterNouns), !subjectBefore(p, tokens, ti) else { return false }
         return definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x74, lex: lex)
     }
 
@@ -402,7 +416,7 @@ enum GrammarCues {
     /// and `var` 3 times. Cost: two key copies and skeleton probes, only for `vår`.
     static func commonNounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, nextForm: Int32 = -1, lex: RepairLexicon) -> Bool {
         guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 1].length <= 32,
-              !wordIs(p, tokens, ti + 1, oneOf: notCommonNouns), !wordIs(p, tokens, ti - 1, oneOf: subjects) else { return false }
+              !wordIs(p, tokens, ti + 1, oneOf: notCommonNouns), !subjectBefore(p, tokens, ti) else { return false }
         return definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x6E, lex: lex)
             && !definiteFormExists(p, tokens[ti + 1], reading: nextForm, ending: 0x74, lex: lex)
     }
