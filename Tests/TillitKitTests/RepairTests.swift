@@ -627,12 +627,14 @@ struct RepairTests {
         #expect(repaired("Den lag som galler ar tydlig.", mode: .on) == "Den lag som gäller är tydlig.")
     }
 
-    @Test("mån in i viss mån, i mån av, i den mån; man elsewhere before av")
+    @Test("mån in i viss mån, i mån av, i den mån, vara mån om; man elsewhere before av")
     func degreeNoun() {
         #expect(repaired("Personalen kan i viss man paverka sitt schema.", mode: .on) == "Personalen kan i viss mån påverka sitt schema.")
         #expect(repaired("Vi hjalper till i man av tid.", mode: .on) == "Vi hjälper till i mån av tid.")
         #expect(repaired("I den man det behovs ska narmaste chef stotta.", mode: .on) == "I den mån det behövs ska närmaste chef stötta.")
         #expect(repaired("Han ar en man av folket.", mode: .on) == "Han är en man av folket.")
+        // and "vara mån om" (keen on)
+        #expect(repaired("Hon har alltid varit man om sina barn.", mode: .on) == "Hon har alltid varit mån om sina barn.")
     }
 
     @Test("har before a phrase and a supine (har under lång tid präglats), but not where the phrase holds its own verb")

@@ -226,6 +226,8 @@ enum GrammarCues {
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
                                                      "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
 
+    static let copulaForms: [[UInt8]] = ["är", "var", "vara", "varit", "blev", "blir", "mycket", "så", "noga"].map(GrammarCues.fold)
+    static let omWord = [GrammarCues.fold("om")]
     static let iWord = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
     static let degreeWords: [[UInt8]] = ["viss", "hög", "den", "någon", "samma", "stor", "större", "mindre", "ringa", "ytterst"].map(GrammarCues.fold)
 
@@ -505,7 +507,8 @@ enum GrammarCues {
     ///   unless the copula stands before it ("Har ni tänkt på", "Nu har vi"; "det är här vi";
     ///   in the clean texts 39 to 2, both after `är`), and before the idioms "i uppdrag att", "till
     ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
-    /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`);
+    /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`), and in "är mån
+    ///   om" (keen on);
     /// - `val`, not the adverb `väl`, after a possessive ("deras val"); `säker` in "säker på
     ///   att" (sure that), not `saker`;
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
@@ -584,9 +587,14 @@ enum GrammarCues {
         if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
         if f == lex.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
-        if f == lex.degreeFormID { return inDegree(p, tokens, ti) ? 12 : 0 }
+        if f == lex.degreeFormID {
+            if inDegree(p, tokens, ti) { return 12 }
+            // "vara mån om": keen on
+            return wordIs(p, tokens, ti - 1, oneOf: copulaForms) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
+        }
         if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
+        // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
         if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
