@@ -102,6 +102,19 @@ enum GrammarCues {
         return false
     }
 
+    /// True when token `j` is spelled as one of `words` exactly (ASCII capitals folded, å/ä/ö
+    /// kept; `words` as written, lowercase): for lists where folding would merge two words
+    /// that mean different things (`är` with stripped `år`, `var` with `vår`).
+    static func wordIsExactly(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, oneOf words: [[UInt8]]) -> Bool {
+        guard j >= 0, j < tokens.count, tokens[j].kind == .word else { return false }
+        let s = Int(tokens[j].start), n = Int(tokens[j].length)
+        outer: for w in words where w.count == n {
+            for i in 0..<n where ByteClass.asciiLower(p[s + i]) != w[i] { continue outer }
+            return true
+        }
+        return false
+    }
+
     /// Index of the word after token `ti`, past at most two adverbs (`midAdverbs`), or nil
     /// when no word follows: where a verb form after an auxiliary or modal stands ("har
     /// ofta framhållits", "bör således ses").
@@ -156,9 +169,10 @@ enum GrammarCues {
                                                 "till", "från", "vid"].map(GrammarCues.fold)
     /// Words that end the phrase `supineAfterPhrase` skips: a finite verb, a subject, a
     /// conjunction ("Här i kommunen har vi arbetat": the supine belongs to the second `har`).
+    /// Compared exactly (`wordIsExactly`): stripped `ar` may be `år` ("under flera ar varit").
     static let phraseBreakers: [[UInt8]] = ["har", "hade", "är", "var", "finns", "blir", "kan", "ska", "skall", "och", "som",
                                             "att", "men", "eller", "när", "där", "jag", "du", "han", "hon", "vi", "ni", "man",
-                                            "de", "dom"].map(GrammarCues.fold)
+                                            "de", "dom"].map { Array($0.utf8) }
 
     /// True when a prepositional phrase of one to three words and then a supine follow `ti`:
     /// "Äldreomsorgen har under lång tid präglats av", "Kommunen har sedan 2019 arbetat med",
@@ -170,7 +184,7 @@ enum GrammarCues {
         var j = ti + 2
         while j < tokens.count && j <= ti + 5 {
             let k = tokens[j].kind
-            guard k == .word || k == .number, !wordIs(p, tokens, j, oneOf: phraseBreakers) else { return false }
+            guard k == .word || k == .number, !wordIsExactly(p, tokens, j, oneOf: phraseBreakers) else { return false }
             if j >= ti + 3 && hasSupineEnding(p, tokens, j) { return true }
             j += 1
         }
@@ -212,6 +226,22 @@ enum GrammarCues {
     }
 
     static let sedan = [GrammarCues.fold("sedan")]
+    static let every: [[UInt8]] = ["var", "vart", "varje", "vartannat"].map(GrammarCues.fold)
+    static let ordinals: [[UInt8]] = ["annat", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde",
+                                      "tionde"].map(GrammarCues.fold)
+
+    /// True when "var/vart/varje + ordinal" stands before `ti` ("vart tredje år", "var femte
+    /// år"): a noun follows, never the verb `är`.
+    static func everyNth(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti - 1, oneOf: ordinals) && wordIs(p, tokens, ti - 2, oneOf: every)
+    }
+
+    /// True when a supine in -it follows `ti` directly ("flera år varit", "i år blivit"): the
+    /// copula `är` never takes one (its participles end in -en, -et, -na: "är skrivet").
+    static func itSupineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 5 else { return false }
+        return tail(p, tokens[ti + 1], 2) == 0x69 && tail(p, tokens[ti + 1], 1) == 0x74
+    }
     /// Words after which a sentence may open with the infinitive `vara` (a heading or list
     /// item: "Vara med och påverka", "Vara kvar"); before any other word a sentence opens
     /// with the possessive `våra` ("Våra förslag har tagits emot väl").
@@ -348,15 +378,24 @@ enum GrammarCues {
     static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
                                       "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något"].map(GrammarCues.fold)
 
+    static let phraseOpeners: [[UInt8]] = (RepairLexicon.prepositions + ["och", "men", "eller", "för", "så", "hela", "all", "allt",
+                                            "alla", "just", "även", "också", "bara", "till", "om", "när", "då", "att", "som", "utan"])
+                                            .map(GrammarCues.fold)
+
     /// True when the word before `ti` is likely the subject of a verb `var`/`vart` at `ti`:
     /// a pronoun or other word of `subjects` ("det var ordning"), a noun in the definite form
     /// (ends in -en, -et, -na or -an: "Barnen var glada", "Mötet var"), or a capitalised word
-    /// inside a sentence, a name ("Anna var lärare").
+    /// inside a sentence, a name ("Anna var lärare"), or the one word before it at the start of
+    /// a sentence ("Erik var chef").
     static func subjectBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .word else { return false }
         if wordIs(p, tokens, ti - 1, oneOf: subjects) { return true }
         let t = tokens[ti - 1]
         if ByteClass.isUpperAt(p, Int(t.start)) && !sentenceStartsAt(p, tokens, ti - 1) { return true }
+        // the verb stands second in a Swedish main clause: after a sentence's one first word
+        // `var` is the verb ("Erik var chef"), unless that word opens a phrase ("I vår kommun",
+        // "Men vår", "Hela vår")
+        if sentenceStartsAt(p, tokens, ti - 1) && !wordIs(p, tokens, ti - 1, oneOf: phraseOpeners) { return true }
         guard t.length >= 4 else { return false }
         let a = tail(p, t, 2), b = tail(p, t, 1)
         return (b == 0x6E && (a == 0x65 || a == 0x61)) || (a == 0x65 && b == 0x74) || (a == 0x6E && b == 0x61)
@@ -498,7 +537,9 @@ enum GrammarCues {
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
     /// - `år` after a number ("3 ar"; "3 är" happens), +6 closing a clause after `fler`,
-    ///   `tidigare`, `många` or before `sedan` after them ("fler år,", "flera år sedan"), +12 after a counting word or a
+    ///   `tidigare`, `många` or before `sedan` after them ("fler år,", "flera år sedan"), +6
+    ///   after "var/vart + ordinal" ("vart tredje år") or before a supine in -it, which `är`
+    ///   never takes ("flera år varit"), +12 after a counting word or a
     ///   determiner the verb cannot follow ("två ar", "ett ar", "varje ar"), also with a
     ///   duration adjective between ("ett helt ar"), +6 before a year
     ///   ("för ar 2024", "Ar 1920");
@@ -576,6 +617,7 @@ enum GrammarCues {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
+            if v == 0 && (everyNth(p, tokens, ti) || itSupineFollows(p, tokens, ti)) { v = 6 }
             return v
         }
         if f == lex.harFormID {
