@@ -617,6 +617,11 @@ struct RepairTests {
         #expect(repaired("Har ni tankt pa vad det innebar for brukarna?", mode: .on) == "Har ni tänkt på vad det innebär för brukarna?")
         #expect(repaired("Fragan vacktes redan for flera ar sedan.", mode: .on) == "Frågan väcktes redan för flera år sedan.")
         #expect(repaired("Vart tredje ar gors en storre utvardering.", mode: .on) == "Vart tredje år görs en större utvärdering.")
+        // a noun in -it is no supine: "är tillit" keeps the verb with full confidence
+        let b = Array("Malet ar tillit som ledningsfilosofi.".utf8)
+        let change = repairer.repair(text: b, mode: .on).changes.first { $0.original == "ar" }
+        #expect(change?.replacement == "är")
+        #expect((change?.confidence ?? 0) > 0.9)
         #expect(repaired("Han lag sjuk i tva veckor.", mode: .on) == "Han låg sjuk i två veckor.")
         #expect(repaired("Hennes far och mor arbetade hemma.", mode: .on) == "Hennes far och mor arbetade hemma.")
         // a possessive takes the noun val, not the adverb väl; the adverb elsewhere

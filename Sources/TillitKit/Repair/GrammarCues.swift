@@ -236,11 +236,17 @@ enum GrammarCues {
         wordIs(p, tokens, ti - 1, oneOf: ordinals) && wordIs(p, tokens, ti - 2, oneOf: every)
     }
 
-    /// True when a supine in -it follows `ti` directly ("flera år varit", "i år blivit"): the
-    /// copula `är` never takes one (its participles end in -en, -et, -na: "är skrivet").
-    static func itSupineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 5 else { return false }
-        return tail(p, tokens[ti + 1], 2) == 0x69 && tail(p, tokens[ti + 1], 1) == 0x74
+    /// True when a supine in -it follows `ti` directly ("flera år varit", "i år skrivit"): the
+    /// copula `är` never takes one (its participles end in -en, -et, -na: "är skrivet"). A
+    /// supine in -it is one whose stem + a the lexicon holds (`varit` → `vara`, `kommit` →
+    /// `komma`), which rules out nouns in -it: "är tillit" stays.
+    static func itSupineFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
+        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 5, tokens[ti + 1].length <= 32,
+              tail(p, tokens[ti + 1], 2) == 0x69, tail(p, tokens[ti + 1], 1) == 0x74 else { return false }
+        var stem = TokenKey.lowercased(p, tokens[ti + 1])
+        stem.removeLast(2)
+        stem.append(0x61)   // varit → vara
+        return lex.hasForm(anySpellingOf: stem)
     }
     /// Words after which a sentence may open with the infinitive `vara` (a heading or list
     /// item: "Vara med och påverka", "Vara kvar"); before any other word a sentence opens
@@ -617,7 +623,7 @@ enum GrammarCues {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
-            if v == 0 && (everyNth(p, tokens, ti) || itSupineFollows(p, tokens, ti)) { v = 6 }
+            if v == 0 && (everyNth(p, tokens, ti) || itSupineFollows(p, tokens, ti, lex: lex)) { v = 6 }
             return v
         }
         if f == lex.harFormID {
