@@ -262,7 +262,10 @@ enum GrammarCues {
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
                                                      "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
 
-    static let copulaForms: [[UInt8]] = ["är", "var", "vara", "varit", "blev", "blir", "mycket", "så", "noga"].map(GrammarCues.fold)
+    /// Words before "mån om" (keen on): forms of `vara`/`bli` and the adverbs that grade it
+    /// ("är mycket mån om"). Not `RepairLexicon.copulaForms`, the ids of `är`/`vore` that
+    /// the `här` cue reads.
+    static let keenOnBefore: [[UInt8]] = ["är", "var", "vara", "varit", "blev", "blir", "mycket", "så", "noga"].map(GrammarCues.fold)
     static let omWord = [GrammarCues.fold("om")]
     static let iWord = [GrammarCues.fold("i")], ofAs: [[UInt8]] = ["av", "som"].map(GrammarCues.fold)
     static let degreeWords: [[UInt8]] = ["viss", "hög", "den", "någon", "samma", "stor", "större", "mindre", "ringa", "ytterst"].map(GrammarCues.fold)
@@ -638,7 +641,7 @@ enum GrammarCues {
         if f == lex.degreeFormID {
             if inDegree(p, tokens, ti) { return 12 }
             // "vara mån om": keen on
-            return wordIs(p, tokens, ti - 1, oneOf: copulaForms) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
+            return wordIs(p, tokens, ti - 1, oneOf: keenOnBefore) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
         }
         if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)

@@ -433,7 +433,7 @@ public final class RepairLexicon: Sendable {
         let skel = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf in
             w.withUnsafeBufferPointer { Array(buf[0..<RepairLexicon.skeleton($0.baseAddress!, w.count, into: buf.baseAddress!)]) }
         }
-        return !skeletons.forms(skel, in: forms).isEmpty
+        return !forms(skeleton: skel).isEmpty
     }
 
     /// Form id of a lowercase word, or nil.
