@@ -215,8 +215,8 @@ enum GrammarCues {
     static func nonDefiniteAfterDemonstrative(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon) -> Bool {
         guard wordIs(p, tokens, ti - 1, oneOf: demonstratives), ti + 1 < tokens.count, tokens[ti + 1].kind == .word,
               tokens[ti + 1].length >= 3, tokens[ti + 1].length <= 32 else { return false }
-        let last = tail(p, tokens[ti + 1], 1)
-        guard last < 0x80, ByteClass.asciiLower(last) >= 0x61, ByteClass.asciiLower(last) <= 0x7A else { return false }
+        let last = tail(p, tokens[ti + 1], 1)   // lowercased
+        guard last >= 0x61, last <= 0x7A else { return false }
         switch last {
         case 0x6E, 0x74, 0x61, 0x65, 0x72, 0x73: return false   // n t a e r s
         default: break
@@ -632,7 +632,7 @@ enum GrammarCues {
         if f == lex.harFormID {
             return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || harIdiomFollows(p, tokens, ti)
                 || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
-                || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !(prevForm >= 0 && lex.copulaForms.contains(prevForm))) ? 6 : 0
+                || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !lex.copulaForms.contains(prevForm)) ? 6 : 0
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
         if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
@@ -649,7 +649,7 @@ enum GrammarCues {
         if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
-        if f == lex.hereFormID { return prevForm >= 0 && lex.copulaForms.contains(prevForm) ? 6 : 0 }
+        if f == lex.hereFormID { return lex.copulaForms.contains(prevForm) ? 6 : 0 }   // IDSet: no negative id is a member
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
