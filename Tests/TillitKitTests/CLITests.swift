@@ -69,6 +69,7 @@ struct CLITests {
     @Test("a directory without text files: exit 66")
     func emptyDirectory() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         try Data([1, 2]).write(to: d.appendingPathComponent("image.png"))
         let r = try run(["score", d.path])
         #expect(r.status == 66)
@@ -78,6 +79,7 @@ struct CLITests {
     @Test("a binary, an empty and a Latin-1 file in a batch: the good files are scored, exit 1")
     func mixedBatch() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         try Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0x14]).write(to: d.appendingPathComponent("a-binary.txt"))
         try Data().write(to: d.appendingPathComponent("b-empty.txt"))
         try Data(Array("Tillit till professionen och ".utf8) + [0xF6, 0x6B, 0x61, 0x64] + Array(" handlingsutrymme beh".utf8) + [0xF6, 0x76, 0x73, 0x2E]).write(to: d.appendingPathComponent("c-latin1.txt"))
@@ -97,6 +99,7 @@ struct CLITests {
     @Test("a 15 MB single line is scored in parts without error")
     func hugeLine() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         let line = String(repeating: "tillit och kontroll ", count: 750_000)
         try Data(line.utf8).write(to: d.appendingPathComponent("huge.txt"))
         let r = try run(["score", d.appendingPathComponent("huge.txt").path, "--unit", "document", "--format", "jsonl", "--repair", "off"])
@@ -117,6 +120,7 @@ struct CLITests {
     @Test("a malformed lexicon: exit 65 with file and line")
     func malformedLexicon() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         let lex = d.appendingPathComponent("bad.tillit")
         try Data("tillit | tillit | T\nkontroll | 4 | Q\n".utf8).write(to: lex)
         let r = try run(["score", "Corpus/", "--lexicon", lex.path])
@@ -129,6 +133,7 @@ struct CLITests {
     @Test("a malformed repair lexicon: exit 65 with file and line; a small valid one repairs with its own words")
     func repairLexiconFile() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         let bad = d.appendingPathComponent("bad.txt")
         try Data("w\tför\t900\nw\tfor\n".utf8).write(to: bad)
         let r = try run(["repair", "--repair-lexicon", bad.path, "Corpus/002_01034d870a99e8da.txt"])
@@ -221,6 +226,7 @@ struct CLITests {
     @Test("report writes one self-contained HTML file with every document")
     func htmlReport() throws {
         let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
         let path = d.appendingPathComponent("r.html").path
         let r = try run(["report", "Corpus/", "-o", path])
         #expect(r.status == 0)

@@ -116,6 +116,7 @@ struct LargeFileTests {
         let text = String(repeating: line, count: 12)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-utf8-\(UUID().uuidString).txt").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let stream = DocumentStream(paths: [path], partSize: 100_000)
         var parts = 0
         while let item = stream.next() {

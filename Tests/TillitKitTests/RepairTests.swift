@@ -149,6 +149,9 @@ struct RepairTests {
         #expect(repaired("Lika lon for kvinnor och man ar en fraga om tillit, men man kan inte vanta.", mode: .on)
                 == "Lika lön för kvinnor och män är en fråga om tillit, men man kan inte vänta.")
         #expect(repaired("Manga man och kvinnor arbetar i varden.", mode: .on).hasPrefix("Många män och kvinnor"))
+        // the genitive plural beside "kvinnors", and "såväl som" (probe 11; Talbanken's "kvinnor såväl som män")
+        #expect(repaired("Kvinnors och mans villkor hanger ihop.", mode: .on) == "Kvinnors och mäns villkor hänger ihop.")
+        #expect(repaired("Det galler kvinnor saval som man i alla aldrar.", mode: .on) == "Det gäller kvinnor såväl som män i alla åldrar.")
         // the modal before a passive infinitive (seed 002, twice); "bor" before a place stays
         let seed002 = Fixtures.text("002_01034d870a99e8da.txt")
         let line = seed002.split(separator: "\n").first { $0.hasPrefix("Stadskontoret foreslar att motionen bor avslas") }
@@ -561,6 +564,7 @@ struct RepairTests {
             "Det har aldrig utretts. Det har sänkt tilliten. Men de har ingenting att lära av dem.",
             "Ett år har gått sedan beslutet. Det är här vi kan göra skillnad.",
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
+            "Kvinnors och mäns villkor. Kvinnor såväl som män.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

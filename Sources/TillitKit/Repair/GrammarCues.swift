@@ -324,12 +324,23 @@ enum GrammarCues {
     static let placePrepositions: [[UInt8]] = ["i", "på"].map(GrammarCues.fold)
     static let on = [GrammarCues.fold("på")]
 
-    /// True when the word at `ti` is coordinated with `kvinnor` ("kvinnor och man", "man
-    /// eller kvinnor", "såväl kvinnor som man"): the plural noun `män`, not the pronoun `man`.
-    static func coordinatedWithWomen(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        (wordIs(p, tokens, ti - 1, oneOf: coordinators) && wordIs(p, tokens, ti - 2, oneOf: kvinnor))
-            || (wordIs(p, tokens, ti + 1, oneOf: coordinators) && wordIs(p, tokens, ti + 2, oneOf: kvinnor))
+    /// True when the word at `ti` is coordinated with `women` ("kvinnor och man", "man
+    /// eller kvinnor", "såväl kvinnor som man", "kvinnor såväl som man"): the plural noun
+    /// `män`, not the pronoun `man`. With `women` = `kvinnors`, the genitive `mäns` ("mans och
+    /// kvinnors villkor"), not the singular `mans`. In the clean texts of `shared` the five
+    /// patterns occur 13 times, all with the plural.
+    static func coordinatedWithWomen(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, women: [[UInt8]] = kvinnor) -> Bool {
+        if wordIs(p, tokens, ti - 1, oneOf: coordinators) {
+            if wordIs(p, tokens, ti - 2, oneOf: women) { return true }
+            if wordIs(p, tokens, ti - 1, oneOf: som) && wordIs(p, tokens, ti - 2, oneOf: saval) && wordIs(p, tokens, ti - 3, oneOf: women) { return true }
+        }
+        guard wordIs(p, tokens, ti + 1, oneOf: coordinators) || wordIs(p, tokens, ti + 1, oneOf: saval) else { return false }
+        return wordIs(p, tokens, ti + 2, oneOf: women)
+            || (wordIs(p, tokens, ti + 1, oneOf: saval) && wordIs(p, tokens, ti + 2, oneOf: som) && wordIs(p, tokens, ti + 3, oneOf: women))
     }
+    static let kvinnors = [Array("kvinnors".utf8)]
+    static let saval = [GrammarCues.fold("såväl")]
+    static let som = [Array("som".utf8)]
 
     static let womenPlural: [[UInt8]] = ["kvinnorna", "kvinnornas", "kvinnor", "kvinnors"].map(GrammarCues.fold)
     static let womanSingular: [[UInt8]] = ["kvinnan", "kvinnans"].map(GrammarCues.fold)
@@ -567,7 +578,7 @@ enum GrammarCues {
     /// - `vår`, `vårt`, `våra` before a superlative ("vårt bästa");
     /// - `män` after a plural quantifier or a number ("många män", "201 män"), after an
     ///   adjective in -a ("egna män", `pluralAdjectiveBefore`), or coordinated with
-    ///   `kvinnor`: the pronoun `man` is a subject;
+    ///   `kvinnor`: the pronoun `man` is a subject; `mäns` coordinated with `kvinnors`;
     /// - `männen`/`mannen` (and their genitives) in the number of the nearest mention of
     ///   women (`counterpartNumber`);
     /// - `vår`/`vårt` after a preposition when a word they can qualify follows ("mot vår
@@ -655,6 +666,7 @@ enum GrammarCues {
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
+        if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
         if lex.ourSingularForms.contains(f) {
             let neuter = f == lex.ourNeuterFormID

@@ -94,6 +94,8 @@ public final class RepairLexicon: Sendable {
     let livesFormID: Int32
     /// Form id of `män`, and the quantifiers that take a plural noun (`många män`).
     let menFormID: Int32
+    /// Form id of the genitive plural `mäns` ("mäns och kvinnors villkor").
+    let menGenitiveFormID: Int32
     let pluralQuantifierForms: IDSet
     /// Form ids of the definite plural `männen`/`männens` and singular `mannen`/`mannens`,
     /// which stripped or OCR'd text spells alike.
@@ -330,6 +332,7 @@ public final class RepairLexicon: Sendable {
         self.shouldFormID = id("bör")
         self.livesFormID = id("bor")
         self.menFormID = id("män")
+        self.menGenitiveFormID = id("mäns")
         self.modalForms = IDSet(ids(RepairLexicon.modals))
         self.worthFormID = id("värt")
         self.ourNeuterFormID = id("vårt")
@@ -344,7 +347,8 @@ public final class RepairLexicon: Sendable {
         self.yearCueForms = IDSet(ids(RepairLexicon.yearCues))
         self.yearBeforeEndForms = IDSet(ids(RepairLexicon.yearBeforeEnd))
         // the forms bonus tests by id, and the members of its per-candidate sets
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
+                               menGenitiveFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
                               + ids(RepairLexicon.pastAfterSubject))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
