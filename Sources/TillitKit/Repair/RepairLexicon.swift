@@ -460,6 +460,21 @@ public final class RepairLexicon: Sendable {
         }
     }
 
+    /// True when `ocr` spells form `f` with at most its å/ä/ö flattened (`flattens` letter by
+    /// letter). Cost: one copy of the form.
+    func onlyFlattens(ocr: [UInt32], form f: Int32) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Bool in
+            let n = copyForm(f, into: buf.baseAddress!)
+            var i = 0, k = 0
+            while i < n {
+                let u = UTF8Scalars.next(buf.baseAddress!, &i, n)
+                guard k < ocr.count, Self.flattens(ocr[k], u) else { return false }
+                k += 1
+            }
+            return k == ocr.count
+        }
+    }
+
     /// True when `ocr` is `t` itself or `t` with its diacritic dropped (å/ä→a, ö→o): in text
     /// whose å/ä/ö were flattened, and nothing else, both have probability 1.
     @inline(__always)

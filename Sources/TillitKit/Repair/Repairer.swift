@@ -52,6 +52,9 @@ public final class Repairer: Sendable {
 
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
+    /// Extra cost, in flattened text, of reading a known word as another through an OCR
+    /// confusion rather than a lost diacritic.
+    static let flattenedKnownCost: Float = 3
 
     /// True when `u` followed by `next` is OCR's two-character rendering of one ö or ä:
     /// `o`, `6`, `a`, `d` or `i` before an `é` ("Foérst", "utg6ér", "praégel", "fordrdéja").
@@ -765,7 +768,10 @@ public final class Repairer: Sendable {
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
                 guard let ch = lex.channelScore(ocr: scalars, form: f, flattened: flattened) else { continue }
-                cands.append((f, lex.logFreq[Int(f)] + ch))
+                // in flattened text a known word is another word only by its å/ä/ö: "Min far"
+                // is not "Man får"
+                let strict: Float = flattened && known >= 0 && !lex.onlyFlattens(ocr: scalars, form: f) ? Repairer.flattenedKnownCost : 0
+                cands.append((f, lex.logFreq[Int(f)] + ch - strict))
             }
         }
         // Other readings of the characters, each at a cost: the forms they reach join the
