@@ -574,7 +574,7 @@ struct RepairTests {
             "Det har aldrig utretts. Det har sänkt tilliten. Men de har ingenting att lära av dem.",
             "Ett år har gått sedan beslutet. Det är här vi kan göra skillnad.",
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
-            "Kvinnors och mäns villkor. Kvinnor såväl som män.",
+            "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",
@@ -647,6 +647,19 @@ struct RepairTests {
         #expect(repaired("I staden bor familjen kvar hos sina foraldrar.", mode: .on) == "I staden bor familjen kvar hos sina föräldrar.")
         // a noun after den: the law, not lay
         #expect(repaired("Den lag som galler ar tydlig.", mode: .on) == "Den lag som gäller är tydlig.")
+    }
+
+    @Test("far before a finite verb is its subject (Far gick till fabriken; not the verb får); här after a clause-opening är det (Kanske är det här), har after one that closes a clause (Om det är det har ditt lager)")
+    func fatherBeforeVerbAndHereAfterInvertedCopula() {
+        // probe 13
+        #expect(repaired("Far gick till fabriken varje morgon och kom hem sent.", mode: .on) == "Far gick till fabriken varje morgon och kom hem sent.")
+        #expect(repaired("Far hade aldrig lagat mat i hela sitt liv.", mode: .on) == "Far hade aldrig lagat mat i hela sitt liv.")
+        #expect(repaired("Vi far var och en ta ansvar for vart arbete.", mode: .on) == "Vi får var och en ta ansvar för vårt arbete.")
+        #expect(repaired("Kanske ar det har den verkliga forandringen maste borja.", mode: .on)
+                == "Kanske är det här den verkliga förändringen måste börja.")
+        // the help text of base-clean: "om det är det" is a clause of its own
+        #expect(repaired("Om det ar det har ditt lager ingen alfakanal, klicka pa menyn.", mode: .on)
+                == "Om det är det har ditt lager ingen alfakanal, klicka på menyn.")
     }
 
     @Test("mån in i viss mån, i mån av, i den mån, vara mån om; man elsewhere before av")

@@ -287,11 +287,28 @@ enum GrammarCues {
         return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A
     }
 
-    /// True when `far` stands in "far och mor" or "mor och far".
+    /// True when `far` stands in "far och mor" or "mor och far", or as the subject of a
+    /// finite verb that follows it ("Far gick till fabriken"): the verb `får` is finite
+    /// itself and takes no second finite verb.
     static func besideMother(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         (wordIs(p, tokens, ti + 1, oneOf: and) && wordIs(p, tokens, ti + 2, oneOf: mother))
             || (wordIs(p, tokens, ti - 1, oneOf: and) && wordIs(p, tokens, ti - 2, oneOf: mother))
+            || wordIs(p, tokens, ti + 1, oneOf: finiteVerbsAfterSubject)
     }
+    /// Finite verbs that open a predicate after a subject ("Far gick", "Far hade"). Not `var`,
+    /// which is also the pronoun of "får var och en", nor `är`, whose stripped `ar` is `år`.
+    static let finiteVerbsAfterSubject: [[UInt8]] = ["gick", "kom", "hade", "blev", "fick", "tog", "sa", "sade", "satt", "stod",
+                                                     "låg", "dog", "brukade", "ville", "kunde", "skulle", "tyckte", "arbetade"].map(GrammarCues.fold)
+
+    /// True when `har` follows "är det", "var det", "blir den" … that open a clause with
+    /// the verb first ("Kanske är det här den verkliga förändringen"): the adverb `här`.
+    /// Not when a subject stands before the verb, for then "är det" may close a clause
+    /// ("Om det är det har ditt lager ingen alfakanal").
+    static func hereAfterInvertedCopula(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti - 1, oneOf: itPronouns) && wordIs(p, tokens, ti - 2, oneOf: copulaWords) && !wordIs(p, tokens, ti - 3, oneOf: subjects)
+    }
+    static let itPronouns: [[UInt8]] = ["det", "den", "detta"].map(GrammarCues.fold)
+    static let copulaWords: [[UInt8]] = ["är", "vore", "blir", "blev"].map(GrammarCues.fold)
 
     /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
     /// avslås", "bör således ses", "bör påpekas"): the modal `bör`, not `bor` (lives), which
@@ -660,7 +677,7 @@ enum GrammarCues {
         if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
-        if f == lex.hereFormID { return lex.copulaForms.contains(prevForm) ? 6 : 0 }   // IDSet: no negative id is a member
+        if f == lex.hereFormID { return lex.copulaForms.contains(prevForm) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0 }   // IDSet: no negative id is a member
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
