@@ -230,6 +230,16 @@ enum GrammarCues {
     static let ordinals: [[UInt8]] = ["annat", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde",
                                       "tionde"].map(GrammarCues.fold)
 
+    /// True when a preposition of time and a quantifier stand before `ti` ("under flera år",
+    /// "inom några år", "på många år"): a noun follows, not the verb `är`. Not after `för`,
+    /// `av`, `med`, `om` or `bland`, whose quantifier may be a pronoun before the verb ("för
+    /// många är det svårt", "om några är").
+    static func quantifiedTimeSpan(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti - 1, oneOf: spanQuantifiers) && wordIs(p, tokens, ti - 2, oneOf: timePrepositions)
+    }
+    static let spanQuantifiers: [[UInt8]] = ["flera", "många", "några", "få", "fler"].map(GrammarCues.fold)
+    static let timePrepositions: [[UInt8]] = ["under", "inom", "sedan", "efter", "på", "i"].map(GrammarCues.fold)
+
     /// True when "var/vart/varje + ordinal" stands before `ti` ("vart tredje år", "var femte
     /// år"): a noun follows, never the verb `är`.
     static func everyNth(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
@@ -654,7 +664,7 @@ enum GrammarCues {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
-            if v == 0 && (everyNth(p, tokens, ti) || itSupineFollows(p, tokens, ti, lex: lex)) { v = 6 }
+            if v == 0 && (everyNth(p, tokens, ti) || quantifiedTimeSpan(p, tokens, ti) || itSupineFollows(p, tokens, ti, lex: lex)) { v = 6 }
             return v
         }
         if f == lex.harFormID {
