@@ -580,6 +580,13 @@ enum GrammarCues {
     /// ("att andra användare kan ändra"). Chosen out of fold (2, 3, 4, 6 tried; 2 and 3 tie
     /// there, 4 and 6 turned "att andra användare" into "att ändra" in the OCR-like check).
     static let attCue: Float = 3
+    /// Words that open an object or a clause ("hur", "varför", "sig", "dem"). After `att`, a
+    /// form that looks like an infinitive before one of them is the verb, with the modal
+    /// cue's full weight: an adjective or ordinal takes a noun ("att förstå hur", "att ändra
+    /// sig"; "att första raden", "att andra användare").
+    static let objectOrClauseOpeners: [[UInt8]] = ["hur", "varför", "vad", "vilka", "vilken", "vilket", "när", "om", "att",
+                                                   "sig", "mig", "dig", "oss", "er", "dem", "honom", "henne", "varandra",
+                                                   "detta", "det"].map(GrammarCues.fold)
 
     /// Evidence from the neighbouring words for candidate form `f`, in ln units: 6 for a cue
     /// that makes the form near certain, 12 where the other reading cannot follow at all.
@@ -623,7 +630,10 @@ enum GrammarCues {
     ///   ("att våra medarbetare" is the conjunction): "för att framstå", not "främsta". In the
     ///   clean texts of `shared`, where the forms of a stripped spelling after `att` split
     ///   into ones that look like infinitives and ones that do not, the infinitive is right
-    ///   291 times in 295;
+    ///   291 times in 295. Before an object pronoun, a question word, a subjunction or the
+    ///   clause's end (`objectOrClauseOpeners`), where only the verb can stand, the `att` cue
+    ///   counts twice and the present tense must be a real one (`looksInfinitive(strict:)`):
+    ///   "att förstå varför", not the ordinal "första";
     /// - `män` before the end of a clause unless a present-tense verb stands before it
     ///   ("högavlönade män."; "säger man." stays); `värt` before `att`; `vårt` before `eget`,
     ///   `egna`, `första`;
@@ -652,9 +662,16 @@ enum GrammarCues {
     @inline(__always)
     static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                               lex: RepairLexicon) -> Float {
-        if lex.modalForms.contains(prevForm) { return lex.looksInfinitive(f) ? 6 : 0 }
-        return prevForm == lex.attFormID && f != lex.varaFormID && lex.looksInfinitive(f)
-            && !wordIs(p, tokens, ti + 1, oneOf: finiteAfterSubject) ? attCue : 0
+        let modal = lex.modalForms.contains(prevForm)
+        guard modal || (prevForm == lex.attFormID && f != lex.varaFormID) else { return 0 }
+        // before an object, a clause or the clause's end only the verb can stand: there the
+        // stray present tenses of a word list do not count (`looksInfinitive(strict:)`); an
+        // adverb that follows a modal as often as a verb does is not asked ("kan bara det")
+        let verbWanted = (wordIs(p, tokens, ti + 1, oneOf: objectOrClauseOpeners) || clauseEndFollows(p, tokens, ti))
+            && !wordIsExactly(p, tokens, ti, oneOf: midAdverbs)
+        guard lex.looksInfinitive(f, strict: verbWanted) else { return 0 }
+        if modal { return 6 }
+        return wordIs(p, tokens, ti + 1, oneOf: finiteAfterSubject) ? 0 : (verbWanted ? 2 * attCue : attCue)
     }
 
     /// The cues for particular words (see `bonus`); 0 for a form none speaks for.

@@ -129,7 +129,12 @@ public final class RepairLexicon: Sendable {
     /// except an adjective in -ra whose stem is a word (`stora` → `stor`), which passes as
     /// `höra` → `hör` does.
     /// Cost: a copy into a stack buffer and up to three table probes; called only after a modal.
-    func looksInfinitive(_ f: Int32) -> Bool {
+    ///
+    /// `strict`: the present tense must also be no more than `presentFloor` rarer than the
+    /// form, so a word list's stray expansion (`förstar` beside the ordinal `första`) does not
+    /// make an adjective or ordinal look like a verb. Cues ask for it where the syntax wants
+    /// the verb outright (before an object or a clause, or at its end).
+    func looksInfinitive(_ f: Int32, strict: Bool = false) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 2) { buf -> Bool in
             let k = buf.baseAddress!
             let n = copyForm(f, into: k)
@@ -137,13 +142,18 @@ public final class RepairLexicon: Sendable {
             let last = k[n - 1]
             guard ByteClass.isVowelEnd(last) else { return false }
             if RepairLexicon.irregularInfinitives.contains(where: { $0.count == n && $0.elementsEqual(UnsafeBufferPointer(start: k, count: n)) }) { return true }
+            let floor = strict ? logFreq[Int(f)] - RepairLexicon.presentFloor : -Float.infinity
+            @inline(__always) func present(_ len: Int) -> Bool {
+                guard let id = forms.find(UnsafePointer(k), len) else { return false }
+                return logFreq[Int(id)] >= floor
+            }
             k[n] = 0x72                                                    // + r: vårda → vårdar
-            if forms.find(UnsafePointer(k), n + 1) != nil { return true }
+            if present(n + 1) { return true }
             guard last == 0x61 else { return false }
             // -a verbs with present -er (sätta → sätter) or, after r, none (höra → hör, göra → gör)
             k[n - 1] = 0x65; k[n] = 0x72
-            if forms.find(UnsafePointer(k), n + 1) != nil { return true }
-            return n >= 2 && k[n - 2] == 0x72 && forms.find(UnsafePointer(k), n - 1) != nil
+            if present(n + 1) { return true }
+            return n >= 2 && k[n - 2] == 0x72 && present(n - 1)
         }
     }
     /// True when the lexicon holds form `f` + s: for an infinitive, its passive (`behålla` →
@@ -160,6 +170,9 @@ public final class RepairLexicon: Sendable {
 
     /// Infinitives whose present tense none of those rules finds (vilja → vill, kunna → kan,
     /// veta → vet); `ta`, `gå`, `ligga`, `göra`, `vara` and the like are found by them.
+    /// How much rarer (ln units) than a form its present tense may be for `looksInfinitive`
+    /// to count it: ln 50.
+    static let presentFloor: Float = 3.9
     static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
 
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
