@@ -641,7 +641,7 @@ struct RepairTests {
         #expect(repaired("Det tog tv4 hela ar att bygga upp tilliten.", mode: .on) == "Det tog två hela år att bygga upp tilliten.")
     }
 
-    @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera, and after a preposition of time and a quantifier (under några år); låg after a subject pronoun; far and val after a possessive; bor kvar after an inverted subject")
+    @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera, and after a preposition of time and a quantifier (under några år); låg after a subject pronoun; far and val after a possessive, val after ett before a clause end; bor kvar after an inverted subject")
     func questionsYearsAgoLayAndFather() {
         #expect(repaired("Har ni tankt pa vad det innebar for brukarna?", mode: .on) == "Har ni tänkt på vad det innebär för brukarna?")
         #expect(repaired("Fragan vacktes redan for flera ar sedan.", mode: .on) == "Frågan väcktes redan för flera år sedan.")
@@ -664,6 +664,11 @@ struct RepairTests {
         // a possessive takes the noun val, not the adverb väl; the adverb elsewhere
         #expect(repaired("Hans val av utbildning var klokt.", mode: .on) == "Hans val av utbildning var klokt.")
         #expect(repaired("Det gick val bra for dem.", mode: .on) == "Det gick väl bra för dem.")
+        // after the article before a clause end or a preposition (probe 16); before a participle the adverb
+        #expect(repaired("De valjer arbetet framfor hemmet. Det ar ett val, inte ett ode.", mode: .on)
+                == "De väljer arbetet framför hemmet. Det är ett val, inte ett öde.")
+        #expect(repaired("Det ar ett val genomfort arbete som ligger till grund.", mode: .on)
+                == "Det är ett väl genomfört arbete som ligger till grund.")
         // the adjective in "säker på att"
         #expect(repaired("Han var saker pa att det skulle ga bra.", mode: .on) == "Han var säker på att det skulle gå bra.")
         // bor with its place after an inverted subject

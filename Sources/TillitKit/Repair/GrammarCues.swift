@@ -268,6 +268,14 @@ enum GrammarCues {
     static let personalSubjects: [[UInt8]] = ["jag", "du", "han", "hon", "vi", "ni", "de", "dom", "man"].map(GrammarCues.fold)
     static let possessives: [[UInt8]] = ["min", "din", "sin", "hans", "hennes", "deras", "vår", "er", "dess"].map(GrammarCues.fold)
     static let mother = [GrammarCues.fold("mor")], and = [GrammarCues.fold("och")]
+    /// True when `val` stands after the article `ett` and before the end of its clause, a
+    /// preposition or a conjunction ("ett val, inte ett öde", "ett val mellan"): the noun. The
+    /// adverb `väl` after `ett` grades a participle ("ett väl genomfört arbete").
+    static func choiceAfterArticle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        wordIs(p, tokens, ti - 1, oneOf: ett) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
+    }
+    static let ett = [Array("ett".utf8)]
+    static let choiceFollowers: [[UInt8]] = (RepairLexicon.prepositions + ["och", "eller", "som", "till"]).map(GrammarCues.fold)
     /// Possessives that a neuter or plural noun follows ("deras val", "sitt val", "sina val").
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
                                                      "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
@@ -604,7 +612,8 @@ enum GrammarCues {
     ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`), and in "är mån
     ///   om" (keen on);
-    /// - `val`, not the adverb `väl`, after a possessive ("deras val"); `säker` in "säker på
+    /// - `val`, not the adverb `väl`, after a possessive ("deras val") or after `ett` before a
+    ///   clause end, preposition or conjunction (`choiceAfterArticle`: "ett val, inte"); `säker` in "säker på
     ///   att" (sure that), not `saker`;
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
     ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
@@ -690,7 +699,7 @@ enum GrammarCues {
                 || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !lex.copulaForms.contains(prevForm)) ? 6 : 0
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
-        if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) ? 6 : 0 }
+        if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) || choiceAfterArticle(p, tokens, ti) ? 6 : 0 }
         if f == lex.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
         if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
         if f == lex.degreeFormID {
