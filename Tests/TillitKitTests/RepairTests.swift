@@ -641,9 +641,13 @@ struct RepairTests {
         #expect(repaired("Det tog tv4 hela ar att bygga upp tilliten.", mode: .on) == "Det tog två hela år att bygga upp tilliten.")
     }
 
-    @Test("a sentence that opens with har and a subject asks a question; år before sedan after flera, and after a preposition of time and a quantifier (under några år); låg after a subject pronoun; far and val after a possessive, val after ett before a clause end; bor kvar after an inverted subject")
+    @Test("a sentence that opens with har and a subject, or that ends in a question mark, asks a question; år before sedan after flera, and after a preposition of time and a quantifier (under några år); låg after a subject pronoun; far and val after a possessive, val after ett before a clause end; bor kvar after an inverted subject")
     func questionsYearsAgoLayAndFather() {
         #expect(repaired("Har ni tankt pa vad det innebar for brukarna?", mode: .on) == "Har ni tänkt på vad det innebär för brukarna?")
+        // the question mark at the end of the sentence tells har from här
+        #expect(repaired("Det vet vi inte. Har samhallet blivit battre for kvinnorna?", mode: .on)
+                == "Det vet vi inte. Har samhället blivit bättre för kvinnorna?")
+        #expect(repaired("Vad hander nu? Har finns svaret pa fragan.", mode: .on) == "Vad händer nu? Här finns svaret på frågan.")
         #expect(repaired("Fragan vacktes redan for flera ar sedan.", mode: .on) == "Frågan väcktes redan för flera år sedan.")
         #expect(repaired("Vart tredje ar gors en storre utvardering.", mode: .on) == "Vart tredje år görs en större utvärdering.")
         // a preposition of time and a quantifier: seed 002's "under nagra ar finns det", probe 15;
