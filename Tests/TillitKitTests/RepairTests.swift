@@ -590,6 +590,7 @@ struct RepairTests {
             "Ett år har gått sedan beslutet. Det är här vi kan göra skillnad.",
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
+            "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",
@@ -648,6 +649,9 @@ struct RepairTests {
         #expect(repaired("Det vet vi inte. Har samhallet blivit battre for kvinnorna?", mode: .on)
                 == "Det vet vi inte. Har samhället blivit bättre för kvinnorna?")
         #expect(repaired("Vad hander nu? Har finns svaret pa fragan.", mode: .on) == "Vad händer nu? Här finns svaret på frågan.")
+        #expect(repaired("Det vet vi inte. Bor kommunen ta ett storre ansvar?", mode: .on) == "Det vet vi inte. Bör kommunen ta ett större ansvar?")
+        #expect(repaired("Det vet vi inte. Ar kvinnorna verkligen fria i dag? Ar 1920 fick kvinnan myndighet.", mode: .on)
+                == "Det vet vi inte. Är kvinnorna verkligen fria i dag? År 1920 fick kvinnan myndighet.")
         #expect(repaired("Fragan vacktes redan for flera ar sedan.", mode: .on) == "Frågan väcktes redan för flera år sedan.")
         #expect(repaired("Vart tredje ar gors en storre utvardering.", mode: .on) == "Vart tredje år görs en större utvärdering.")
         // a preposition of time and a quantifier: seed 002's "under nagra ar finns det", probe 15;

@@ -707,6 +707,9 @@ enum GrammarCues {
     /// The cues for particular words (see `bonus`); 0 for a form none speaks for.
     static func wordCue(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                         lex: RepairLexicon) -> Float {
+        // a question opens with its verb (or `vart`): "Är det så?", "Har samhället blivit
+        // bättre?"; the word's other cues weigh 6 at most there
+        if lex.questionOpenerForms.contains(f) && questionFollows(p, tokens, ti) { return 6 }
         if f == lex.yearFormID {
             var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
@@ -716,7 +719,6 @@ enum GrammarCues {
         }
         if f == lex.harFormID {
             return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || harIdiomFollows(p, tokens, ti)
-                || questionFollows(p, tokens, ti)
                 || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex)
                 || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !lex.copulaForms.contains(prevForm)) ? 6 : 0
         }

@@ -88,6 +88,10 @@ public final class RepairLexicon: Sendable {
     let degreeFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
     let copulaForms: IDSet
+    /// Form ids of the verbs and the adverb that open a question (`har`, `är`, `bör`, `vart`:
+    /// "Är det så?", "Vart tar pengarna vägen?") where their stripped spelling also opens
+    /// statements (`här`, `år`, `bor`, `vårt`).
+    let questionOpenerForms: IDSet
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
@@ -173,6 +177,7 @@ public final class RepairLexicon: Sendable {
     /// How much rarer (ln units) than a form its present tense may be for `looksInfinitive`
     /// to count it: ln 50.
     static let presentFloor: Float = 3.9
+    static let questionOpeners = ["har", "är", "bör", "vart"]
     static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
 
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
@@ -333,6 +338,7 @@ public final class RepairLexicon: Sendable {
         self.harFormID = id("har")
         self.hereFormID = id("här")
         self.copulaForms = IDSet(ids(["är", "vore"]))
+        self.questionOpenerForms = IDSet(ids(RepairLexicon.questionOpeners))
         self.varaPossessiveFormID = id("våra")
         self.attFormID = id("att")
         self.varaFormID = id("vara")
@@ -363,7 +369,7 @@ public final class RepairLexicon: Sendable {
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
                                menGenitiveFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
-                              + ids(RepairLexicon.pastAfterSubject))
+                              + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
