@@ -332,7 +332,6 @@ struct RepairTests {
             let f = try #require(lex.formID(Array(w.utf8)), "\(w)")
             #expect(lex.looksInfinitive(f), "\(w)")
         }
-        // (an adjective in -ra whose stem is a word, such as stora, passes the höra rule too)
         for w in ["motsatta", "sysselsatta", "främsta", "andra"] {
             let f = try #require(lex.formID(Array(w.utf8)), "\(w)")
             #expect(!lex.looksInfinitive(f), "\(w)")
@@ -342,6 +341,18 @@ struct RepairTests {
         let forsta = try #require(lex.formID(Array("första".utf8))), forsta2 = try #require(lex.formID(Array("förstå".utf8)))
         #expect(lex.looksInfinitive(forsta) && !lex.looksInfinitive(forsta, strict: true))
         #expect(lex.looksInfinitive(forsta2, strict: true))
+    }
+
+    @Test("after a preposition and before a plural noun the adjective in -a stands, not the infinitive (under svåra villkor, om låga löner); an adjective in -ra is no infinitive (svåra, stora), a verb in -ra is (höra: hörs)")
+    func adjectiveAfterPreposition() throws {
+        #expect(repaired("Hon arbetade under svara villkor i manga ar.", mode: .on) == "Hon arbetade under svåra villkor i många år.")
+        #expect(repaired("Det ar fraga om laga loner for kvinnor.", mode: .on) == "Det är fråga om låga löner för kvinnor.")
+        #expect(repaired("Det ar mojligt att svara pa fragorna.", mode: .on) == "Det är möjligt att svara på frågorna.")
+        let lex = RepairLexicon.embedded
+        for (w, infinitive) in [("svåra", false), ("stora", false), ("höra", true), ("göra", true), ("lära", true)] {
+            let f = try #require(lex.formID(Array(w.utf8)), "\(w)")
+            #expect(lex.looksInfinitive(f) == infinitive, "\(w)")
+        }
     }
 
     @Test("before an object, a clause or a clause end the verb stands after att or a modal (att förstå varför); an ordinal before its noun (måste första fältet) and an adverb (kan bara det) stay")

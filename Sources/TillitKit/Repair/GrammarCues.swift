@@ -673,14 +673,20 @@ enum GrammarCues {
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
+    /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
+    ///   (`looksAdjectiveInA`), not the infinitive: "under svåra villkor", "om låga löner";
+    ///   a preposition takes no bare infinitive.
+    ///
     /// Only forms in `RepairLexicon.cueForms` are weighed by `wordCue`; the rest take only
-    /// `infinitiveCue`. A test checks over the seeds that no form outside `cueForms` has a
+    /// `infinitiveCue` and the preposition cue. A test checks over the seeds that no form outside `cueForms` has a
     /// word cue.
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
         lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
-                                 : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex)
+                                 : (lex.prepositionForms.contains(prevForm)
+                                    ? (lex.looksPluralNoun(nextForm) && lex.looksAdjectiveInA(f) ? 6 : 0)
+                                    : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex))
     }
 
     /// Modals and auxiliaries that follow a subject: "att andra ska ändra sig" has the

@@ -130,9 +130,11 @@ public final class RepairLexicon: Sendable {
     /// its present tense (`vårda` → `vårdar`, `motsätta` → `motsätter`, `framstå` → `framstår`,
     /// `höra` → `hör`), or it is an irregular one (`vilja`, `kunna`, `vara`).
     /// Adjectives and participles have no such form (`motsatta`, `sysselsatta`, `främsta`),
-    /// except an adjective in -ra whose stem is a word (`stora` → `stor`), which passes as
-    /// `höra` → `hör` does.
-    /// Cost: a copy into a stack buffer and up to three table probes; called only after a modal.
+    /// and an adjective in -ra whose stem is a word (`stora` → `stor`, `svåra` → `svår`) is
+    /// told from a verb like `höra` → `hör` by the verb's passive or past tense (`hörs`,
+    /// `hörde`).
+    /// Cost: a copy into a stack buffer and up to five table probes; called only after a
+    /// modal, `att` or a preposition.
     ///
     /// `strict`: the present tense must also be no more than `presentFloor` rarer than the
     /// form, so a word list's stray expansion (`förstar` beside the ordinal `första`) does not
@@ -157,9 +159,40 @@ public final class RepairLexicon: Sendable {
             // -a verbs with present -er (sätta → sätter) or, after r, none (höra → hör, göra → gör)
             k[n - 1] = 0x65; k[n] = 0x72
             if present(n + 1) { return true }
-            return n >= 2 && k[n - 2] == 0x72 && present(n - 1)
+            // höra → hör, but not the adjective svåra → svår: a verb in -ra also has its
+            // passive or past tense (hörs, hörde), an adjective in -ra neither (svårs, svårde)
+            guard n >= 2 && k[n - 2] == 0x72 && present(n - 1) else { return false }
+            k[n - 1] = 0x73
+            if forms.find(UnsafePointer(k), n) != nil { return true }
+            k[n - 1] = 0x64; k[n] = 0x65
+            return forms.find(UnsafePointer(k), n + 1) != nil
         }
     }
+    /// True when form `f` looks like the weak or plural form of an adjective: it ends in -a,
+    /// its stem is a word no more than `presentFloor` rarer than it (`svåra` → `svår`, `låga`
+    /// → `låg`), and it does not look like an infinitive (`svara` → `svarar`). Cost: a copy
+    /// and up to four table probes.
+    func looksAdjectiveInA(_ f: Int32) -> Bool {
+        let weak = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Bool in
+            let k = buf.baseAddress!
+            let n = copyForm(f, into: k)
+            guard n >= 4, k[n - 1] == 0x61, let stem = forms.find(UnsafePointer(k), n - 1) else { return false }
+            return logFreq[Int(stem)] >= logFreq[Int(f)] - RepairLexicon.presentFloor
+        }
+        return weak && !looksInfinitive(f, strict: true)
+    }
+
+    /// True when form `f` ends in -er, -ar or -or in at least five bytes: the indefinite
+    /// plural of most nouns (`situationer`, `frågor`, `dagar`). Cost: one copy.
+    func looksPluralNoun(_ f: Int32) -> Bool {
+        guard f >= 0 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Bool in
+            let k = buf.baseAddress!
+            let n = copyForm(f, into: k)
+            return n >= 5 && k[n - 1] == 0x72 && (k[n - 2] == 0x65 || k[n - 2] == 0x61 || k[n - 2] == 0x6F)
+        }
+    }
+
     /// True when the lexicon holds form `f` + s: for an infinitive, its passive (`behålla` →
     /// `behållas`), which verbs that take an object have and adjectives do not (`radikalas`
     /// is no word). Cost: a copy into a stack buffer and one table probe.
