@@ -343,6 +343,14 @@ struct RepairTests {
         #expect(lex.looksInfinitive(forsta2, strict: true))
     }
 
+    @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
+    func answeredMotion() {
+        // probes 2 and 21
+        #expect(repaired("Motionen bor darmed anses besvarad.", mode: .on) == "Motionen bör därmed anses besvarad.")
+        #expect(repaired("Kommunfullmaktige beslutar att anse motionen besvarad.", mode: .on) == "Kommunfullmäktige beslutar att anse motionen besvarad.")
+        #expect(repaired("Hon kande sig besvarad av fragan.", mode: .on) == "Hon kände sig besvärad av frågan.")
+    }
+
     @Test("after a preposition and before a plural noun the adjective in -a stands, not the infinitive (under svåra villkor, om låga löner); an adjective in -ra is no infinitive (svåra, stora), a verb in -ra is (höra: hörs)")
     func adjectiveAfterPreposition() throws {
         #expect(repaired("Hon arbetade under svara villkor i manga ar.", mode: .on) == "Hon arbetade under svåra villkor i många år.")
@@ -602,6 +610,7 @@ struct RepairTests {
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
+            "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

@@ -325,6 +325,15 @@ enum GrammarCues {
     }
     static let questionReach = 60
 
+    /// True when a form of `anse` or `förklara` stands within three words before `ti`: the
+    /// formula of council decisions, "motionen anses besvarad", "att anse motionen
+    /// besvarad", "förklaras besvarad", takes `besvarad` (answered), not `besvärad`.
+    static func answeredFormula(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        for d in 1...3 where wordIs(p, tokens, ti - d, oneOf: deemVerbs) { return true }
+        return false
+    }
+    static let deemVerbs: [[UInt8]] = ["anses", "anse", "ansågs", "ansåg", "anser", "förklaras", "förklarades", "förklara"].map(GrammarCues.fold)
+
     /// True when `far` stands in "far och mor" or "mor och far", or as the subject of a
     /// finite verb that follows it ("Far gick till fabriken"): the verb `får` is finite
     /// itself and takes no second finite verb.
@@ -673,6 +682,8 @@ enum GrammarCues {
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
+    /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
+    ///   ("motionen anses besvarad", `answeredFormula`);
     /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
     ///   (`looksAdjectiveInA`), not the infinitive: "under svåra villkor", "om låga löner";
     ///   a preposition takes no bare infinitive.
@@ -749,6 +760,7 @@ enum GrammarCues {
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
+        if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
         if lex.ourSingularForms.contains(f) {

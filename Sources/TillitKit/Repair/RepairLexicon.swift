@@ -92,6 +92,9 @@ public final class RepairLexicon: Sendable {
     /// "Är det så?", "Vart tar pengarna vägen?") where their stripped spelling also opens
     /// statements (`här`, `år`, `bor`, `vårt`).
     let questionOpenerForms: IDSet
+    /// Form ids of `besvarad`/`besvarat`/`besvarade` (answered), which stripped text spells
+    /// as it spells `besvärad` (troubled): "motionen anses besvarad".
+    let answeredForms: IDSet
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
@@ -211,6 +214,7 @@ public final class RepairLexicon: Sendable {
     /// to count it: ln 50.
     static let presentFloor: Float = 3.9
     static let questionOpeners = ["har", "är", "bör", "vart"]
+    static let answered = ["besvarad", "besvarat", "besvarade"]
     static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
 
     /// Every form some grammar cue speaks for (the candidates `GrammarCues.bonus` looks at).
@@ -372,6 +376,7 @@ public final class RepairLexicon: Sendable {
         self.hereFormID = id("här")
         self.copulaForms = IDSet(ids(["är", "vore"]))
         self.questionOpenerForms = IDSet(ids(RepairLexicon.questionOpeners))
+        self.answeredForms = IDSet(ids(RepairLexicon.answered))
         self.varaPossessiveFormID = id("våra")
         self.attFormID = id("att")
         self.varaFormID = id("vara")
@@ -402,7 +407,7 @@ public final class RepairLexicon: Sendable {
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
                                menGenitiveFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
-                              + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners))
+                              + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
