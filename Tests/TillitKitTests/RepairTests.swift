@@ -343,6 +343,13 @@ struct RepairTests {
         #expect(lex.looksInfinitive(forsta2, strict: true))
     }
 
+    @Test("before a finite modal a word is its subject, not an infinitive (att andra ska ändra sig); att vara kan vara stays")
+    func subjectBeforeModal() {
+        // probe 3
+        #expect(repaired("Man kan inte krava att andra ska andra sig.", mode: .on) == "Man kan inte kräva att andra ska ändra sig.")
+        #expect(repaired("Att vara kan vara svart ibland.", mode: .on) == "Att vara kan vara svårt ibland.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21

@@ -682,6 +682,8 @@ enum GrammarCues {
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
+    /// - −6 for a form that looks like an infinitive (other than `vara`) right before a
+    ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
     /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
@@ -702,6 +704,9 @@ enum GrammarCues {
 
     /// Modals and auxiliaries that follow a subject: "att andra ska ändra sig" has the
     /// conjunction `att` and the subject `andra`, not an infinitive.
+    /// Finite modals and auxiliaries whose stripped spelling is no other word (not `var`,
+    /// `är`, `har`, `får`: `vår`, `år`, `här`, `far`).
+    static let unambiguousFinites: [[UInt8]] = (RepairLexicon.modals + ["hade", "blir", "blev", "fick"]).map(GrammarCues.fold)
     static let finiteAfterSubject: [[UInt8]] = (RepairLexicon.modals + ["har", "hade", "är", "var", "blir", "blev", "får", "fick"]).map(GrammarCues.fold)
 
     /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`);
@@ -709,6 +714,11 @@ enum GrammarCues {
     @inline(__always)
     static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                               lex: RepairLexicon) -> Float {
+        // before a finite modal or auxiliary the word is its subject, seldom an infinitive
+        // ("att andra ska ändra sig"): in the clean texts of `shared`, where a stripped
+        // spelling has both kinds of form before one, the other kind is right 208 times in
+        // 208. Not `vara`, which opens "Att vara kan vara svårt".
+        if f != lex.varaFormID && wordIs(p, tokens, ti + 1, oneOf: unambiguousFinites) { return lex.looksInfinitive(f, strict: true) ? -6 : 0 }
         let modal = lex.modalForms.contains(prevForm)
         guard modal || (prevForm == lex.attFormID && f != lex.varaFormID) else { return 0 }
         // before an object, a clause or the clause's end only the verb can stand: there the
