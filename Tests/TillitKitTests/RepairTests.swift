@@ -343,11 +343,14 @@ struct RepairTests {
         #expect(lex.looksInfinitive(forsta2, strict: true))
     }
 
-    @Test("before a finite modal a word is its subject, not an infinitive (att andra ska ändra sig); att vara kan vara stays")
+    @Test("before a finite modal a word is its subject, not an infinitive (att andra ska ändra sig); att vara kan vara stays; värt det after the copula")
     func subjectBeforeModal() {
         // probe 3
         #expect(repaired("Man kan inte krava att andra ska andra sig.", mode: .on) == "Man kan inte kräva att andra ska ändra sig.")
         #expect(repaired("Att vara kan vara svart ibland.", mode: .on) == "Att vara kan vara svårt ibland.")
+        // worth it after the copula; the adverb of place elsewhere
+        #expect(repaired("Att vara kan vara svart ibland, men det ar vart det.", mode: .on) == "Att vara kan vara svårt ibland, men det är värt det.")
+        #expect(repaired("Jag vet inte vart det tog vagen.", mode: .on) == "Jag vet inte vart det tog vägen.")
     }
 
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
@@ -617,7 +620,7 @@ struct RepairTests {
             "Lika lön för kvinnor och män. Många män och kvinnor. Det är liberala män som styr. Högavlönade män.",
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
-            "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade.",
+            "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade. Det är värt det.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

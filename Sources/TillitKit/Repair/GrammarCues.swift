@@ -275,6 +275,9 @@ enum GrammarCues {
         wordIs(p, tokens, ti - 1, oneOf: ett) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
     }
     static let ett = [Array("ett".utf8)]
+    /// What is "worth" it after the copula: "det är värt det", "vara värt besväret".
+    static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna"].map(GrammarCues.fold)
+    static let copulaBefore: [[UInt8]] = ["är", "vore", "vara", "varit", "blir", "blev", "bli", "blivit"].map(GrammarCues.fold)
     static let choiceFollowers: [[UInt8]] = (RepairLexicon.prepositions + ["och", "eller", "som", "till"]).map(GrammarCues.fold)
     /// Possessives that a neuter or plural noun follows ("deras val", "sitt val", "sina val").
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
@@ -674,7 +677,8 @@ enum GrammarCues {
     ///   counts twice and the present tense must be a real one (`looksInfinitive(strict:)`):
     ///   "att förstå varför", not the ordinal "första";
     /// - `män` before the end of a clause unless a present-tense verb stands before it
-    ///   ("högavlönade män."; "säger man." stays); `värt` before `att`; `vårt` before `eget`,
+    ///   ("högavlönade män."; "säger man." stays); `värt` before `att`, and before `det`,
+    ///   `besväret` … after the copula ("är värt det"); `vårt` before `eget`,
     ///   `egna`, `första`;
     /// - `bör` before a passive infinitive ("motionen bör avslås") or, unless a place follows,
     ///   an active one ("bör ta"); `bor` before a place;
@@ -772,7 +776,11 @@ enum GrammarCues {
         }
         if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
-        if f == lex.worthFormID { return wordIs(p, tokens, ti + 1, oneOf: attWord) ? 6 : 0 }
+        // "värt att", and "är värt det" / "vara värt besväret" after the copula
+        if f == lex.worthFormID {
+            return wordIs(p, tokens, ti + 1, oneOf: attWord)
+                || (wordIs(p, tokens, ti + 1, oneOf: worthObjects) && wordIs(p, tokens, ti - 1, oneOf: copulaBefore)) ? 6 : 0
+        }
         if lex.ourSingularForms.contains(f) {
             let neuter = f == lex.ourNeuterFormID
             return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
