@@ -353,6 +353,17 @@ struct RepairTests {
         #expect(repaired("Jag vet inte vart det tog vagen.", mode: .on) == "Jag vet inte vart det tog vägen.")
     }
 
+    @Test("the verb after a definite noun subject (Läraren stod, barnen satt), våra after a subjunction (När våra föräldrar), har before a supine past själva, här after a finite har; a noun that is also a verb keeps its noun reading before a new clause's modal (sin läxa fick)")
+    func subjectsSubjunctionsAndHere() {
+        // probe 23
+        #expect(repaired("Lararen stod vid katedern och talade, och barnen satt tysta i sina bankar.", mode: .on)
+                == "Läraren stod vid katedern och talade, och barnen satt tysta i sina bänkar.")
+        #expect(repaired("Nar vara foraldrar gick i skolan var malet enkelt.", mode: .on) == "När våra föräldrar gick i skolan var målet enkelt.")
+        #expect(repaired("De har sjalva vuxit upp i den gamla skolan.", mode: .on) == "De har själva vuxit upp i den gamla skolan.")
+        #expect(repaired("Foraldrarna har har en viktig uppgift.", mode: .on) == "Föräldrarna har här en viktig uppgift.")
+        #expect(repaired("Den som inte kunde sin laxa fick sta i skamvran.", mode: .on) == "Den som inte kunde sin läxa fick stå i skamvrån.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21

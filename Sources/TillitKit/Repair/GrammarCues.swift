@@ -29,11 +29,13 @@ enum GrammarCues {
     }
 
     /// Adverbs that may stand between the auxiliary `har` and its supine ("har ofta
-    /// framhållits", "har inte blivit") or the modal `bör` and its infinitive.
+    /// framhållits", "har inte blivit") or the modal `bör` and its infinitive, and the
+    /// floating `själva`, `alla`, `båda` ("De har själva vuxit upp", "vi har alla sett").
     static let midAdverbs: [[UInt8]] = ["inte", "ej", "aldrig", "alltid", "ofta", "redan", "också", "även", "nu", "länge",
                                         "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
                                         "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
-                                        "dessutom", "istället", "nämligen", "därmed", "alltså", "hittills"].map(GrammarCues.fold)
+                                        "dessutom", "istället", "nämligen", "därmed", "alltså", "hittills",
+                                        "själva", "själv", "alla", "båda", "bägge"].map(GrammarCues.fold)
     /// Adverbs in -t that measure a place and so go with `här` ("här långt ovanpå", "här
     /// högt uppe").
     static let placeDegreeAdverbs: [[UInt8]] = ["långt", "högt", "djupt"].map(GrammarCues.fold)
@@ -327,6 +329,20 @@ enum GrammarCues {
         return false
     }
     static let questionReach = 60
+
+    /// True when the word before `ti` looks like a definite noun in -en or -na of at least
+    /// five letters ("Läraren stod", "barnen satt", "kibbutzbarnen låg"): a subject, after
+    /// which the verb stands, not a bare noun (`stöd`, `sätt`, `lag`). Not the adverbs and
+    /// pronouns in -en (`sedan`, `redan`, `vilken`, `ingen`, `någon`).
+    static func definiteNounBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard ti > 0, tokens[ti - 1].kind == .word, tokens[ti - 1].length >= 5 else { return false }
+        let e = Int(tokens[ti - 1].end)
+        let a = ByteClass.asciiLower(p[e - 2]), b = ByteClass.asciiLower(p[e - 1])
+        guard (a == 0x65 && b == 0x6E) || (a == 0x6E && b == 0x61) else { return false }
+        return !wordIs(p, tokens, ti - 1, oneOf: notDefiniteNouns)
+    }
+    static let notDefiniteNouns: [[UInt8]] = ["sedan", "redan", "vilken", "ingen", "någon", "annan", "egen", "dessa", "andra",
+                                              "sådana", "många", "flera", "några", "samma", "enligt"].map(GrammarCues.fold)
 
     /// True when a form of `anse` or `förklara` stands within three words before `ti`: the
     /// formula of council decisions, "motionen anses besvarad", "att anse motionen
@@ -686,7 +702,7 @@ enum GrammarCues {
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
-    /// - −6 for a form that looks like an infinitive (other than `vara`) right before a
+    /// - −6 for a form that looks like an infinitive (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
@@ -718,11 +734,14 @@ enum GrammarCues {
     @inline(__always)
     static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                               lex: RepairLexicon) -> Float {
-        // before a finite modal or auxiliary the word is its subject, seldom an infinitive
-        // ("att andra ska ändra sig"): in the clean texts of `shared`, where a stripped
-        // spelling has both kinds of form before one, the other kind is right 208 times in
-        // 208. Not `vara`, which opens "Att vara kan vara svårt".
-        if f != lex.varaFormID && wordIs(p, tokens, ti + 1, oneOf: unambiguousFinites) { return lex.looksInfinitive(f, strict: true) ? -6 : 0 }
+        // between the conjunction `att` and a finite modal or auxiliary stands the subject,
+        // not an infinitive ("att andra ska ändra sig"). Not `vara` ("Att vara kan vara
+        // svårt"), and only after `att`: elsewhere a clause may end before the modal, with a
+        // noun that is also a verb ("Den som inte kunde sin läxa fick stå", where `läxa`
+        // would lose to the name Laxå)
+        if prevForm == lex.attFormID && f != lex.varaFormID && wordIs(p, tokens, ti + 1, oneOf: unambiguousFinites) {
+            return lex.looksInfinitive(f, strict: true) ? -6 : 0
+        }
         let modal = lex.modalForms.contains(prevForm)
         guard modal || (prevForm == lex.attFormID && f != lex.varaFormID) else { return 0 }
         // before an object, a clause or the clause's end only the verb can stand: there the
@@ -762,13 +781,16 @@ enum GrammarCues {
             // "vara mån om": keen on
             return wordIs(p, tokens, ti - 1, oneOf: keenOnBefore) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
         }
-        if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) ? 6 : 0 }
+        if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti) ? 6 : 0 }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
         if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
-        if f == lex.hereFormID { return lex.copulaForms.contains(prevForm) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0 }   // IDSet: no negative id is a member
+        // after a finite `har` too: "Föräldrarna har här en viktig uppgift"
+        if f == lex.hereFormID {
+            return lex.copulaForms.contains(prevForm) || (prevForm == lex.harFormID && prevForm >= 0) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0
+        }   // IDSet: no negative id is a member
         if f == lex.menFormID {
             return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)

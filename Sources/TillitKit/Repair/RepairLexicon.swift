@@ -225,7 +225,8 @@ public final class RepairLexicon: Sendable {
     /// later `vår` cue and was never measured for `våra`), `alla`, the finite verbs, and
     /// `som` and `än`, which as a relative or in a comparison are never followed by a bare
     /// infinitive ("samma chanser som våra söner", "bättre än våra föräldrar").
-    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som", "än"]
+    static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som", "än",
+                                                                         "när", "eftersom", "medan", "innan", "tills", "ifall", "fastän"]
     /// Context ids of sentence start, number, end, and the word "i".
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
