@@ -364,6 +364,21 @@ struct RepairTests {
         #expect(repaired("Den som inte kunde sin laxa fick sta i skamvran.", mode: .on) == "Den som inte kunde sin läxa fick stå i skamvrån.")
     }
 
+    @Test("far in a list with mor, val after något before a clause end, värt before mer after the copula, the supine satt after har, har before a supine past gärna")
+    func listsChoicesWorthAndSupines() {
+        // probes 24 and 25
+        #expect(repaired("Karnfamiljen med far, mor och tva barn har lange setts som samhallets grundsten.", mode: .on)
+                == "Kärnfamiljen med far, mor och två barn har länge setts som samhällets grundsten.")
+        #expect(repaired("De stannade kvar darfor att de inte hade nagot val. Kvinnan kunde inte forsorja sig.", mode: .on)
+                == "De stannade kvar därför att de inte hade något val. Kvinnan kunde inte försörja sig.")
+        #expect(repaired("Ett aktenskap som bygger pa respekt ar vart mer an ett som halls ihop av tvang.", mode: .on)
+                == "Ett äktenskap som bygger på respekt är värt mer än ett som hålls ihop av tvång.")
+        #expect(repaired("En forklaring ar att partierna sjalva har satt upp hinder.", mode: .on)
+                == "En förklaring är att partierna själva har satt upp hinder.")
+        #expect(repaired("De som bestammer har oftast varit man, och de har garna valt personer som liknar dem.", mode: .on)
+                == "De som bestämmer har oftast varit män, och de har gärna valt personer som liknar dem.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21

@@ -35,7 +35,8 @@ enum GrammarCues {
                                         "kanske", "just", "helt", "dock", "tidigare", "ännu", "numera", "sällan", "knappast",
                                         "verkligen", "faktiskt", "nog", "bara", "snart", "så", "således", "därför",
                                         "dessutom", "istället", "nämligen", "därmed", "alltså", "hittills",
-                                        "själva", "själv", "alla", "båda", "bägge"].map(GrammarCues.fold)
+                                        "själva", "själv", "alla", "båda", "bägge", "gärna", "oftast", "nästan", "fortfarande",
+                                        "egentligen", "visserligen", "tyvärr", "troligen", "möjligen", "ju"].map(GrammarCues.fold)
     /// Adverbs in -t that measure a place and so go with `här` ("här långt ovanpå", "här
     /// högt uppe").
     static let placeDegreeAdverbs: [[UInt8]] = ["långt", "högt", "djupt"].map(GrammarCues.fold)
@@ -274,11 +275,13 @@ enum GrammarCues {
     /// preposition or a conjunction ("ett val, inte ett öde", "ett val mellan"): the noun. The
     /// adverb `väl` after `ett` grades a participle ("ett väl genomfört arbete").
     static func choiceAfterArticle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        wordIs(p, tokens, ti - 1, oneOf: ett) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
+        wordIs(p, tokens, ti - 1, oneOf: neuterDeterminers) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
     }
-    static let ett = [Array("ett".utf8)]
+    static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
+    static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket"].map(GrammarCues.fold)
     /// What is "worth" it after the copula: "det är värt det", "vara värt besväret".
-    static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna"].map(GrammarCues.fold)
+    static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna", "mer", "mycket", "mindre",
+                                          "lite", "allt", "något", "ett", "en"].map(GrammarCues.fold)
     static let copulaBefore: [[UInt8]] = ["är", "vore", "vara", "varit", "blir", "blev", "bli", "blivit"].map(GrammarCues.fold)
     static let choiceFollowers: [[UInt8]] = (RepairLexicon.prepositions + ["och", "eller", "som", "till"]).map(GrammarCues.fold)
     /// Possessives that a neuter or plural noun follows ("deras val", "sitt val", "sina val").
@@ -353,12 +356,18 @@ enum GrammarCues {
     }
     static let deemVerbs: [[UInt8]] = ["anses", "anse", "ansågs", "ansåg", "anser", "förklaras", "förklarades", "förklara"].map(GrammarCues.fold)
 
-    /// True when `far` stands in "far och mor" or "mor och far", or as the subject of a
+    /// True when token `j` is a comma.
+    @inline(__always)
+    static func commaAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
+        j >= 0 && j < tokens.count && tokens[j].kind == .punctuation && p[Int(tokens[j].start)] == 0x2C
+    }
+
+    /// True when `far` stands in "far och mor", "far, mor och barn" or "mor och far", or as the subject of a
     /// finite verb that follows it ("Far gick till fabriken"): the verb `får` is finite
     /// itself and takes no second finite verb.
     static func besideMother(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        (wordIs(p, tokens, ti + 1, oneOf: and) && wordIs(p, tokens, ti + 2, oneOf: mother))
-            || (wordIs(p, tokens, ti - 1, oneOf: and) && wordIs(p, tokens, ti - 2, oneOf: mother))
+        ((wordIs(p, tokens, ti + 1, oneOf: and) || commaAt(p, tokens, ti + 1)) && wordIs(p, tokens, ti + 2, oneOf: mother))
+            || ((wordIs(p, tokens, ti - 1, oneOf: and) || commaAt(p, tokens, ti - 1)) && wordIs(p, tokens, ti - 2, oneOf: mother))
             || wordIs(p, tokens, ti + 1, oneOf: finiteVerbsAfterSubject)
     }
     /// Finite verbs that open a predicate after a subject ("Far gick", "Far hade"). Not `var`,
@@ -781,7 +790,11 @@ enum GrammarCues {
             // "vara mån om": keen on
             return wordIs(p, tokens, ti - 1, oneOf: keenOnBefore) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
         }
-        if lex.pastAfterSubjectForms.contains(f) { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti) ? 6 : 0 }
+        if lex.pastAfterSubjectForms.contains(f) {
+            // and the supine `satt` after the auxiliary: "har satt upp hinder"
+            return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti)
+                || (f == lex.setSupineFormID && wordIs(p, tokens, ti - 1, oneOf: auxiliaries)) ? 6 : 0
+        }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
         if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }

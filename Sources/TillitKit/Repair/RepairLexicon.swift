@@ -95,6 +95,8 @@ public final class RepairLexicon: Sendable {
     /// Form ids of `besvarad`/`besvarat`/`besvarade` (answered), which stripped text spells
     /// as it spells `besvärad` (troubled): "motionen anses besvarad".
     let answeredForms: IDSet
+    /// Form id of `satt`, the supine of `sätta` as well as the past of `sitta`.
+    let setSupineFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
@@ -384,6 +386,7 @@ public final class RepairLexicon: Sendable {
         self.fatherFormID = id("far")
         self.pastAfterSubjectForms = IDSet(ids(RepairLexicon.pastAfterSubject))
         self.saidFormID = id("sa")
+        self.setSupineFormID = id("satt")
         self.choiceFormID = id("val")
         self.sureFormID = id("säker")
         self.degreeFormID = id("mån")
