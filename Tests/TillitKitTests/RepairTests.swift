@@ -379,6 +379,15 @@ struct RepairTests {
                 == "De som bestämmer har oftast varit män, och de har gärna valt personer som liknar dem.")
     }
 
+    @Test("after the copula a predicate stands, not an infinitive: tiderna är svåra, flikarna är grå; är bara stays")
+    func predicateAfterCopula() {
+        // probe 27; the help text of base-clean
+        #expect(repaired("En kommun bor se till att barnen far den omsorg de behover, aven nar tiderna ar svara.", mode: .on)
+                == "En kommun bör se till att barnen får den omsorg de behöver, även när tiderna är svåra.")
+        #expect(repaired("Flikarna ar gra nar de inte ar valda, och det ar bara en av dem som syns.", mode: .on)
+                == "Flikarna är grå när de inte är valda, och det är bara en av dem som syns.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21

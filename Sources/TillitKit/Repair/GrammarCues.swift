@@ -277,6 +277,7 @@ enum GrammarCues {
     static func choiceAfterArticle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         wordIs(p, tokens, ti - 1, oneOf: neuterDeterminers) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
     }
+    static let copulaVerbs: [[UInt8]] = ["blir", "blev", "varit", "blivit"].map(GrammarCues.fold)
     static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
     static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket"].map(GrammarCues.fold)
     /// What is "worth" it after the copula: "det är värt det", "vara värt besväret".
@@ -711,7 +712,8 @@ enum GrammarCues {
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
     ///
-    /// - −6 for a form that looks like an infinitive (other than `vara`) between `att` and a
+    /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
+    ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
@@ -743,6 +745,12 @@ enum GrammarCues {
     @inline(__always)
     static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                               lex: RepairLexicon) -> Float {
+        // after the copula stands a predicate, never a bare infinitive ("tiderna är svåra.",
+        // "är bara"): in the clean texts of `shared`, where a stripped spelling has both kinds
+        // of form after är/vore/blir/blev/varit/blivit, the other kind is right 110 times in 110
+        if lex.copulaForms.contains(prevForm) || wordIs(p, tokens, ti - 1, oneOf: copulaVerbs) {
+            return lex.looksInfinitive(f, strict: true) ? -6 : 0
+        }
         // between the conjunction `att` and a finite modal or auxiliary stands the subject,
         // not an infinitive ("att andra ska ändra sig"). Not `vara` ("Att vara kan vara
         // svårt"), and only after `att`: elsewhere a clause may end before the modal, with a
