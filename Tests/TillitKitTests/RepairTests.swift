@@ -388,6 +388,17 @@ struct RepairTests {
                 == "Flikarna är grå när de inte är valda, och det är bara en av dem som syns.")
     }
 
+    @Test("bära before what one carries (bära hela ansvaret, bära kostnaden); the adverb in inte bara … utan and before a verb")
+    func carryTheBurden() {
+        // probes 5 and 26
+        #expect(repaired("En man som delar pa forsorjningen slipper bara hela ansvaret ensam.", mode: .on)
+                == "En man som delar på försörjningen slipper bära hela ansvaret ensam.")
+        #expect(repaired("Ar det rimligt att hon ska bara hela ansvaret for hemmet?", mode: .on) == "Är det rimligt att hon ska bära hela ansvaret för hemmet?")
+        #expect(repaired("Det ar inte bara ansvaret utan ocksa makten som ska delas.", mode: .on)
+                == "Det är inte bara ansvaret utan också makten som ska delas.")
+        #expect(repaired("Vi kan bara hoppas att det gar bra.", mode: .on) == "Vi kan bara hoppas att det går bra.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21
@@ -656,6 +667,7 @@ struct RepairTests {
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
             "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade. Det är värt det.",
+            "Hon slipper bära hela ansvaret. Vi kan bära kostnaden.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

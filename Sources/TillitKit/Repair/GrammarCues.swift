@@ -348,6 +348,25 @@ enum GrammarCues {
     static let notDefiniteNouns: [[UInt8]] = ["sedan", "redan", "vilken", "ingen", "någon", "annan", "egen", "dessa", "andra",
                                               "sådana", "många", "flera", "några", "samma", "enligt"].map(GrammarCues.fold)
 
+    /// True when what one carries follows `ti`, past at most two determiners ("bära hela
+    /// ansvaret", "bära kostnaden"): the verb `bära`, not the
+    /// adverb `bara`. Not after `inte`, which opens "inte bara ansvaret utan också …".
+    static func burdenFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard !wordIs(p, tokens, ti - 1, oneOf: inte) else { return false }
+        var j = ti + 1
+        while j < tokens.count && j <= ti + 3 {
+            if wordIs(p, tokens, j, oneOf: burdens) { return true }
+            guard wordIs(p, tokens, j, oneOf: burdenDeterminers) else { return false }
+            j += 1
+        }
+        return false
+    }
+    static let inte = [Array("inte".utf8)]
+    static let burdens: [[UInt8]] = ["ansvar", "ansvaret", "bördan", "börda", "bördor", "bördorna", "kostnaden", "kostnaderna",
+                                     "kostnader", "risken", "riskerna", "skulden", "följderna", "konsekvenserna"].map(GrammarCues.fold)
+    static let burdenDeterminers: [[UInt8]] = ["hela", "det", "den", "de", "sitt", "sin", "sina", "ett", "en", "hennes", "hans",
+                                               "deras", "största", "tyngsta", "huvudsakliga", "allt"].map(GrammarCues.fold)
+
     /// True when a form of `anse` or `förklara` stands within three words before `ti`: the
     /// formula of council decisions, "motionen anses besvarad", "att anse motionen
     /// besvarad", "förklaras besvarad", takes `besvarad` (answered), not `besvärad`.
@@ -715,6 +734,7 @@ enum GrammarCues {
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
+    /// - `bära` before what one carries (`burdenFollows`: "bära hela ansvaret");
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
     /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
@@ -818,6 +838,8 @@ enum GrammarCues {
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
         if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
+        // (a cue form takes no infinitiveCue from bonus: it is added here)
+        if f == lex.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula
         if f == lex.worthFormID {

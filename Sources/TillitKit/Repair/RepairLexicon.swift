@@ -97,6 +97,8 @@ public final class RepairLexicon: Sendable {
     let answeredForms: IDSet
     /// Form id of `satt`, the supine of `sätta` as well as the past of `sitta`.
     let setSupineFormID: Int32
+    /// Form id of `bära` (carry), which stripped text spells as the adverb `bara`.
+    let carryFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
     /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
@@ -387,6 +389,7 @@ public final class RepairLexicon: Sendable {
         self.pastAfterSubjectForms = IDSet(ids(RepairLexicon.pastAfterSubject))
         self.saidFormID = id("sa")
         self.setSupineFormID = id("satt")
+        self.carryFormID = id("bära")
         self.choiceFormID = id("val")
         self.sureFormID = id("säker")
         self.degreeFormID = id("mån")
@@ -409,7 +412,7 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(ids(RepairLexicon.yearBeforeEnd))
         // the forms bonus tests by id, and the members of its per-candidate sets
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
-                               menGenitiveFormID]
+                               menGenitiveFormID, carryFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
                               + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
