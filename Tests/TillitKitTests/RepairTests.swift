@@ -399,6 +399,18 @@ struct RepairTests {
         #expect(repaired("Vi kan bara hoppas att det gar bra.", mode: .on) == "Vi kan bara hoppas att det går bra.")
     }
 
+    @Test("the supine after har (har nått, not natt; har rätt and har satt stay), fäder after a plural quantifier, val after ett and a neuter adjective")
+    func supinesPluralsAndChoices() {
+        // probes 1, 8, 28, 29
+        #expect(repaired("I rapporten redovisas hur langt forvaltningarna har natt. Fyra av malen ar uppfyllda.", mode: .on)
+                == "I rapporten redovisas hur långt förvaltningarna har nått. Fyra av målen är uppfyllda.")
+        #expect(repaired("Linjen har ratt riktning och du har satt en langre sida.", mode: .on) == "Linjen har rätt riktning och du har satt en längre sida.")
+        #expect(repaired("Om fler fader gick ner i arbetstid skulle fler modrar kunna arbeta heltid.", mode: .on)
+                == "Om fler fäder gick ner i arbetstid skulle fler mödrar kunna arbeta heltid.")
+        #expect(repaired("For manga ar det ett eget val: de vill ha mer tid for barnen.", mode: .on)
+                == "För många är det ett eget val: de vill ha mer tid för barnen.")
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21
@@ -667,7 +679,7 @@ struct RepairTests {
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
             "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade. Det är värt det.",
-            "Hon slipper bära hela ansvaret. Vi kan bära kostnaden.",
+            "Hon slipper bära hela ansvaret. Vi kan bära kostnaden. Fler fäder och två bröder.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

@@ -275,7 +275,11 @@ enum GrammarCues {
     /// preposition or a conjunction ("ett val, inte ett öde", "ett val mellan"): the noun. The
     /// adverb `väl` after `ett` grades a participle ("ett väl genomfört arbete").
     static func choiceAfterArticle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        wordIs(p, tokens, ti - 1, oneOf: neuterDeterminers) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers))
+        guard clauseEndFollows(p, tokens, ti) || commaOrColonAt(p, tokens, ti + 1) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers) else { return false }
+        // the determiner, or the determiner and a neuter adjective in -t: "ett eget val"
+        return wordIs(p, tokens, ti - 1, oneOf: neuterDeterminers)
+            || (wordIs(p, tokens, ti - 2, oneOf: neuterDeterminers) && ti >= 1 && tokens[ti - 1].kind == .word
+                && tokens[ti - 1].length >= 3 && ByteClass.asciiLower(p[Int(tokens[ti - 1].end) - 1]) == 0x74)
     }
     static let copulaVerbs: [[UInt8]] = ["blir", "blev", "varit", "blivit"].map(GrammarCues.fold)
     static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
@@ -375,6 +379,12 @@ enum GrammarCues {
         return false
     }
     static let deemVerbs: [[UInt8]] = ["anses", "anse", "ansågs", "ansåg", "anser", "förklaras", "förklarades", "förklara"].map(GrammarCues.fold)
+
+    /// True when token `j` is a comma or a colon.
+    @inline(__always)
+    static func commaOrColonAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
+        j >= 0 && j < tokens.count && tokens[j].kind == .punctuation && (p[Int(tokens[j].start)] == 0x2C || p[Int(tokens[j].start)] == 0x3A)
+    }
 
     /// True when token `j` is a comma.
     @inline(__always)
@@ -734,7 +744,8 @@ enum GrammarCues {
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
-    /// - `bära` before what one carries (`burdenFollows`: "bära hela ansvaret");
+    /// - `bära` before what one carries (`burdenFollows`: "bära hela ansvaret"); `fäder`,
+    ///   `bröder` after a plural quantifier or number ("fler fäder"), as `män`;
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
     /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
@@ -768,6 +779,8 @@ enum GrammarCues {
         // after the copula stands a predicate, never a bare infinitive ("tiderna är svåra.",
         // "är bara"): in the clean texts of `shared`, where a stripped spelling has both kinds
         // of form after är/vore/blir/blev/varit/blivit, the other kind is right 110 times in 110
+        // after the auxiliary its supine: "har nått", "hade fått" (not `natt`, `fatt`)
+        if prevForm != lex.hereFormID && wordIs(p, tokens, ti - 1, oneOf: auxiliaries) { return lex.looksSupine(f) ? 6 : 0 }
         if lex.copulaForms.contains(prevForm) || wordIs(p, tokens, ti - 1, oneOf: copulaVerbs) {
             return lex.looksInfinitive(f, strict: true) ? -6 : 0
         }
@@ -839,6 +852,7 @@ enum GrammarCues {
         }
         if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         // (a cue form takes no infinitiveCue from bonus: it is added here)
+        if lex.pluralKinForms.contains(f) { return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
         if f == lex.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula

@@ -97,6 +97,9 @@ public final class RepairLexicon: Sendable {
     let answeredForms: IDSet
     /// Form id of `satt`, the supine of `sätta` as well as the past of `sitta`.
     let setSupineFormID: Int32
+    /// Form ids of the plurals `fäder` and `bröder`, which stripped text spells as the
+    /// singulars `fader` and `broder`: after a plural quantifier ("fler fäder").
+    let pluralKinForms: IDSet
     /// Form id of `bära` (carry), which stripped text spells as the adverb `bara`.
     let carryFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
@@ -189,6 +192,31 @@ public final class RepairLexicon: Sendable {
         return weak && !looksInfinitive(f, strict: true)
     }
 
+    /// True when form `f` looks like a supine: -tt after a vowel-final verb stem whose past
+    /// in -dde the lexicon holds (`nått` → `nådde`, `bott` → `bodde`; not `rött`, `sätt`), or
+    /// one of `fått`, `gått`, `stått`; or -it/-at whose infinitive in -a it holds (`varit` →
+    /// `vara`, `arbetat` → `arbeta`). Cost: a copy and up to two table probes.
+    func looksSupine(_ f: Int32) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes + 2) { buf -> Bool in
+            let k = buf.baseAddress!
+            let n = copyForm(f, into: k)
+            guard n >= 4, k[n - 1] == 0x74 else { return false }
+            switch k[n - 2] {
+            case 0x74:   // -tt: nått → nådde
+                if RepairLexicon.shortSupines.contains(where: { $0.count == n && $0.elementsEqual(UnsafeBufferPointer(start: k, count: n)) }) { return true }
+                guard ByteClass.isVowelEnd(k[n - 3]) else { return false }
+                k[n - 2] = 0x64; k[n - 1] = 0x64; k[n] = 0x65
+                return forms.find(UnsafePointer(k), n + 1) != nil
+            case 0x69:   // -it: varit → vara
+                k[n - 2] = 0x61
+                return forms.find(UnsafePointer(k), n - 1) != nil
+            case 0x61:   // -at: arbetat → arbeta
+                return forms.find(UnsafePointer(k), n - 1) != nil
+            default: return false
+            }
+        }
+    }
+
     /// True when form `f` ends in -er, -ar or -or in at least five bytes: the indefinite
     /// plural of most nouns (`situationer`, `frågor`, `dagar`). Cost: one copy.
     func looksPluralNoun(_ f: Int32) -> Bool {
@@ -218,6 +246,7 @@ public final class RepairLexicon: Sendable {
     /// to count it: ln 50.
     static let presentFloor: Float = 3.9
     static let questionOpeners = ["har", "är", "bör", "vart"]
+    static let shortSupines: [[UInt8]] = ["fått", "gått", "stått"].map { Array($0.utf8) }
     static let answered = ["besvarad", "besvarat", "besvarade"]
     static let irregularInfinitives: [[UInt8]] = ["vilja", "kunna", "veta"].map { Array($0.utf8) }
 
@@ -390,6 +419,7 @@ public final class RepairLexicon: Sendable {
         self.saidFormID = id("sa")
         self.setSupineFormID = id("satt")
         self.carryFormID = id("bära")
+        self.pluralKinForms = IDSet(ids(["fäder", "bröder"]))
         self.choiceFormID = id("val")
         self.sureFormID = id("säker")
         self.degreeFormID = id("mån")
@@ -414,7 +444,7 @@ public final class RepairLexicon: Sendable {
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
                                menGenitiveFormID, carryFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
-                              + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered))
+                              + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered) + ids(["fäder", "bröder"]))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
         self.leftPairs = left
         self.rightPairs = right
