@@ -388,8 +388,11 @@ struct RepairTests {
                 == "Flikarna är grå när de inte är valda, och det är bara en av dem som syns.")
     }
 
-    @Test("bära before what one carries (bära hela ansvaret, bära kostnaden); the adverb in inte bara … utan and before a verb")
+    @Test("bära before what one carries (bära hela ansvaret, bära kostnaden); the adverb in inte bara … utan and before a verb; pröva om")
     func carryTheBurden() {
+        // probes 12 and 31
+        #expect(repaired("Kommunstyrelsen bor ocksa prova om uppfoljningen av avtalen kan forbattras.", mode: .on)
+                == "Kommunstyrelsen bör också pröva om uppföljningen av avtalen kan förbättras.")
         // probes 5 and 26
         #expect(repaired("En man som delar pa forsorjningen slipper bara hela ansvaret ensam.", mode: .on)
                 == "En man som delar på försörjningen slipper bära hela ansvaret ensam.")
@@ -679,7 +682,7 @@ struct RepairTests {
             "Kvinnors och mäns villkor. Kvinnor såväl som män. Far gick hem. Kanske är det här det börjar.",
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
             "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade. Det är värt det.",
-            "Hon slipper bära hela ansvaret. Vi kan bära kostnaden. Fler fäder och två bröder.",
+            "Hon slipper bära hela ansvaret. Vi kan bära kostnaden. Fler fäder och två bröder. Nämnden bör pröva om det går.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

@@ -744,7 +744,8 @@ enum GrammarCues {
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
-    /// - `bära` before what one carries (`burdenFollows`: "bära hela ansvaret"); `fäder`,
+    /// - `pröva` before `om` ("nämnden bör pröva om"); `bära` before what one carries
+    ///   (`burdenFollows`: "bära hela ansvaret"); `fäder`,
     ///   `bröder` after a plural quantifier or number ("fler fäder"), as `män`;
     /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
     ///   ("motionen anses besvarad", `answeredFormula`);
@@ -853,6 +854,9 @@ enum GrammarCues {
         if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         // (a cue form takes no infinitiveCue from bonus: it is added here)
         if lex.pluralKinForms.contains(f) { return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
+        // "pröva om" (consider whether): the administrative verb; a cue form, so the
+        // infinitive cue is added here
+        if f == lex.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         if f == lex.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula

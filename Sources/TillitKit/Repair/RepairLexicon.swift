@@ -100,6 +100,8 @@ public final class RepairLexicon: Sendable {
     /// Form ids of the plurals `fäder` and `bröder`, which stripped text spells as the
     /// singulars `fader` and `broder`: after a plural quantifier ("fler fäder").
     let pluralKinForms: IDSet
+    /// Form id of `pröva` (try, consider), which stripped text spells as `prova` (try on).
+    let considerFormID: Int32
     /// Form id of `bära` (carry), which stripped text spells as the adverb `bara`.
     let carryFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
@@ -419,6 +421,7 @@ public final class RepairLexicon: Sendable {
         self.saidFormID = id("sa")
         self.setSupineFormID = id("satt")
         self.carryFormID = id("bära")
+        self.considerFormID = id("pröva")
         self.pluralKinForms = IDSet(ids(["fäder", "bröder"]))
         self.choiceFormID = id("val")
         self.sureFormID = id("säker")
@@ -442,7 +445,7 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(ids(RepairLexicon.yearBeforeEnd))
         // the forms bonus tests by id, and the members of its per-candidate sets
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
-                               menGenitiveFormID, carryFormID]
+                               menGenitiveFormID, carryFormID, considerFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
                               + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered) + ids(["fäder", "bröder"]))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
