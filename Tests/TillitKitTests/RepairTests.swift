@@ -402,6 +402,15 @@ struct RepairTests {
         #expect(repaired("Vi kan bara hoppas att det gar bra.", mode: .on) == "Vi kan bara hoppas att det går bra.")
     }
 
+    @Test("har after de when an adjective and an indefinite noun follow (De har lägre inkomster); här before a definite one (De här inställningarna gäller, den här valfria parametern)")
+    func haveBeforeAdjectiveAndIndefiniteNoun() {
+        // probe 30; the help text of base-clean
+        #expect(repaired("De har lagre inkomster, samre bostader och oftare problem med halsan.", mode: .on)
+                == "De har lägre inkomster, sämre bostäder och oftare problem med hälsan.")
+        #expect(repaired("De har installningarna galler for hela dokumentet.", mode: .on) == "De här inställningarna gäller för hela dokumentet.")
+        #expect(repaired("Du kan ange den har valfria parametern om du vill.", mode: .on) == "Du kan ange den här valfria parametern om du vill.")
+    }
+
     @Test("the supine after har (har nått, not natt; har rätt and har satt stay), fäder after a plural quantifier, val after ett and a neuter adjective")
     func supinesPluralsAndChoices() {
         // probes 1, 8, 28, 29
