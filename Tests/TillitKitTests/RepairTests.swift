@@ -421,6 +421,9 @@ struct RepairTests {
                 == "Om fler fäder gick ner i arbetstid skulle fler mödrar kunna arbeta heltid.")
         #expect(repaired("For manga ar det ett eget val: de vill ha mer tid for barnen.", mode: .on)
                 == "För många är det ett eget val: de vill ha mer tid för barnen.")
+        // probe 32: a plural determiner before a relative clause; the adverb grades a participle
+        #expect(repaired("Men de val som kvinnor gor i dag kommer att paverka dem.", mode: .on) == "Men de val som kvinnor gör i dag kommer att påverka dem.")
+        #expect(repaired("Det var de val kanda namnen.", mode: .on) == "Det var de väl kända namnen.")
     }
 
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")

@@ -306,7 +306,10 @@ enum GrammarCues {
     }
     static let copulaVerbs: [[UInt8]] = ["blir", "blev", "varit", "blivit"].map(GrammarCues.fold)
     static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
-    static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket"].map(GrammarCues.fold)
+    /// Determiners `val` (choice, a neuter noun, the same in the plural) stands after, where
+    /// the adverb `väl` would need a word to grade ("ett val,", "de val som").
+    static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket", "de", "dessa", "alla", "olika",
+                                               "sådana", "flera", "många", "egna"].map(GrammarCues.fold)
     /// What is "worth" it after the copula: "det är värt det", "vara värt besväret".
     static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna", "mer", "mycket", "mindre",
                                           "lite", "allt", "något", "ett", "en"].map(GrammarCues.fold)
