@@ -426,6 +426,19 @@ struct RepairTests {
         #expect(repaired("Det var de val kanda namnen.", mode: .on) == "Det var de väl kända namnen.")
     }
 
+    @Test("vägar after a determiner or an adjective or closing a clause (söker nya vägar., vissa vägar saknar); vågar before an infinitive or a negation (seed 002: vill och vågar hjälpa)")
+    func roadsAndDares() {
+        // probes 26 and 33
+        #expect(repaired("Vad som behovs ar en diskussion dar man och kvinnor soker nya vagar. Ingen har svaret.", mode: .on)
+                == "Vad som behövs är en diskussion där män och kvinnor söker nya vägar. Ingen har svaret.")
+        #expect(repaired("Flera har papekat att vissa vagar saknar gang- och cykelbana.", mode: .on)
+                == "Flera har påpekat att vissa vägar saknar gång- och cykelbana.")
+        #expect(repaired("Manga vagar inte saga emot nar chefen talar.", mode: .on) == "Många vågar inte säga emot när chefen talar.")
+        let seed002 = Fixtures.text("002_01034d870a99e8da.txt")
+        #expect(seed002.contains("vill och vagar hjilpa"))
+        #expect(repaired(seed002).contains("vill och vågar hjälpa"))
+    }
+
     @Test("a motion is answered in the formula of council decisions (anses besvarad, anse motionen besvarad); one who is troubled stays besvärad")
     func answeredMotion() {
         // probes 2 and 21
@@ -695,6 +708,7 @@ struct RepairTests {
             "Är det så? Vart tar pengarna vägen? Bör kommunen ta ansvar? Har samhället blivit bättre?",
             "Motionen anses besvarad. Frågan förklaras besvarat. Motionerna anses besvarade. Det är värt det.",
             "Hon slipper bära hela ansvaret. Vi kan bära kostnaden. Fler fäder och två bröder. Nämnden bör pröva om det går.",
+            "De söker nya vägar. Många vågar inte säga emot.",
             "Kvinnorna arbetar tillsammans med männen. Kvinnans likställighet med mannen.",
             "Ett samtal om våra gemensamma resurser. Det är våra medarbetare som har blivit våra främsta resurser.",
             "Vi ser att våra möjligheter ökar. Nu behöver vår förvaltning ändras. Därför är vårt ledarskap viktigt. Vårt eget. Vårt uppdrag. Vår beredskap.",

@@ -305,6 +305,10 @@ enum GrammarCues {
                 && tokens[ti - 1].length >= 3 && ByteClass.asciiLower(p[Int(tokens[ti - 1].end) - 1]) == 0x74)
     }
     static let copulaVerbs: [[UInt8]] = ["blir", "blev", "varit", "blivit"].map(GrammarCues.fold)
+    static let daringFollowers: [[UInt8]] = ["inte", "aldrig", "knappt", "knappast", "jag", "du", "han", "hon", "vi", "ni", "de",
+                                             "dom", "man", "ju", "nog"].map(GrammarCues.fold)
+    static let roadDeterminers: [[UInt8]] = ["nya", "andra", "olika", "vissa", "alla", "flera", "många", "dessa", "båda", "sina",
+                                             "våra", "egna", "skilda", "några", "två", "tre"].map(GrammarCues.fold)
     static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
     /// Determiners `val` (choice, a neuter noun, the same in the plural) stands after, where
     /// the adverb `väl` would need a word to grade ("ett val,", "de val som").
@@ -770,6 +774,8 @@ enum GrammarCues {
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
+    /// - `vågar` before an infinitive, a negation or an inverted subject, `vägar` after a
+    ///   determiner or an adjective in -a or closing a clause ("söker nya vägar.");
     /// - `pröva` before `om` ("nämnden bör pröva om"); `bära` before what one carries
     ///   (`burdenFollows`: "bära hela ansvaret"); `fäder`,
     ///   `bröder` after a plural quantifier or number ("fler fäder"), as `män`;
@@ -883,6 +889,17 @@ enum GrammarCues {
         // "pröva om" (consider whether): the administrative verb; a cue form, so the
         // infinitive cue is added here
         if f == lex.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
+        // the verb `vågar` before what one dares (an infinitive, a negation, an inverted
+        // subject: "vågar lämna", "vågar inte", "vågar du"); the noun `vägar` after a
+        // determiner or an adjective in -a ("nya vägar", "skilda vägar") or closing a clause
+        if f == lex.daresFormID {
+            return wordIs(p, tokens, ti + 1, oneOf: daringFollowers) || (nextForm >= 0 && lex.looksInfinitive(nextForm, strict: true)) ? 6 : 0
+        }
+        if f == lex.roadsFormID {
+            return clauseEndFollows(p, tokens, ti)
+                || ((wordIs(p, tokens, ti - 1, oneOf: roadDeterminers) || (prevForm >= 0 && lex.looksAdjectiveInA(prevForm)))
+                    && !wordIs(p, tokens, ti + 1, oneOf: daringFollowers)) ? 6 : 0
+        }
         if f == lex.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula

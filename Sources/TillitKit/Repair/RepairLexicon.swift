@@ -100,6 +100,9 @@ public final class RepairLexicon: Sendable {
     /// Form ids of the plurals `fäder` and `bröder`, which stripped text spells as the
     /// singulars `fader` and `broder`: after a plural quantifier ("fler fäder").
     let pluralKinForms: IDSet
+    /// Form ids of the noun `vägar` (roads, ways) and the verb `vågar` (dares), which
+    /// stripped text spells alike.
+    let roadsFormID: Int32, daresFormID: Int32
     /// Form id of `pröva` (try, consider), which stripped text spells as `prova` (try on).
     let considerFormID: Int32
     /// Form id of `bära` (carry), which stripped text spells as the adverb `bara`.
@@ -422,6 +425,8 @@ public final class RepairLexicon: Sendable {
         self.setSupineFormID = id("satt")
         self.carryFormID = id("bära")
         self.considerFormID = id("pröva")
+        self.roadsFormID = id("vägar")
+        self.daresFormID = id("vågar")
         self.pluralKinForms = IDSet(ids(["fäder", "bröder"]))
         self.choiceFormID = id("val")
         self.sureFormID = id("säker")
@@ -445,7 +450,7 @@ public final class RepairLexicon: Sendable {
         self.yearBeforeEndForms = IDSet(ids(RepairLexicon.yearBeforeEnd))
         // the forms bonus tests by id, and the members of its per-candidate sets
         self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
-                               menGenitiveFormID, carryFormID, considerFormID]
+                               menGenitiveFormID, carryFormID, considerFormID, roadsFormID, daresFormID]
                               + ids(RepairLexicon.ourSingular) + ids(RepairLexicon.menDefinite) + ids(RepairLexicon.manDefinite)
                               + ids(RepairLexicon.pastAfterSubject) + ids(RepairLexicon.questionOpeners) + ids(RepairLexicon.answered) + ids(["fäder", "bröder"]))
         self.logCounts = (0..<1024).map { Float(log(1 + 3 * Double($0))) }
