@@ -304,12 +304,10 @@ enum GrammarCues {
             || (wordIs(p, tokens, ti - 2, oneOf: neuterDeterminers) && ti >= 1 && tokens[ti - 1].kind == .word
                 && tokens[ti - 1].length >= 3 && ByteClass.asciiLower(p[Int(tokens[ti - 1].end) - 1]) == 0x74)
     }
-    static let copulaVerbs: [[UInt8]] = ["blir", "blev", "varit", "blivit"].map(GrammarCues.fold)
     static let daringFollowers: [[UInt8]] = ["inte", "aldrig", "knappt", "knappast", "jag", "du", "han", "hon", "vi", "ni", "de",
                                              "dom", "man", "ju", "nog"].map(GrammarCues.fold)
     static let roadDeterminers: [[UInt8]] = ["nya", "andra", "olika", "vissa", "alla", "flera", "många", "dessa", "båda", "sina",
                                              "våra", "egna", "skilda", "några", "två", "tre"].map(GrammarCues.fold)
-    static let auxiliaries: [[UInt8]] = ["har", "hade", "ha", "haft"].map(GrammarCues.fold)
     /// Determiners `val` (choice, a neuter noun, the same in the plural) stands after, where
     /// the adverb `väl` would need a word to grade ("ett val,", "de val som").
     static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket", "de", "dessa", "alla", "olika",
@@ -813,8 +811,9 @@ enum GrammarCues {
         // "är bara"): in the clean texts of `shared`, where a stripped spelling has both kinds
         // of form after är/vore/blir/blev/varit/blivit, the other kind is right 110 times in 110
         // after the auxiliary its supine: "har nått", "hade fått" (not `natt`, `fatt`)
-        if prevForm != lex.hereFormID && wordIs(p, tokens, ti - 1, oneOf: auxiliaries) { return lex.looksSupine(f) ? 6 : 0 }
-        if lex.copulaForms.contains(prevForm) || wordIs(p, tokens, ti - 1, oneOf: copulaVerbs) {
+        // (the neighbour as repair reads it, by id: one probe per candidate, no byte compare)
+        if lex.auxiliaryForms.contains(prevForm) { return lex.looksSupine(f) ? 6 : 0 }
+        if lex.predicateTakerForms.contains(prevForm) {
             return lex.looksInfinitive(f, strict: true) ? -6 : 0
         }
         // between the conjunction `att` and a finite modal or auxiliary stands the subject,
@@ -867,7 +866,7 @@ enum GrammarCues {
         if lex.pastAfterSubjectForms.contains(f) {
             // and the supine `satt` after the auxiliary: "har satt upp hinder"
             return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti)
-                || (f == lex.setSupineFormID && wordIs(p, tokens, ti - 1, oneOf: auxiliaries)) ? 6 : 0
+                || (f == lex.setSupineFormID && lex.auxiliaryForms.contains(prevForm)) ? 6 : 0
         }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")

@@ -92,6 +92,11 @@ public final class RepairLexicon: Sendable {
     /// "Är det så?", "Vart tar pengarna vägen?") where their stripped spelling also opens
     /// statements (`här`, `år`, `bor`, `vårt`).
     let questionOpenerForms: IDSet
+    /// Form ids of the auxiliary `har`/`hade`/`ha`/`haft`, before a supine ("har nått").
+    let auxiliaryForms: IDSet
+    /// Form ids of the copula and `bli` (`är`, `vore`, `blir`, `blev`, `varit`, `blivit`),
+    /// which take a predicate, never a bare infinitive.
+    let predicateTakerForms: IDSet
     /// Form ids of `besvarad`/`besvarat`/`besvarade` (answered), which stripped text spells
     /// as it spells `besvärad` (troubled): "motionen anses besvarad".
     let answeredForms: IDSet
@@ -415,6 +420,8 @@ public final class RepairLexicon: Sendable {
         self.hereFormID = id("här")
         self.copulaForms = IDSet(ids(["är", "vore"]))
         self.questionOpenerForms = IDSet(ids(RepairLexicon.questionOpeners))
+        self.auxiliaryForms = IDSet(ids(["har", "hade", "ha", "haft"]))
+        self.predicateTakerForms = IDSet(ids(["är", "vore", "blir", "blev", "varit", "blivit"]))
         self.answeredForms = IDSet(ids(RepairLexicon.answered))
         self.varaPossessiveFormID = id("våra")
         self.attFormID = id("att")
