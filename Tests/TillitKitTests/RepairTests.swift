@@ -740,7 +740,7 @@ struct RepairTests {
                         let cue = GrammarCues.wordCue(f, prevForm: prev, prevIsNum: false, p, tokens, ti, lex: lex)
                         weighed += 1
                         if cue != 0 {
-                            if lex.cueForms.contains(f) { firing += 1 } else { strays.append(String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self)) }
+                            if lex.cues.cueForms.contains(f) { firing += 1 } else { strays.append(String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self)) }
                         }
                     }
                 }

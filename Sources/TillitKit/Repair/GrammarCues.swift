@@ -17,10 +17,10 @@ enum GrammarCues {
     /// "ett drygt år", "tre långa år".
     static let durationAdjectives: [[UInt8]] = ["helt", "hela", "halvt", "halva", "drygt", "dryga", "knappt", "knappa",
                                                 "långt", "långa", "kort", "korta", "gott", "goda"].map(GrammarCues.fold)
-    /// The words of `RepairLexicon.yearCues`, as bytes: counting words, and the words that pick
+    /// The words of `CueVocabulary.yearCues`, as bytes: counting words, and the words that pick
     /// out years (`varje`, `per`, `i`, `innevarande`), before a duration adjective ("ett helt
     /// ar", "i hela ar").
-    static let countingWords: [[UInt8]] = RepairLexicon.yearCues.map(GrammarCues.fold)
+    static let countingWords: [[UInt8]] = CueVocabulary.yearCues.map(GrammarCues.fold)
 
     /// True when a counting word and a duration adjective stand before token `ti`: "ett helt ar"
     /// is "ett helt år" (seed 003); the verb `är` cannot follow them.
@@ -225,7 +225,7 @@ enum GrammarCues {
         default: break
         }
         guard let f = lex.formID(TokenKey.lowercased(p, tokens[ti + 1])) else { return false }
-        return !lex.prepositionForms.contains(f)
+        return !lex.cues.prepositionForms.contains(f)
     }
 
     /// True when de/det/den, an adjective in -a, -e or -re, and an indefinite noun follow in
@@ -316,7 +316,7 @@ enum GrammarCues {
     static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna", "mer", "mycket", "mindre",
                                           "lite", "allt", "något", "ett", "en"].map(GrammarCues.fold)
     static let copulaBefore: [[UInt8]] = ["är", "vore", "vara", "varit", "blir", "blev", "bli", "blivit"].map(GrammarCues.fold)
-    static let choiceFollowers: [[UInt8]] = (RepairLexicon.prepositions + ["och", "eller", "som", "till"]).map(GrammarCues.fold)
+    static let choiceFollowers: [[UInt8]] = (CueVocabulary.prepositions + ["och", "eller", "som", "till"]).map(GrammarCues.fold)
     /// Possessives that a neuter or plural noun follows ("deras val", "sitt val", "sina val").
     static let possessivesBeforeNeuter: [[UInt8]] = ["deras", "hans", "hennes", "dess", "sitt", "mitt", "ditt", "vårt", "ert",
                                                      "sina", "mina", "dina", "våra", "era"].map(GrammarCues.fold)
@@ -548,7 +548,7 @@ enum GrammarCues {
     static let subjects: [[UInt8]] = ["det", "den", "de", "dom", "han", "hon", "jag", "vi", "ni", "man", "som", "detta", "denna",
                                       "dessa", "vilket", "vilka", "allt", "inget", "ingen", "ingenting", "något"].map(GrammarCues.fold)
 
-    static let phraseOpeners: [[UInt8]] = (RepairLexicon.prepositions + ["och", "men", "eller", "för", "så", "hela", "all", "allt",
+    static let phraseOpeners: [[UInt8]] = (CueVocabulary.prepositions + ["och", "men", "eller", "för", "så", "hela", "all", "allt",
                                             "alla", "just", "även", "också", "bara", "till", "om", "när", "då", "att", "som", "utan"])
                                             .map(GrammarCues.fold)
 
@@ -789,8 +789,8 @@ enum GrammarCues {
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
-        lex.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
-                                 : (lex.prepositionForms.contains(prevForm)
+        lex.cues.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                                 : (lex.cues.prepositionForms.contains(prevForm)
                                     ? (lex.looksPluralNoun(nextForm) && lex.looksAdjectiveInA(f) ? 6 : 0)
                                     : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex))
     }
@@ -799,8 +799,8 @@ enum GrammarCues {
     /// conjunction `att` and the subject `andra`, not an infinitive.
     /// Finite modals and auxiliaries whose stripped spelling is no other word (not `var`,
     /// `är`, `har`, `får`: `vår`, `år`, `här`, `far`).
-    static let unambiguousFinites: [[UInt8]] = (RepairLexicon.modals + ["hade", "blir", "blev", "fick"]).map(GrammarCues.fold)
-    static let finiteAfterSubject: [[UInt8]] = (RepairLexicon.modals + ["har", "hade", "är", "var", "blir", "blev", "får", "fick"]).map(GrammarCues.fold)
+    static let unambiguousFinites: [[UInt8]] = (CueVocabulary.modals + ["hade", "blir", "blev", "fick"]).map(GrammarCues.fold)
+    static let finiteAfterSubject: [[UInt8]] = (CueVocabulary.modals + ["har", "hade", "är", "var", "blir", "blev", "får", "fick"]).map(GrammarCues.fold)
 
     /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`);
     /// after `att` not when a modal or auxiliary follows (`finiteAfterSubject`).
@@ -812,8 +812,8 @@ enum GrammarCues {
         // of form after är/vore/blir/blev/varit/blivit, the other kind is right 110 times in 110
         // after the auxiliary its supine: "har nått", "hade fått" (not `natt`, `fatt`)
         // (the neighbour as repair reads it, by id: one probe per candidate, no byte compare)
-        if lex.auxiliaryForms.contains(prevForm) { return lex.looksSupine(f) ? 6 : 0 }
-        if lex.predicateTakerForms.contains(prevForm) {
+        if lex.cues.auxiliaryForms.contains(prevForm) { return lex.looksSupine(f) ? 6 : 0 }
+        if lex.cues.predicateTakerForms.contains(prevForm) {
             return lex.looksInfinitive(f, strict: true) ? -6 : 0
         }
         // between the conjunction `att` and a finite modal or auxiliary stands the subject,
@@ -821,11 +821,11 @@ enum GrammarCues {
         // svårt"), and only after `att`: elsewhere a clause may end before the modal, with a
         // noun that is also a verb ("Den som inte kunde sin läxa fick stå", where `läxa`
         // would lose to the name Laxå)
-        if prevForm == lex.attFormID && f != lex.varaFormID && wordIs(p, tokens, ti + 1, oneOf: unambiguousFinites) {
+        if prevForm == lex.cues.attFormID && f != lex.cues.varaFormID && wordIs(p, tokens, ti + 1, oneOf: unambiguousFinites) {
             return lex.looksInfinitive(f, strict: true) ? -6 : 0
         }
-        let modal = lex.modalForms.contains(prevForm)
-        guard modal || (prevForm == lex.attFormID && f != lex.varaFormID) else { return 0 }
+        let modal = lex.cues.modalForms.contains(prevForm)
+        guard modal || (prevForm == lex.cues.attFormID && f != lex.cues.varaFormID) else { return 0 }
         // before an object, a clause or the clause's end only the verb can stand: there the
         // stray present tenses of a word list do not count (`looksInfinitive(strict:)`); an
         // adverb that follows a modal as often as a verb does is not asked ("kan bara det")
@@ -841,89 +841,89 @@ enum GrammarCues {
                         lex: RepairLexicon) -> Float {
         // a question opens with its verb (or `vart`): "Är det så?", "Har samhället blivit
         // bättre?"; the word's other cues weigh 6 at most there
-        if lex.questionOpenerForms.contains(f) && questionFollows(p, tokens, ti) { return 6 }
-        if f == lex.yearFormID {
-            var v: Float = lex.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
-            if v == 0 && lex.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
+        if lex.cues.questionOpenerForms.contains(f) && questionFollows(p, tokens, ti) { return 6 }
+        if f == lex.cues.yearFormID {
+            var v: Float = lex.cues.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
+            if v == 0 && lex.cues.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
             if yearFollows(p, tokens, ti) { v += 6 }
             if v == 0 && (everyNth(p, tokens, ti) || quantifiedTimeSpan(p, tokens, ti) || itSupineFollows(p, tokens, ti, lex: lex)) { v = 6 }
             return v
         }
-        if f == lex.harFormID {
+        if f == lex.cues.harFormID {
             return supineFollows(p, tokens, ti, lex: lex) || supineAfterPhrase(p, tokens, ti) || harIdiomFollows(p, tokens, ti)
                 || nonDefiniteAfterDemonstrative(p, tokens, ti, lex: lex) || indefiniteAfterAdjective(p, tokens, ti)
-                || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !lex.copulaForms.contains(prevForm)) ? 6 : 0
+                || (wordIs(p, tokens, ti + 1, oneOf: personalSubjects) && !lex.cues.copulaForms.contains(prevForm)) ? 6 : 0
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
-        if f == lex.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) || choiceAfterArticle(p, tokens, ti) ? 6 : 0 }
-        if f == lex.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
-        if f == lex.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
-        if f == lex.degreeFormID {
+        if f == lex.cues.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) || choiceAfterArticle(p, tokens, ti) ? 6 : 0 }
+        if f == lex.cues.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
+        if f == lex.cues.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
+        if f == lex.cues.degreeFormID {
             if inDegree(p, tokens, ti) { return 12 }
             // "vara mån om": keen on
             return wordIs(p, tokens, ti - 1, oneOf: keenOnBefore) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
         }
-        if lex.pastAfterSubjectForms.contains(f) {
+        if lex.cues.pastAfterSubjectForms.contains(f) {
             // and the supine `satt` after the auxiliary: "har satt upp hinder"
             return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti)
-                || (f == lex.setSupineFormID && lex.auxiliaryForms.contains(prevForm)) ? 6 : 0
+                || (f == lex.cues.setSupineFormID && lex.cues.auxiliaryForms.contains(prevForm)) ? 6 : 0
         }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
-        if f == lex.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.cues.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
         // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
         // göra"; not after `var` ("var har du varit")
         // after a finite `har` too: "Föräldrarna har här en viktig uppgift"
-        if f == lex.hereFormID {
-            return lex.copulaForms.contains(prevForm) || (prevForm == lex.harFormID && prevForm >= 0) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0
+        if f == lex.cues.hereFormID {
+            return lex.cues.copulaForms.contains(prevForm) || (prevForm == lex.cues.harFormID && prevForm >= 0) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0
         }   // IDSet: no negative id is a member
-        if f == lex.menFormID {
-            return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
+        if f == lex.cues.menFormID {
+            return lex.cues.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti)
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
-        if lex.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
+        if lex.cues.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         // (a cue form takes no infinitiveCue from bonus: it is added here)
-        if lex.pluralKinForms.contains(f) { return lex.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
+        if lex.cues.pluralKinForms.contains(f) { return lex.cues.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
         // "pröva om" (consider whether): the administrative verb; a cue form, so the
         // infinitive cue is added here
-        if f == lex.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
+        if f == lex.cues.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         // the verb `vågar` before what one dares (an infinitive, a negation, an inverted
         // subject: "vågar lämna", "vågar inte", "vågar du"); the noun `vägar` after a
         // determiner or an adjective in -a ("nya vägar", "skilda vägar") or closing a clause
-        if f == lex.daresFormID {
+        if f == lex.cues.daresFormID {
             return wordIs(p, tokens, ti + 1, oneOf: daringFollowers) || (nextForm >= 0 && lex.looksInfinitive(nextForm, strict: true)) ? 6 : 0
         }
-        if f == lex.roadsFormID {
+        if f == lex.cues.roadsFormID {
             return clauseEndFollows(p, tokens, ti)
                 || ((wordIs(p, tokens, ti - 1, oneOf: roadDeterminers) || (prevForm >= 0 && lex.looksAdjectiveInA(prevForm)))
                     && !wordIs(p, tokens, ti + 1, oneOf: daringFollowers)) ? 6 : 0
         }
-        if f == lex.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
-        if f == lex.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
+        if f == lex.cues.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
+        if f == lex.cues.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula
-        if f == lex.worthFormID {
+        if f == lex.cues.worthFormID {
             return wordIs(p, tokens, ti + 1, oneOf: attWord)
                 || (wordIs(p, tokens, ti + 1, oneOf: worthObjects) && wordIs(p, tokens, ti - 1, oneOf: copulaBefore)) ? 6 : 0
         }
-        if lex.ourSingularForms.contains(f) {
-            let neuter = f == lex.ourNeuterFormID
-            return (lex.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
+        if lex.cues.ourSingularForms.contains(f) {
+            let neuter = f == lex.cues.ourNeuterFormID
+            return (lex.cues.prepositionForms.contains(prevForm) && possessedFollows(p, tokens, ti))
                 || (neuter && (wordIs(p, tokens, ti + 1, oneOf: ownOrFirst) || neuterNounFollows(p, tokens, ti, nextForm: nextForm, lex: lex)))
                 || (!neuter && commonNounFollows(p, tokens, ti, nextForm: nextForm, lex: lex))
                 || nounFollows(p, tokens, ti, endings: neuter ? neuterNounEndings : commonNounEndings)
                 || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
         }
-        if lex.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
-        if lex.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
-        if f == lex.thanFormID { return comparativeBefore(p, tokens, ti) ? 6 : 0 }
-        if f == lex.inFormID { return !comparativeBefore(p, tokens, ti) && !wordIs(p, tokens, ti + 1, oneOf: thanFollowers) ? 6 : 0 }
-        if f == lex.shouldFormID {
+        if lex.cues.menDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) > 0 ? 6 : 0 }
+        if lex.cues.manDefiniteForms.contains(f) { return counterpartNumber(p, tokens, ti) < 0 ? 6 : 0 }
+        if f == lex.cues.thanFormID { return comparativeBefore(p, tokens, ti) ? 6 : 0 }
+        if f == lex.cues.inFormID { return !comparativeBefore(p, tokens, ti) && !wordIs(p, tokens, ti + 1, oneOf: thanFollowers) ? 6 : 0 }
+        if f == lex.cues.shouldFormID {
             return passiveInfinitiveFollows(p, tokens, ti) || (!dwellingFollows(p, tokens, ti) && activeInfinitiveFollows(p, tokens, ti, lex: lex)) ? 6 : 0
         }
-        if f == lex.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
-        if f == lex.varaPossessiveFormID {
-            return lex.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
+        if f == lex.cues.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
+        if f == lex.cues.varaPossessiveFormID {
+            return lex.cues.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
                 || (sentenceStartsAt(p, tokens, ti) && ti + 1 < tokens.count && tokens[ti + 1].kind == .word
                     && !wordIs(p, tokens, ti + 1, oneOf: infinitiveVaraFollowers))
                 || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
