@@ -362,6 +362,10 @@ struct RepairTests {
         #expect(repaired("De har sjalva vuxit upp i den gamla skolan.", mode: .on) == "De har själva vuxit upp i den gamla skolan.")
         #expect(repaired("Foraldrarna har har en viktig uppgift.", mode: .on) == "Föräldrarna har här en viktig uppgift.")
         #expect(repaired("Den som inte kunde sin laxa fick sta i skamvran.", mode: .on) == "Den som inte kunde sin läxa fick stå i skamvrån.")
+        // probe 34: after det when a place follows; the noun before som
+        #expect(repaired("Det var inte forbjudet, men det lag utanfor vad man kunde tanka sig.", mode: .on)
+                == "Det var inte förbjudet, men det låg utanför vad man kunde tänka sig.")
+        #expect(repaired("Det lag som vann serien var starkast.", mode: .on) == "Det lag som vann serien var starkast.")
     }
 
     @Test("far in a list with mor, val after något before a clause end, värt before mer after the copula, the supine satt after har, har before a supine past gärna")

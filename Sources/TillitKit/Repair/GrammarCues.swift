@@ -441,6 +441,10 @@ enum GrammarCues {
         wordIs(p, tokens, ti - 1, oneOf: itPronouns) && wordIs(p, tokens, ti - 2, oneOf: copulaWords) && !wordIs(p, tokens, ti - 3, oneOf: subjects)
     }
     static let itPronouns: [[UInt8]] = ["det", "den", "detta"].map(GrammarCues.fold)
+    /// Adverbs of place and manner that follow a verb of position ("det låg utanför", "den
+    /// stod kvar").
+    static let placeAdverbs: [[UInt8]] = ["utanför", "nära", "kvar", "still", "där", "här", "bakom", "framför", "ovanpå",
+                                          "inne", "ute", "hemma", "också", "inte", "alltid", "ofta", "länge"].map(GrammarCues.fold)
     static let copulaWords: [[UInt8]] = ["är", "vore", "blir", "blev"].map(GrammarCues.fold)
 
     /// True when a passive infinitive follows token `ti`, after at most two adverbs ("bör
@@ -865,8 +869,12 @@ enum GrammarCues {
         }
         if lex.cues.pastAfterSubjectForms.contains(f) {
             // and the supine `satt` after the auxiliary: "har satt upp hinder"
+            // and after `det`/`den` when a place or an adverb follows ("men det låg utanför";
+            // "det lag som vann" keeps the noun)
             return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti)
-                || (f == lex.cues.setSupineFormID && lex.cues.auxiliaryForms.contains(prevForm)) ? 6 : 0
+                || (f == lex.cues.setSupineFormID && lex.cues.auxiliaryForms.contains(prevForm))
+                || (wordIs(p, tokens, ti - 1, oneOf: itPronouns)
+                    && (lex.cues.prepositionForms.contains(nextForm) || wordIs(p, tokens, ti + 1, oneOf: placeAdverbs))) ? 6 : 0
         }
         // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
