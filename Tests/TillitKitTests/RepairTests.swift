@@ -488,6 +488,12 @@ struct RepairTests {
         #expect(repaired("Det ar inte vart att overleva, men vi fick vart forsta statsrad.", mode: .on)
                 == "Det är inte värt att överleva, men vi fick vårt första statsråd.")
         #expect(repaired("Varden Max. och Min. visas.", mode: .on).contains("Min."))
+        // probe 36: the predicate after a plural subject and the copula; the pronoun after an adverb
+        #expect(repaired("Ombudsmannen var man, styrelserna bestod av man.", mode: .on) == "Ombudsmannen var män, styrelserna bestod av män.")
+        #expect(repaired("Det vet vi inte. Sa ar man, helt enkelt.", mode: .on) == "Det vet vi inte. Så är man, helt enkelt.")
+        // the genitive set against kvinnors a few words before
+        #expect(repaired("Sa lange kvinnors arbete varderas lagre an mans kommer facken att behovas.", mode: .on)
+                == "Så länge kvinnors arbete värderas lägre än mäns kommer facken att behövas.")
     }
 
     @Test("context decides between år and är after a number")

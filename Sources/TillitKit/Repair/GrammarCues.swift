@@ -677,8 +677,31 @@ enum GrammarCues {
     static func nounBeforeClauseEnd(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti > 0, tokens[ti - 1].kind == .word, clauseEndFollows(p, tokens, ti),
               !ByteClass.isUpperAt(p, Int(tokens[ti].start)) else { return false }   // not "Min." (an abbreviation)
-        return tail(p, tokens[ti - 1], 1) != 0x72
+        // after a plural subject and the copula the noun is the predicate ("Ombudsmännen var
+        // män,", "De var män."), though `är` and `var` end in r like the present tenses after
+        // which `man` closes ("säger man."); not after an adverb ("Så är man,")
+        return tail(p, tokens[ti - 1], 1) != 0x72 || (wordIs(p, tokens, ti - 1, oneOf: copulaBeforeMen) && pluralSubjectAt(p, tokens, ti - 2))
     }
+    static let copulaBeforeMen: [[UInt8]] = ["är", "var", "blir", "blev"].map(GrammarCues.fold)
+    /// True when token `j` is a plural pronoun or a word of four letters or more ending in a
+    /// plural or definite noun's -na, -en, -er, -ar or -or.
+    static func pluralSubjectAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
+        if wordIs(p, tokens, j, oneOf: pluralPronouns) { return true }
+        guard j >= 0, tokens[j].kind == .word, tokens[j].length >= 4 else { return false }
+        let a = tail(p, tokens[j], 2), b = tail(p, tokens[j], 1)
+        return (a == 0x6E && b == 0x61) || (b == 0x6E && a == 0x65) || (b == 0x72 && (a == 0x65 || a == 0x61 || a == 0x6F))
+    }
+    static let pluralPronouns: [[UInt8]] = ["de", "dom", "dessa", "vi", "ni", "alla"].map(GrammarCues.fold)
+
+    /// True when `kvinnors` stands within eight words before `ti` and `än`, `som`, `och` or
+    /// `eller` just before it ("kvinnors arbete värderas lägre än mäns"): the genitive plural
+    /// `mäns`, set against the women's, not the singular `mans`.
+    static func comparedWithWomens(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        guard wordIs(p, tokens, ti - 1, oneOf: comparers) else { return false }
+        for d in 2...9 where wordIs(p, tokens, ti - d, oneOf: kvinnors) { return true }
+        return false
+    }
+    static let comparers: [[UInt8]] = ["än", "som", "och", "eller"].map(GrammarCues.fold)
 
     /// Words in -a that take a singular noun ("samma man", "den enda man som") or are not
     /// adjectives at all ("bara man vill", "sa man").
@@ -908,7 +931,7 @@ enum GrammarCues {
                     && !wordIs(p, tokens, ti + 1, oneOf: daringFollowers)) ? 6 : 0
         }
         if f == lex.cues.carryFormID { return (burdenFollows(p, tokens, ti) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
-        if f == lex.cues.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) ? 6 : 0 }
+        if f == lex.cues.menGenitiveFormID { return coordinatedWithWomen(p, tokens, ti, women: kvinnors) || comparedWithWomens(p, tokens, ti) ? 6 : 0 }
         // "värt att", and "är värt det" / "vara värt besväret" after the copula
         if f == lex.cues.worthFormID {
             return wordIs(p, tokens, ti + 1, oneOf: attWord)
