@@ -360,6 +360,9 @@ struct RepairTests {
                 == "Läraren stod vid katedern och talade, och barnen satt tysta i sina bänkar.")
         #expect(repaired("Nar vara foraldrar gick i skolan var malet enkelt.", mode: .on) == "När våra föräldrar gick i skolan var målet enkelt.")
         #expect(repaired("De har sjalva vuxit upp i den gamla skolan.", mode: .on) == "De har själva vuxit upp i den gamla skolan.")
+        // probe 39: de before an adjective is the article inside the phrase
+        #expect(repaired("Kommunen har under de senaste aren sett ett okat antal personer utan bostad.", mode: .on)
+                == "Kommunen har under de senaste åren sett ett ökat antal personer utan bostad.")
         #expect(repaired("Foraldrarna har har en viktig uppgift.", mode: .on) == "Föräldrarna har här en viktig uppgift.")
         #expect(repaired("Den som inte kunde sin laxa fick sta i skamvran.", mode: .on) == "Den som inte kunde sin läxa fick stå i skamvrån.")
         // probe 34: after det when a place follows; the noun before som

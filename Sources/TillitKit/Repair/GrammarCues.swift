@@ -181,13 +181,18 @@ enum GrammarCues {
     /// "Äldreomsorgen har under lång tid präglats av", "Kommunen har sedan 2019 arbetat med",
     /// a construction report prose uses often and where the auxiliary `har` stands, not
     /// `här`. The phrase must not hold a finite verb, a subject or a conjunction
-    /// (`phraseBreakers`). Cost: at most four short byte comparisons per word.
+    /// (`phraseBreakers`; `de` before an adjective is the article: "har under de senaste åren
+    /// sett"). Cost: at most four short byte comparisons per word.
     static func supineAfterPhrase(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard wordIs(p, tokens, ti + 1, oneOf: phrasePrepositions) else { return false }
         var j = ti + 2
         while j < tokens.count && j <= ti + 5 {
             let k = tokens[j].kind
-            guard k == .word || k == .number, !wordIsExactly(p, tokens, j, oneOf: phraseBreakers) else { return false }
+            guard k == .word || k == .number else { return false }
+            // `de` is the article, not a subject, before an adjective: "under de senaste åren"
+            if wordIsExactly(p, tokens, j, oneOf: phraseBreakers)
+                && !(wordIsExactly(p, tokens, j, oneOf: deArticle) && j + 1 < tokens.count && tokens[j + 1].kind == .word
+                     && (tail(p, tokens[j + 1], 1) == 0x65 || tail(p, tokens[j + 1], 1) == 0x61)) { return false }
             if j >= ti + 3 && hasSupineEnding(p, tokens, j) { return true }
             j += 1
         }
@@ -195,6 +200,7 @@ enum GrammarCues {
     }
 
     static let demonstratives: [[UInt8]] = ["de", "det", "den", "dom"].map(GrammarCues.fold)
+    static let deArticle = [Array("de".utf8)]
     static let idiomPrepositions: [[UInt8]] = ["för", "till", "i"].map(GrammarCues.fold)
     static let idiomNouns: [[UInt8]] = ["sed", "vana", "avsikt", "uppgift", "uppdrag", "syfte", "mål", "ansvar"].map(GrammarCues.fold)
 
