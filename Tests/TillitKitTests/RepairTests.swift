@@ -359,6 +359,11 @@ struct RepairTests {
         #expect(repaired("Lararen stod vid katedern och talade, och barnen satt tysta i sina bankar.", mode: .on)
                 == "Läraren stod vid katedern och talade, och barnen satt tysta i sina bänkar.")
         #expect(repaired("Nar vara foraldrar gick i skolan var malet enkelt.", mode: .on) == "När våra föräldrar gick i skolan var målet enkelt.")
+        // probes 32 and 40: before a plural noun, unless a word that takes a bare infinitive stands before
+        #expect(repaired("Vi foraldrar kan uppmuntra vara dottrar pa samma satt som vi uppmuntrar vara soner.", mode: .on)
+                == "Vi föräldrar kan uppmuntra våra döttrar på samma sätt som vi uppmuntrar våra söner.")
+        #expect(repaired("De anses vara ledare inom omradet, och det verkar vara problem med systemet.", mode: .on)
+                == "De anses vara ledare inom området, och det verkar vara problem med systemet.")
         #expect(repaired("De har sjalva vuxit upp i den gamla skolan.", mode: .on) == "De har själva vuxit upp i den gamla skolan.")
         // probe 39: de before an adjective is the article inside the phrase
         #expect(repaired("Kommunen har under de senaste aren sett ett okat antal personer utan bostad.", mode: .on)

@@ -800,7 +800,9 @@ enum GrammarCues {
     ///   an active one ("bör ta"); `bor` before a place;
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
-    ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`).
+    ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`), and before
+    ///   a plural noun unless a word that takes a bare infinitive stands before
+    ///   (`infinitiveTakerBefore`: "uppmuntra våra döttrar"; "anses vara ledare").
     ///
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
@@ -963,8 +965,24 @@ enum GrammarCues {
             return lex.cues.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
                 || (sentenceStartsAt(p, tokens, ti) && ti + 1 < tokens.count && tokens[ti + 1].kind == .word
                     && !wordIs(p, tokens, ti + 1, oneOf: infinitiveVaraFollowers))
-                || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5) ? 6 : 0
+                || nounFollows(p, tokens, ti, endings: superlativeEndings, minimumLength: 5)
+                || (lex.looksPluralNoun(nextForm) && !infinitiveTakerBefore(p, tokens, ti, prevForm: prevForm, lex: lex)) ? 6 : 0
         }
         return 0
     }
+
+    /// True when the word before `ti` may take a bare infinitive: a modal, `att`, a verb of
+    /// seeming or habit (`brukar`, `verkar`, `behöver`, `låt`, …), a passive or deponent in -s
+    /// ("anses vara ledare"), `sig` ("visade sig vara"), or `och`, which joins infinitives.
+    /// Elsewhere `vara` before a plural noun is the possessive: "uppmuntra våra döttrar".
+    static func infinitiveTakerBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, prevForm: Int32, lex: RepairLexicon) -> Bool {
+        guard ti > 0, tokens[ti - 1].kind == .word else { return true }   // after punctuation: left to the other cues
+        if lex.cues.modalForms.contains(prevForm) || prevForm == lex.cues.attFormID { return true }
+        if wordIs(p, tokens, ti - 1, oneOf: infinitiveTakers) { return true }
+        return tail(p, tokens[ti - 1], 1) == 0x73
+    }
+    static let infinitiveTakers: [[UInt8]] = ["brukar", "brukade", "verkar", "verkade", "behöver", "behövde", "behöva", "låt", "låta",
+                                              "lät", "får", "fick", "få", "tycks", "råkar", "slipper", "slapp", "sig", "och", "eller",
+                                              "vill", "ville", "kan", "kunna", "hoppas", "lär", "torde", "tänker", "tänkte", "ämnar",
+                                              "inte", "också", "även", "ju", "nog", "alltid", "aldrig"].map(GrammarCues.fold)
 }
