@@ -242,17 +242,20 @@ enum GrammarCues {
         guard wordIs(p, tokens, ti - 1, oneOf: demonstratives), ti + 2 < tokens.count,
               tokens[ti + 1].kind == .word, tokens[ti + 1].length >= 4, tokens[ti + 2].kind == .word, tokens[ti + 2].length >= 4
         else { return false }
-        let a = tail(p, tokens[ti + 1], 1)
         // -a, -e (and -re); not a definite plural in -na ("De här inställningarna gäller")
-        guard a == 0x61 || a == 0x65, !(a == 0x61 && tail(p, tokens[ti + 1], 2) == 0x6E) else { return false }
-        let z1 = tail(p, tokens[ti + 2], 2), z0 = tail(p, tokens[ti + 2], 1)
+        guard endsIn(p, tokens, ti + 1, adjectiveEndings, minimumLength: 4), !endsIn(p, tokens, ti + 1, pluralDefinite, minimumLength: 4)
+        else { return false }
+        let z0 = tail(p, tokens[ti + 2], 1)
         guard z0 >= 0x61, z0 <= 0x7A else { return false }
         // a definite noun ends in -na, -n or -t ("parametern"; an indefinite "barn" or "resultat"
         // is given up with them); the first part of a hyphenated word ("HTML-taggarna") shows none
-        let definite = (z1 == 0x6E && z0 == 0x61) || z0 == 0x6E || z0 == 0x74
+        let definite = endsIn(p, tokens, ti + 2, definiteEndings, minimumLength: 4)
         if ti + 3 < tokens.count && tokens[ti + 3].start == tokens[ti + 2].end && p[Int(tokens[ti + 3].start)] == 0x2D { return false }
         return !definite && !wordIs(p, tokens, ti + 2, oneOf: notNounsAfterAdjective)
     }
+    static let adjectiveEndings: [[UInt8]] = ["a", "e"].map { Array($0.utf8) }
+    static let pluralDefinite = [Array("na".utf8)]
+    static let definiteEndings: [[UInt8]] = ["na", "n", "t"].map { Array($0.utf8) }
     /// Words that may follow "de här" + adjective without being its noun.
     static let notNounsAfterAdjective: [[UInt8]] = ["och", "eller", "som", "att", "är", "var", "har", "kan", "ska", "med", "i", "på",
                                                     "för", "av", "till", "om", "inte", "också"].map(GrammarCues.fold)
@@ -304,11 +307,10 @@ enum GrammarCues {
     /// preposition or a conjunction ("ett val, inte ett öde", "ett val mellan"): the noun. The
     /// adverb `väl` after `ett` grades a participle ("ett väl genomfört arbete").
     static func choiceAfterArticle(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard clauseEndFollows(p, tokens, ti) || commaOrColonAt(p, tokens, ti + 1) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers) else { return false }
+        guard clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: choiceFollowers) else { return false }
         // the determiner, or the determiner and a neuter adjective in -t: "ett eget val"
-        return wordIs(p, tokens, ti - 1, oneOf: neuterDeterminers)
-            || (wordIs(p, tokens, ti - 2, oneOf: neuterDeterminers) && ti >= 1 && tokens[ti - 1].kind == .word
-                && tokens[ti - 1].length >= 3 && ByteClass.asciiLower(p[Int(tokens[ti - 1].end) - 1]) == 0x74)
+        return wordIs(p, tokens, ti - 1, oneOf: choiceDeterminers)
+            || (wordIs(p, tokens, ti - 2, oneOf: choiceDeterminers) && endsIn(p, tokens, ti - 1, neuterEnding, minimumLength: 3))
     }
     static let daringFollowers: [[UInt8]] = ["inte", "aldrig", "knappt", "knappast", "jag", "du", "han", "hon", "vi", "ni", "de",
                                              "dom", "man", "ju", "nog"].map(GrammarCues.fold)
@@ -316,7 +318,8 @@ enum GrammarCues {
                                              "våra", "egna", "skilda", "några", "två", "tre"].map(GrammarCues.fold)
     /// Determiners `val` (choice, a neuter noun, the same in the plural) stands after, where
     /// the adverb `väl` would need a word to grade ("ett val,", "de val som").
-    static let neuterDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket", "de", "dessa", "alla", "olika",
+    static let neuterEnding = [Array("t".utf8)]
+    static let choiceDeterminers: [[UInt8]] = ["ett", "något", "inget", "varje", "vilket", "de", "dessa", "alla", "olika",
                                                "sådana", "flera", "många", "egna"].map(GrammarCues.fold)
     /// What is "worth" it after the copula: "det är värt det", "vara värt besväret".
     static let worthObjects: [[UInt8]] = ["det", "detta", "besväret", "priset", "mödan", "pengarna", "mer", "mycket", "mindre",
@@ -377,12 +380,9 @@ enum GrammarCues {
     /// which the verb stands, not a bare noun (`stöd`, `sätt`, `lag`). Not the adverbs and
     /// pronouns in -en (`sedan`, `redan`, `vilken`, `ingen`, `någon`).
     static func definiteNounBefore(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard ti > 0, tokens[ti - 1].kind == .word, tokens[ti - 1].length >= 5 else { return false }
-        let e = Int(tokens[ti - 1].end)
-        let a = ByteClass.asciiLower(p[e - 2]), b = ByteClass.asciiLower(p[e - 1])
-        guard (a == 0x65 && b == 0x6E) || (a == 0x6E && b == 0x61) else { return false }
-        return !wordIs(p, tokens, ti - 1, oneOf: notDefiniteNouns)
+        endsIn(p, tokens, ti - 1, definiteSubjectEndings, minimumLength: 5) && !wordIs(p, tokens, ti - 1, oneOf: notDefiniteNouns)
     }
+    static let definiteSubjectEndings: [[UInt8]] = ["en", "na"].map { Array($0.utf8) }
     static let notDefiniteNouns: [[UInt8]] = ["sedan", "redan", "vilken", "ingen", "någon", "annan", "egen", "dessa", "andra",
                                               "sådana", "många", "flera", "några", "samma", "enligt"].map(GrammarCues.fold)
 
@@ -413,12 +413,6 @@ enum GrammarCues {
         return false
     }
     static let deemVerbs: [[UInt8]] = ["anses", "anse", "ansågs", "ansåg", "anser", "förklaras", "förklarades", "förklara"].map(GrammarCues.fold)
-
-    /// True when token `j` is a comma or a colon.
-    @inline(__always)
-    static func commaOrColonAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
-        j >= 0 && j < tokens.count && tokens[j].kind == .punctuation && (p[Int(tokens[j].start)] == 0x2C || p[Int(tokens[j].start)] == 0x3A)
-    }
 
     /// True when token `j` is a comma.
     @inline(__always)
@@ -584,9 +578,14 @@ enum GrammarCues {
     /// True when the word after `ti` has at least `minimumLength` bytes and ends in one of `endings`
     /// (ASCII, so stripped text reads the same), and no subject stands before `ti`.
     static func nounFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, endings: [[UInt8]], minimumLength: Int = 6) -> Bool {
-        guard ti + 1 < tokens.count, tokens[ti + 1].kind == .word, tokens[ti + 1].length >= minimumLength,
-              !subjectBefore(p, tokens, ti) else { return false }
-        let t = tokens[ti + 1]
+        endsIn(p, tokens, ti + 1, endings, minimumLength: minimumLength) && !subjectBefore(p, tokens, ti)
+    }
+
+    /// True when token `j` is a word of at least `minimumLength` bytes that ends, lowercased,
+    /// in one of `endings` (ASCII, so stripped text reads the same). Cost: a few byte tests.
+    static func endsIn(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int, _ endings: [[UInt8]], minimumLength: Int) -> Bool {
+        guard j >= 0, j < tokens.count, tokens[j].kind == .word, tokens[j].length >= minimumLength else { return false }
+        let t = tokens[j]
         outer: for e in endings {
             for k in 0..<e.count where tail(p, t, e.count - k) != e[k] { continue outer }
             return true
@@ -692,11 +691,9 @@ enum GrammarCues {
     /// True when token `j` is a plural pronoun or a word of four letters or more ending in a
     /// plural or definite noun's -na, -en, -er, -ar or -or.
     static func pluralSubjectAt(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ j: Int) -> Bool {
-        if wordIs(p, tokens, j, oneOf: pluralPronouns) { return true }
-        guard j >= 0, tokens[j].kind == .word, tokens[j].length >= 4 else { return false }
-        let a = tail(p, tokens[j], 2), b = tail(p, tokens[j], 1)
-        return (a == 0x6E && b == 0x61) || (b == 0x6E && a == 0x65) || (b == 0x72 && (a == 0x65 || a == 0x61 || a == 0x6F))
+        wordIs(p, tokens, j, oneOf: pluralPronouns) || endsIn(p, tokens, j, pluralSubjectEndings, minimumLength: 4)
     }
+    static let pluralSubjectEndings: [[UInt8]] = ["na", "en", "er", "ar", "or"].map { Array($0.utf8) }
     static let pluralPronouns: [[UInt8]] = ["de", "dom", "dessa", "vi", "ni", "alla"].map(GrammarCues.fold)
 
     /// True when `kvinnors` stands within eight words before `ti` and `än`, `som`, `och` or
@@ -983,6 +980,6 @@ enum GrammarCues {
     }
     static let infinitiveTakers: [[UInt8]] = ["brukar", "brukade", "verkar", "verkade", "behöver", "behövde", "behöva", "låt", "låta",
                                               "lät", "får", "fick", "få", "tycks", "råkar", "slipper", "slapp", "sig", "och", "eller",
-                                              "vill", "ville", "kan", "kunna", "hoppas", "lär", "torde", "tänker", "tänkte", "ämnar",
+                                              "kunna", "hoppas", "lär", "tänker", "tänkte", "ämnar",
                                               "inte", "också", "även", "ju", "nog", "alltid", "aldrig"].map(GrammarCues.fold)
 }
