@@ -54,10 +54,12 @@ def main():
         sys.exit(__doc__)
     shared, out_path = args
     dev = os.path.join(shared, "ocr", "dev")
-    held_sentences = []
-    for name in HELD_OUT:
+    def long_sentences(name):
+        """The sentences of ocr/dev NAME.gold.txt of 30 characters or more, stripped."""
         text = open(os.path.join(dev, name + ".gold.txt"), encoding="utf-8").read()
-        held_sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= 30]
+        return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= 30]
+
+    held_sentences = [s for name in HELD_OUT for s in long_sentences(name)]
 
     texts = []
     for f in sorted(os.listdir(os.path.join(shared, "seeds"))):
@@ -65,13 +67,8 @@ def main():
             texts.append(open(os.path.join(shared, "seeds", f), encoding="utf-8").read())
     # base-clean.txt is Talbanken prose (the lines that share a sentence with an ocr/dev
     # Talbanken text) and software help text (the rest: GIMP, LibreOffice)
-    prose_sentences = set()
-    for f in os.listdir(dev):
-        if f.startswith("talbanken-") and f.endswith(".gold.txt"):
-            for s in re.split(r"(?<=[.!?])\s+", open(os.path.join(dev, f), encoding="utf-8").read()):
-                s = " ".join(s.split())
-                if len(s) >= 30:
-                    prose_sentences.add(s)
+    prose_sentences = {" ".join(s.split()) for f in os.listdir(dev) if f.startswith("talbanken-") and f.endswith(".gold.txt")
+                       for s in long_sentences(f[: -len(".gold.txt")])}
     dropped = 0
     help_texts = set()
     for line in open(os.path.join(shared, "bench", "base-clean.txt"), encoding="utf-8"):

@@ -827,11 +827,11 @@ enum GrammarCues {
                                     : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex))
     }
 
-    /// Modals and auxiliaries that follow a subject: "att andra ska ändra sig" has the
-    /// conjunction `att` and the subject `andra`, not an infinitive.
     /// Finite modals and auxiliaries whose stripped spelling is no other word (not `var`,
     /// `är`, `har`, `får`: `vår`, `år`, `här`, `far`).
     static let unambiguousFinites: [[UInt8]] = (CueVocabulary.modals + ["hade", "blir", "blev", "fick"]).map(GrammarCues.fold)
+    /// Modals and auxiliaries that follow a subject: "att andra ska ändra sig" has the
+    /// conjunction `att` and the subject `andra`, not an infinitive.
     static let finiteAfterSubject: [[UInt8]] = (CueVocabulary.modals + ["har", "hade", "är", "var", "blir", "blev", "får", "fick"]).map(GrammarCues.fold)
 
     /// The cue after a modal or `att` for a form that looks like an infinitive (see `bonus`);
@@ -839,12 +839,12 @@ enum GrammarCues {
     @inline(__always)
     static func infinitiveCue(_ f: Int32, prevForm: Int32, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                               lex: RepairLexicon) -> Float {
+        // (both tests read the neighbour as repair reads it, by id: one probe per candidate)
+        // after the auxiliary its supine: "har nått", "hade fått" (not `natt`, `fatt`)
+        if lex.cues.auxiliaryForms.contains(prevForm) { return lex.looksSupine(f) ? 6 : 0 }
         // after the copula stands a predicate, never a bare infinitive ("tiderna är svåra.",
         // "är bara"): in the clean texts of `shared`, where a stripped spelling has both kinds
         // of form after är/vore/blir/blev/varit/blivit, the other kind is right 110 times in 110
-        // after the auxiliary its supine: "har nått", "hade fått" (not `natt`, `fatt`)
-        // (the neighbour as repair reads it, by id: one probe per candidate, no byte compare)
-        if lex.cues.auxiliaryForms.contains(prevForm) { return lex.looksSupine(f) ? 6 : 0 }
         if lex.cues.predicateTakerForms.contains(prevForm) {
             return lex.looksInfinitive(f, strict: true) ? -6 : 0
         }
@@ -896,20 +896,20 @@ enum GrammarCues {
             return wordIs(p, tokens, ti - 1, oneOf: keenOnBefore) && wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0
         }
         if lex.cues.pastAfterSubjectForms.contains(f) {
-            // and the supine `satt` after the auxiliary: "har satt upp hinder"
-            // and after `det`/`den` when a place or an adverb follows ("men det låg utanför";
-            // "det lag som vann" keeps the noun)
+            // also the supine `satt` after the auxiliary ("har satt upp hinder"), and after
+            // `det`/`den` when a place or an adverb follows ("men det låg utanför"; "det lag som
+            // vann" keeps the noun)
             return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) || definiteNounBefore(p, tokens, ti)
                 || (f == lex.cues.setSupineFormID && lex.cues.auxiliaryForms.contains(prevForm))
                 || (wordIs(p, tokens, ti - 1, oneOf: itPronouns)
                     && (lex.cues.prepositionForms.contains(nextForm) || wordIs(p, tokens, ti + 1, oneOf: placeAdverbs))) ? 6 : 0
         }
-        // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause)
+        // "hon sa att", "de sa nej"; not "gjorde hon så." (the adverb closing a clause);
         // not more: after an inverted subject "så att" stands ("sätts dom så att man inte kan")
         if f == lex.cues.saidFormID { return wordIs(p, tokens, ti - 1, oneOf: personalSubjects) && !clauseEndFollows(p, tokens, ti) ? 6 : 0 }
-        // after the copula (as repair reads it) only the adverb can stand: "det är här vi kan
-        // göra"; not after `var` ("var har du varit")
-        // after a finite `har` too: "Föräldrarna har här en viktig uppgift"
+        // after the copula (as repair reads it) or a finite `har` only the adverb can stand:
+        // "det är här vi kan göra", "Föräldrarna har här en viktig uppgift"; not after `var`
+        // ("var har du varit")
         if f == lex.cues.hereFormID {
             return lex.cues.copulaForms.contains(prevForm) || (prevForm == lex.cues.harFormID && prevForm >= 0) || hereAfterInvertedCopula(p, tokens, ti) ? 6 : 0
         }   // IDSet: no negative id is a member
@@ -919,10 +919,9 @@ enum GrammarCues {
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
         if lex.cues.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
-        // (a cue form takes no infinitiveCue from bonus: it is added here)
         if lex.cues.pluralKinForms.contains(f) { return lex.cues.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
-        // "pröva om" (consider whether): the administrative verb; a cue form, so the
-        // infinitive cue is added here
+        // "pröva om" (consider whether): the administrative verb. `bonus` gives a cue form no
+        // infinitiveCue, so the two verbs among them (`pröva`, `bära`) add it here
         if f == lex.cues.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
         // the verb `vågar` before what one dares (an infinitive, a negation, an inverted
         // subject: "vågar lämna", "vågar inte", "vågar du"); the noun `vägar` after a
