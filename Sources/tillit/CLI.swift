@@ -21,7 +21,8 @@ enum CLI {
       report     one self-contained HTML report (tables, charts, highlighted passages)
       tokens     debug view of segments and tokens with byte offsets
       lexicon    show, check or lint a governance lexicon
-      validate   compare labels with human codes (precision, recall, F1 with a bootstrap interval, kappa)
+      validate   compare labels with human codes (precision, recall, F1 with a bootstrap interval, kappa; --cv K)
+      train      learn a label model from passages you coded (TSV: id, label, text)
       eval       measure OCR repair against gold text (word error rate)
 
     Run 'tillit <verb> --help' for a verb's options. PATH may be a file, a directory
@@ -42,13 +43,14 @@ enum CLI {
             case "repair": return try RepairCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
             case "validate": return try ValidateCommand.run(rest)
+            case "train": return try TrainCommand.run(rest)
             case "kwic": return try KwicCommand.run(rest)
             case "report": return try ReportCommand.run(rest)
             case "tokens": return try TokensCommand.run(rest)
             case "lexicon": return try LexiconCommand.run(rest)
             default:
                 var msg = "unknown verb '\(verb)'"
-                if let s = ArgumentParser.suggest(verb, ["score", "repair", "tokens", "lexicon", "validate", "eval", "kwic", "report"]) { msg += "; did you mean '\(s)'?" }
+                if let s = ArgumentParser.suggest(verb, ["score", "repair", "tokens", "lexicon", "validate", "train", "eval", "kwic", "report"]) { msg += "; did you mean '\(s)'?" }
                 throw TillitError.usage(msg + " (see 'tillit --help')")
             }
         } catch let e as TillitError {

@@ -7,11 +7,13 @@ enum ReportCommand {
         OptionSpec(name: "title", value: "TEXT", help: "page title"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon file (default: embedded)"),
+        OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard let a = try CLI.parse(args, verb: "report", synopsis: "PATH... [-o report.html]", specs: specs) else { return 0 }
-        let analyzer = HTMLReport.analyzer(lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto)
+        let analyzer = HTMLReport.analyzer(lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto,
+                                           model: try a.value("model").map { (p: String) throws(TillitError) in try LabelModel.load(path: p) } ?? .embedded)
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "report")
         var failures = inputErrors
         var docs: [HTMLReport.Document] = []

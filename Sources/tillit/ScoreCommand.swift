@@ -12,6 +12,7 @@ enum ScoreCommand {
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
         OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
         OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
+        OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
         CLI.repairLexiconSpec,
         OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
         OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
@@ -29,6 +30,7 @@ enum ScoreCommand {
         var options = ScoreOptions(unit: unit, repair: try a.choice("repair", RepairMode.self) ?? .auto,
                                    minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
         options.previews = format == .table
+        if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
         var jobs = BatchRunner.processorCount
         if let j = a.value("jobs") {
             guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }

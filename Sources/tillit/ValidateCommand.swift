@@ -1,24 +1,55 @@
 import TillitKit
 
-/// `tillit validate --gold FILE.tsv`: agreement with human codes.
+/// `tillit validate --gold FILE.tsv...`: agreement with human codes, in sample or by grouped
+/// cross-validation.
 enum ValidateCommand {
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "gold", value: "FILE", help: "TSV with columns id, label (K/T/B/N), text"),
+        OptionSpec(name: "gold", value: "FILE", help: "TSV with columns id, label (K/T/B/N), text (and source); more files may follow"),
+        OptionSpec(name: "cv", value: "K", help: "grouped K-fold cross-validation: train on K-1 folds, label the held-out one (folds split by source)"),
+        OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon file (default: embedded)"),
-        OptionSpec(name: "errors", value: nil, help: "also list each disagreement"),
+        OptionSpec(name: "errors", value: nil, help: "print each disagreement: text, gold, predicted, probability, reasons and evidence"),
+        OptionSpec(name: "l2", value: "X", help: "with --cv: L2 penalty of the models trained (default: \(JSON.number(LabelModelTrainer.standard.l2)))"),
+        OptionSpec(name: "balance", value: "X", help: "with --cv: class weighting 0…1 (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
-        guard let a = try CLI.parse(args, verb: "validate", synopsis: "--gold FILE.tsv [options]", specs: specs) else { return 0 }
-        guard let gold = a.value("gold") ?? a.positionals.first else { throw .usage("validate: --gold FILE.tsv is required") }
-        let passages = try Validation.readGold(path: gold)
-        let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto))
-        let v = Validation.run(passages, analyzer: analyzer)
+        guard let a = try CLI.parse(args, verb: "validate", synopsis: "--gold FILE.tsv [FILE.tsv...] [--cv K] [options]", specs: specs) else { return 0 }
+        let golds = (a.value("gold").map { [$0] } ?? []) + a.positionals
+        guard !golds.isEmpty else { throw .usage("validate: --gold FILE.tsv is required") }
+        var passages: [Validation.Passage] = []
+        for g in golds { passages += try Validation.readGold(path: g) }
+        var options = ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto)
+        if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
+        let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
+        let scored = Validation.score(passages, analyzer: analyzer)
+        let v: Validation
+        var decisions: [LabelDecision]
+        if let c = a.value("cv") {
+            guard let k = Int(c), k >= 2, k <= 100 else { throw .usage("--cv: expected a whole number of folds 2…100, got '\(c)'") }
+            if a.value("model") != nil { throw .usage("validate: --cv trains its own models; it cannot be combined with --model") }
+            let trainer = try TrainCommand.trainer(a)
+            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer)
+            let groups = Set(passages.map(\.group)).count
+            print("grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n")
+        } else {
+            decisions = scored.map { $0.decision(options.model) }
+            v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })
+            let src = a.value("model") ?? "the embedded model"
+            print("labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n")
+        }
         print(v.render(), terminator: "")
         if a.has("errors") {
-            print("\ndisagreements (id gold→predicted)")
-            for p in v.pairs where p.gold != p.predicted { print("  \(p.id) \(p.gold.rawValue)→\(p.predicted.rawValue)") }
+            print("\ndisagreements")
+            for (i, s) in scored.enumerated() where v.pairs[i].gold != v.pairs[i].predicted {
+                let d = decisions[i]
+                print("\n\(s.passage.id)  gold \(s.passage.label.rawValue)  predicted \(d.label.rawValue) (p \(JSON.format4(d.probability)))  source \(s.passage.group)")
+                print("  text: \(s.passage.text)")
+                if !d.reasons.isEmpty { print("  reasons: " + d.reasons.map { "\($0.feature) = \(JSON.format4($0.value)) (\($0.effect >= 0 ? "+" : "")\(JSON.format4($0.effect)))" }.joined(separator: "; ")) }
+                let ev = s.evidence.map { e in "\(e.surface)→\(e.pattern) [\(e.pole.rawValue)\(e.modifier == .none ? "" : ", " + e.modifier.name)]" }
+                print("  evidence: " + (ev.isEmpty ? "none" : ev.joined(separator: "; ")))
+            }
         }
         return 0
     }

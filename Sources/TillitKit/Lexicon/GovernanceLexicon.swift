@@ -54,28 +54,32 @@ public struct GovernanceLexicon: Sendable {
                 words.append(wp)
             }
             let isName = fields[2].uppercased() == "N"
+            let isFrame = fields[2].uppercased() == "F"
+            if isFrame && words.count != 1 { throw fail("a frame word (pole F) is a single word pattern") }
             var dims: [Dimension] = []
             for d in fields[1].split(separator: ",") {
                 let key = d.trimmed()
                 guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
                 dims.append(dim)
             }
-            guard !dims.isEmpty || isName else { throw fail("no dimension given") }
-            guard let pole = isName ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T or N (a name), found '\(fields[2])'") }
+            guard !dims.isEmpty || isName || isFrame else { throw fail("no dimension given") }
+            guard let pole = isName || isFrame ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T, N (a name) or F (a frame word), found '\(fields[2])'") }
             var weight = 1.0
             if fields.count > 3 && !fields[3].isEmpty {
                 guard let w = Double(fields[3]), w > 0, w.isFinite else { throw fail("weight must be a positive number, found '\(fields[3])'") }
                 weight = w
             }
             var exclusions: [WordPattern] = []
+            var conditions: [SenseCondition] = []
             if fields.count > 4 {
-                for x in fields[4].split(separator: " ") {
-                    guard let wp = WordPattern(x) else { throw fail("bad exclusion '\(x)'") }
-                    exclusions.append(wp)
+                switch SenseCondition.parseField(fields[4]) {
+                case .success(let r): exclusions = r.exclusions; conditions = r.conditions
+                case .failure(let e): throw fail(e.reason)
                 }
             }
             let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
-            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName))
+            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName,
+                                        conditions: conditions, isFrame: isFrame))
         }
         guard !entries.isEmpty else { throw .badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found") }
         return GovernanceLexicon(entries: entries, source: source)

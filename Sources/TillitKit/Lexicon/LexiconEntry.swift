@@ -17,14 +17,22 @@ public struct LexiconEntry: Sendable, Hashable {
     public let weight: Double
     /// Words the first pattern word must not be (`förtroendevald*` for `förtroende~`).
     public let exclusions: [WordPattern]
+    /// Context the entry requires or forbids before a match counts (`!near 4: biljett*`).
+    public let conditions: [SenseCondition]
+    /// True for a steering-frame word (pole `F` in the file): what is being steered
+    /// (`verksamhet~`, `medarbetare~`, `nämnd~`). It counts for neither pole; the label model
+    /// reads how many frame words a passage has.
+    public let isFrame: Bool
     /// Free-text note from the file.
     public let note: String
     /// 1-based line in the lexicon file.
     public let line: Int
 
     public init(pattern: String, words: [WordPattern], dimensions: [Dimension], pole: Pole, weight: Double, exclusions: [WordPattern], note: String, line: Int,
-                isName: Bool = false) {
+                isName: Bool = false, conditions: [SenseCondition] = [], isFrame: Bool = false) {
         self.isName = isName
+        self.conditions = conditions
+        self.isFrame = isFrame
         self.pattern = pattern
         self.words = words
         self.dimensions = dimensions

@@ -17,6 +17,8 @@ public final class LexiconMatcher: Sendable {
     let singleByWord: [[Int32]] // single-word entries per word-pattern id
     let multiByFirst: [[Int32]] // multi-word entries per first word-pattern id
     let entryWords: [[Int32]]   // word-pattern ids of each entry
+    let conditionWords: [[[Int32]]] // per entry, per sense condition: word-pattern ids of its words
+    let frameWords: [Bool]      // per word-pattern id: the word of a frame entry (pole F)
     let cues: ByteTable
     /// Per entry: a trust word whose complement takes "till" (`tillit till`, `tilltro till`).
     let takesTill: [Bool]
@@ -29,12 +31,14 @@ public final class LexiconMatcher: Sendable {
         var wpIndex: [WordPattern: Int32] = [:]
         var wps: [WordPattern] = []
         var entryWords: [[Int32]] = []
+        func wpID(_ w: WordPattern) -> Int32 {
+            if let id = wpIndex[w] { return id }
+            let id = Int32(wps.count); wpIndex[w] = id; wps.append(w); return id
+        }
+        var conditionWords: [[[Int32]]] = []
         for e in lexicon.entries {
-            var ids: [Int32] = []
-            for w in e.words {
-                if let id = wpIndex[w] { ids.append(id) } else { let id = Int32(wps.count); wpIndex[w] = id; wps.append(w); ids.append(id) }
-            }
-            entryWords.append(ids)
+            entryWords.append(e.words.map(wpID))
+            conditionWords.append(e.conditions.map { $0.words.map(wpID) })
         }
         var lists: [[Int32]] = []
         var exact = ByteTable(capacity: wps.count * 8)
@@ -59,7 +63,9 @@ public final class LexiconMatcher: Sendable {
         }
         var single = Array(repeating: [Int32](), count: wps.count)
         var multi = Array(repeating: [Int32](), count: wps.count)
+        var frameWords = Array(repeating: false, count: wps.count)
         for (ei, ids) in entryWords.enumerated() {
+            if lexicon.entries[ei].isFrame { frameWords[Int(ids[0])] = true; continue }
             if ids.count == 1 { single[Int(ids[0])].append(Int32(ei)) } else { multi[Int(ids[0])].append(Int32(ei)) }
         }
         var cues = ByteTable(capacity: 256)
@@ -73,6 +79,8 @@ public final class LexiconMatcher: Sendable {
         self.singleByWord = single
         self.multiByFirst = multi
         self.entryWords = entryWords
+        self.conditionWords = conditionWords
+        self.frameWords = frameWords
         self.cues = cues
         self.takesTill = lexicon.entries.map { e in ["tillit", "*tillit", "tilltro"].contains { e.pattern.hasPrefix($0) } }
         self.maxPrefixLength = maxPrefix
@@ -111,6 +119,7 @@ public final class LexiconMatcher: Sendable {
         var wordsStart: Int32    // slice of MatchCache.pool with matched word-pattern ids
         var wordsCount: Int32
         var cue: Cue
+        var frame: Bool          // a steering-frame word
     }
 
     /// Builds the `TypeInfo` of a key and appends word ids to `pool`.
@@ -136,7 +145,7 @@ public final class LexiconMatcher: Sendable {
         let start = Int32(pool.count)
         pool.append(contentsOf: ids)
         let cue = cues.find(key, len).map { Cue(rawValue: UInt8($0)) ?? .none } ?? .none
-        return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue)
+        return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue, frame: ids.contains { frameWords[Int($0)] })
     }
 
     /// Finds hits in `tokens[range]` of `p` and appends them to `hits`.
@@ -173,7 +182,7 @@ public final class LexiconMatcher: Sendable {
                 }
                 infos.append(cache.plain[Int(id)] ? -4 : id)   // -4: a word no pattern or cue cares about
             }
-            scan(tokens: tokens, range: range, infos: infos, cache: cache, into: &hits)
+            scan(tokens: tokens, range: range, infos: infos, cache: &cache, into: &hits)
             cache.tokenInfos = infos
             cache.lastWordCount = words
         }
@@ -185,7 +194,7 @@ public final class LexiconMatcher: Sendable {
     }
 
     /// The modifier-aware pass over resolved tokens.
-    func scan(tokens: [Token], range: Range<Int>, infos: [Int32], cache: MatchCache, into hits: inout [Hit]) {
+    func scan(tokens: [Token], range: Range<Int>, infos: [Int32], cache: inout MatchCache, into hits: inout [Hit]) {
         let base = range.lowerBound
         var negUntil = -1, reduceUntil = -1, insteadUntil = -1, topicUntil = -1
         var scopePole: Pole? = nil   // the pole a modifier scope flips; a hit of the other pole ends it
@@ -197,6 +206,8 @@ public final class LexiconMatcher: Sendable {
         var skipUntil = -1
         var prevPunctComma = false
         var negPos = -100   // position of the last negation word
+        var frames = 0
+        defer { cache.lastFrameCount = frames }
         func endClause() {
             negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1; scopePole = nil
             clauseHitStart = hits.count
@@ -222,6 +233,7 @@ public final class LexiconMatcher: Sendable {
             }
             if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
             let info = cache.infos[Int(code)]
+            if info.frame { frames += 1 }
             // modifiers from cue words
             switch info.cue {
             case .negation:
@@ -270,6 +282,12 @@ public final class LexiconMatcher: Sendable {
                                 matchedMulti = true
                                 break
                             }
+                            if !conditionsHold(entry: Int(e), first: j, last: last, infos: infos, cache: cache) {
+                                if cache.recordSuppressed { cache.suppressed.append(Hit(tokenIndex: Int32(ti), start: tokens[ti].start, end: tokens[base + last].end, entry: e, modifier: .none, pole: lexicon.entries[Int(e)].pole)) }
+                                skipUntil = last
+                                matchedMulti = true
+                                break
+                            }
                             limitScope(entry: e, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
                             appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
                             skipUntil = last
@@ -280,12 +298,60 @@ public final class LexiconMatcher: Sendable {
                     if matchedMulti { break }
                 }
             }
-            if !matchedMulti && info.single >= 0 {
+            if !matchedMulti && info.single >= 0 && !conditionsHold(entry: Int(info.single), first: j, last: j, infos: infos, cache: cache) {
+                if cache.recordSuppressed { cache.suppressed.append(Hit(tokenIndex: Int32(ti), start: tokens[ti].start, end: tokens[ti].end, entry: info.single, modifier: .none, pole: lexicon.entries[Int(info.single)].pole)) }
+            } else if !matchedMulti && info.single >= 0 {
                 limitScope(entry: info.single, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
                 appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
             }
             j += 1
         }
+    }
+
+    /// True when every sense condition of `entry` holds for a match at positions
+    /// `first…last` of `infos` (see `SenseCondition`). O(window) per condition.
+    func conditionsHold(entry: Int, first: Int, last: Int, infos: [Int32], cache: MatchCache) -> Bool {
+        let conds = lexicon.entries[entry].conditions
+        if conds.isEmpty { return true }
+        for (ci, c) in conds.enumerated() {
+            let ids = conditionWords[entry][ci]
+            func isContext(_ pos: Int) -> Bool {
+                let code = infos[pos]
+                guard code >= 0 else { return false }
+                let info = cache.infos[Int(code)]
+                for k in 0..<Int(info.wordsCount) where ids.contains(cache.pool[Int(info.wordsStart) + k]) { return true }
+                return false
+            }
+            var found = false
+            switch c.scope {
+            case .near(let n):
+                var pos = first - 1, words = 0
+                while pos >= 0 && words < n && !found {
+                    if infos[pos] >= 0 || infos[pos] == -4 { words += 1; found = isContext(pos) }
+                    pos -= 1
+                }
+                pos = last + 1; words = 0
+                while pos < infos.count && words < n && !found {
+                    if infos[pos] >= 0 || infos[pos] == -4 { words += 1; found = isContext(pos) }
+                    pos += 1
+                }
+            case .clause:
+                var pos = first - 1
+                while pos >= 0 && infos[pos] != -2 && !found { found = isContext(pos); pos -= 1 }
+                pos = last + 1
+                while pos < infos.count && infos[pos] != -2 && !found { found = isContext(pos); pos += 1 }
+            case .next:
+                var pos = last + 1
+                while pos < infos.count && infos[pos] == -1 { pos += 1 }
+                found = pos < infos.count && isContext(pos)
+            case .previous:
+                var pos = first - 1
+                while pos >= 0 && infos[pos] == -1 { pos -= 1 }
+                found = pos >= 0 && isContext(pos)
+            }
+            if found != c.requires { return false }
+        }
+        return true
     }
 
     /// A modifier scope flips hits of one pole: the first hit in scope sets it, and a hit of

@@ -14,6 +14,13 @@ public struct MatchCache {
     var tokenInfos: [Int32] = []
     /// Word tokens seen by the last `match` call.
     public internal(set) var lastWordCount = 0
+    /// Steering-frame words (lexicon pole `F`) seen by the last `match` call.
+    public internal(set) var lastFrameCount = 0
+    /// When true, `match` keeps the hits that a sense condition removed in `suppressed`
+    /// (for `tillit lexicon lint`); off while scoring.
+    public var recordSuppressed = false
+    /// Hits removed by a sense condition, while `recordSuppressed` is on.
+    public var suppressed: [Hit] = []
     /// Most types kept before the cache is cleared.
     public let limit: Int
 

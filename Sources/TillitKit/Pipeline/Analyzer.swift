@@ -42,6 +42,13 @@ public final class Analyzer: Sendable {
         self.options = options
     }
 
+    /// An analyzer over an already compiled matcher (no compilation cost).
+    public init(matcher: LexiconMatcher, repairer: Repairer, options: ScoreOptions) {
+        self.matcher = matcher
+        self.repairer = repairer
+        self.options = options
+    }
+
     /// Scores a whole document given as text (convenience for library users and tests).
     public func score(text: String, id: String = "text") throws(TillitError) -> DocumentScore {
         var scratch = Scratch()
@@ -72,23 +79,17 @@ public final class Analyzer: Sendable {
     }
 
     func score(_ p: UnsafeBufferPointer<UInt8>, decoded: DecodedText, part: DocumentPart, warnings: [String], scratch: inout Scratch) -> DocumentScore {
-        // 1. segment, and tokenize segment by segment
+        // 1. segment, and tokenize segment by segment (a document is labelled from its passages)
         var units: [(kind: String, range: Range<Int>, tokens: Range<Int>, scale: Double)] = []
         scratch.tokens.removeAll(keepingCapacity: true)
-        if options.unit == .document {
-            Tokenizer.tokenize(p, range: 0..<p.count, into: &scratch.tokens)
-            HyphenJoiner.join(p, &scratch.tokens)
-            units.append(("document", 0..<p.count, 0..<scratch.tokens.count, 1))
-        } else {
-            for seg in Segmenter.segments(p, range: 0..<p.count) {
-                let scale = seg.kind == .heading ? options.headingScale : 1
-                let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
-                for r in ranges {
-                    let t0 = scratch.tokens.count
-                    Tokenizer.tokenize(p, range: r, into: &scratch.tokens)
-                    HyphenJoiner.join(p, &scratch.tokens, from: t0)
-                    units.append((options.unit == .sentence ? "sentence" : seg.kind.rawValue, r, t0..<scratch.tokens.count, scale))
-                }
+        for seg in Segmenter.segments(p, range: 0..<p.count) {
+            let scale = seg.kind == .heading ? options.headingScale : 1
+            let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
+            for r in ranges {
+                let t0 = scratch.tokens.count
+                Tokenizer.tokenize(p, range: r, into: &scratch.tokens)
+                HyphenJoiner.join(p, &scratch.tokens, from: t0)
+                units.append((options.unit == .sentence ? "sentence" : seg.kind.rawValue, r, t0..<scratch.tokens.count, scale))
             }
         }
         // 2. repair
@@ -103,18 +104,13 @@ public final class Analyzer: Sendable {
             repairer.fill(&scratch.overlay, edits: scratch.edits, tokens: scratch.tokens.count, cache: scratch.repairCache)
             overlay = scratch.overlay
         }
-        // 3. match and score per unit
+        // 3. match, fill the table and label per unit
         var docTable = ScoreTable()
+        var passages = PassageCounts()
         var outUnits: [UnitScore] = []
         outUnits.reserveCapacity(units.count)
         var hitCount = 0
         let entries = matcher.lexicon.entries
-        // a document read in parts: the first part hands merge its entry counts, later parts
-        // their raw hits (merge re-weighs those)
-        let keepCounts = options.unit == .document && part.part == 0 && !part.isLast
-        let keepHits = options.unit == .document && part.part > 0
-        var pending: [PendingHit] = []
-        var entryCounts: [Int32: Int] = [:]
         for (i, u) in units.enumerated() {
             scratch.hits.removeAll(keepingCapacity: true)
             matcher.match(p, tokens: scratch.tokens, range: u.tokens, cache: &scratch.cache, replacements: overlay, into: &scratch.hits)
@@ -125,15 +121,18 @@ public final class Analyzer: Sendable {
             for h in scratch.hits {
                 let k = (seen[h.entry] ?? 0) + 1
                 seen[h.entry] = k
+                if k == 1 { if h.pole == .K { table.kEntries += 1 } else { table.tEntries += 1 } }
                 let scale = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1)
                 let w = scale * Analyzer.repeatFactor(k)
-                if keepHits { pending.append(PendingHit(entry: h.entry, pole: h.pole, scale: scale)) }
                 weights.append(w)
-                table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
+                table.add(entries[Int(h.entry)], pole: h.pole, scale: w, modifier: h.modifier)
             }
+            table.words = scratch.cache.lastWordCount
+            table.frames = scratch.cache.lastFrameCount
             hitCount += scratch.hits.count
-            if keepCounts { entryCounts = seen }
             docTable.merge(table)
+            let decision = options.model.decide(table)
+            passages.add(decision)
             var ev: [Evidence] = []
             if options.evidence {
                 ev = zip(scratch.hits, weights).map { h, w in
@@ -150,10 +149,21 @@ public final class Analyzer: Sendable {
             let s = decoded.originalOffset(u.range.lowerBound)
             let e = decoded.originalOffset(u.range.upperBound)
             outUnits.append(UnitScore(index: i, kind: u.kind, offset: part.baseOffset + s, length: e - s, tokens: u.tokens.count,
-                                      table: table, label: options.labelRule.label(table), hits: ev,
-                                      words: scratch.cache.lastWordCount,
+                                      table: table, decision: decision, hits: ev,
+                                      words: table.words,
                                       entries: options.entryHits ? scratch.hits.map(\.entry) : [],
                                       preview: options.previews ? Analyzer.preview(p, u.range) : nil))
+        }
+        if options.unit == .document {
+            // one unit: the summed table, labelled from its passages
+            let first = outUnits.first, last = outUnits.last
+            let offset = first?.offset ?? part.baseOffset
+            var doc = UnitScore(index: 0, kind: "document", offset: offset, length: (last.map { $0.offset + $0.length } ?? offset) - offset,
+                                tokens: scratch.tokens.count, table: docTable, decision: passages.decision, hits: outUnits.flatMap(\.hits),
+                                words: docTable.words, entries: outUnits.flatMap(\.entries),
+                                preview: options.previews ? Analyzer.preview(p, 0..<p.count) : nil)
+            doc.passages = passages
+            outUnits = [doc]
         }
         var changes: [RepairChange] = []
         if options.keepChanges {
@@ -166,9 +176,8 @@ public final class Analyzer: Sendable {
             }
         }
         return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
-                             label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: scratch.edits.count,
-                             looksDamaged: damaged, hitCount: hitCount, warnings: warnings,
-                             pendingHits: pending, entryCounts: entryCounts)
+                             passages: passages, units: outUnits, changes: changes, repairCount: scratch.edits.count,
+                             looksDamaged: damaged, hitCount: hitCount, warnings: warnings)
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.
@@ -178,7 +187,9 @@ public final class Analyzer: Sendable {
         return words.count > 60 ? String(words.prefix(59)) + "…" : words
     }
 
-    /// Folds a later part of the same document into `into` (tables add; units renumber).
+    /// Folds a later part of the same document into `into`: tables and passage counts add,
+    /// units renumber (for `--unit document` the one unit grows). A document read in parts
+    /// gets the label it would get read whole, as long as no paragraph straddles a cut.
     public func merge(_ next: DocumentScore, into acc: inout DocumentScore) {
         acc.bytes += next.bytes
         acc.tokens += next.tokens
@@ -187,45 +198,21 @@ public final class Analyzer: Sendable {
         acc.hitCount += next.hitCount
         acc.changes.append(contentsOf: next.changes)
         acc.warnings.append(contentsOf: next.warnings)
-        if options.unit == .document, var u = acc.units.first, var n = next.units.first {
-            // the part's hits weighed as if the document had been read whole (parts scored
-            // by this analyzer carry them; others keep their own table)
-            let table = next.pendingHits.isEmpty ? next.table : reweigh(next.pendingHits, counts: &acc.entryCounts, evidence: &n.hits)
-            acc.table.merge(table)
-            u.table.merge(table)
+        acc.table.merge(next.table)
+        acc.passages.merge(next.passages)
+        if options.unit == .document, var u = acc.units.first, let n = next.units.first {
+            u.table.merge(n.table)
             u.tokens += n.tokens
             u.words += n.words
             u.entries.append(contentsOf: n.entries)
             u.length = n.offset + n.length - u.offset
             u.hits.append(contentsOf: n.hits)
-            u.label = options.labelRule.label(u.table)
+            u.passages.merge(n.passages)
+            u.decision = u.passages.decision
             acc.units = [u]
         } else {
-            acc.table.merge(next.table)
             let base = acc.units.count
             acc.units.append(contentsOf: next.units.map { var u = $0; u.index += base; return u })
         }
-        acc.label = options.labelRule.label(acc.table)
-    }
-
-    /// The table of a later part's hits, each weighed by its entry's count over the document so
-    /// far (the k-th hit of an entry adds `repeatFactor(k)` of its weight), which `counts`
-    /// carries from part to part; evidence weights (same order as the hits) are set to match.
-    /// Cost: O(hits + lexicon entries).
-    func reweigh(_ hits: [PendingHit], counts: inout [Int32: Int], evidence: inout [Evidence]) -> ScoreTable {
-        var table = ScoreTable()
-        let entries = matcher.lexicon.entries
-        // counts per entry in an array while the hits are walked, back in the dictionary after
-        var n = [Int](repeating: 0, count: entries.count)
-        for (e, k) in counts { n[Int(e)] = k }
-        for (i, h) in hits.enumerated() {
-            n[Int(h.entry)] += 1
-            let w = h.scale * Analyzer.repeatFactor(n[Int(h.entry)])
-            table.add(entries[Int(h.entry)], pole: h.pole, scale: w)
-            if i < evidence.count { evidence[i].weight = entries[Int(h.entry)].weight * w }
-        }
-        for (e, k) in n.enumerated() where k > 0 { counts[Int32(e)] = k }
-        return table
     }
 }
-

@@ -10,8 +10,10 @@ public struct DocumentScore: Sendable {
     public var tokens: Int
     /// The whole document's table.
     public var table: ScoreTable
-    /// The whole document's label.
-    public var label: Label
+    /// The labels of the document's passages.
+    public var passages: PassageCounts
+    /// The whole document's label, drawn from its passages (see `PassageCounts`).
+    public var label: Label { passages.decision.label }
     /// The scored units, in order (one unit for `--unit document`).
     public var units: [UnitScore]
     /// Repairs applied (kept with `ScoreOptions.keepChanges`; offsets in the original document).
@@ -24,18 +26,4 @@ public struct DocumentScore: Sendable {
     public var hitCount: Int
     /// Warnings for stderr (encoding fallbacks).
     public var warnings: [String]
-    /// `--unit document`, in a document read in several parts: this part's hits in order, with
-    /// their scale before the repeat factor, so `Analyzer.merge` can weigh them by the entry
-    /// counts of the parts before it. Empty once merged, and for other units.
-    var pendingHits: [PendingHit] = []
-    /// `--unit document`: hits per lexicon entry so far in the document (the repeat factor's k).
-    var entryCounts: [Int32: Int] = [:]
-}
-
-/// A hit as `Analyzer.merge` re-weighs it: its entry, the pole it counts for and its scale
-/// (heading and topic factors) before the repeat factor.
-struct PendingHit: Sendable {
-    var entry: Int32
-    var pole: Pole
-    var scale: Double
 }

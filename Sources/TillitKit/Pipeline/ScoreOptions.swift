@@ -10,8 +10,8 @@ public struct ScoreOptions: Sendable {
     public var evidence: Bool
     /// Keep every repair change for output.
     public var keepChanges: Bool
-    /// The label rule.
-    public var labelRule: LabelRule
+    /// The label model (default: the embedded one).
+    public var model: LabelModel
     /// Keep the lexicon entry of every hit (for dictionary counts).
     public var entryHits = false
     /// Keep the first 60 characters of each unit for display.
@@ -20,13 +20,13 @@ public struct ScoreOptions: Sendable {
     public var headingScale: Double
 
     public init(unit: ScoringUnit = .paragraph, repair: RepairMode = .auto, minConfidence: Double = 0.5, evidence: Bool = false,
-                keepChanges: Bool = false, labelRule: LabelRule = .standard, headingScale: Double = 0.5) {
+                keepChanges: Bool = false, model: LabelModel = .embedded, headingScale: Double = 0.5) {
         self.unit = unit
         self.repair = repair
         self.minConfidence = minConfidence
         self.evidence = evidence
         self.keepChanges = keepChanges
-        self.labelRule = labelRule
+        self.model = model
         self.headingScale = headingScale
     }
 }

@@ -12,8 +12,10 @@ public struct UnitScore: Sendable {
     public var tokens: Int
     /// The filled-in comparison table.
     public var table: ScoreTable
-    /// The label by the run's `LabelRule`.
-    public var label: Label
+    /// The label with its probabilities and the features that decided it.
+    public var decision: LabelDecision
+    /// The label.
+    public var label: Label { decision.label }
     /// The hits (only with `ScoreOptions.evidence`).
     public var hits: [Evidence]
     /// Word tokens in the unit.
@@ -22,4 +24,6 @@ public struct UnitScore: Sendable {
     public var entries: [Int32] = []
     /// The first characters of the unit's text (only with `ScoreOptions.previews`).
     public var preview: String?
+    /// `--unit document`: the labels of the document's passages.
+    public var passages = PassageCounts()
 }

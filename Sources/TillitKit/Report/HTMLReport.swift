@@ -13,8 +13,8 @@ public struct HTMLReport {
     }
 
     /// Scores `bytes` for the report: paragraph units, evidence and repair changes kept.
-    public static func analyzer(lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto) -> Analyzer {
-        var o = ScoreOptions(unit: .paragraph, repair: repair, evidence: true, keepChanges: true)
+    public static func analyzer(lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto, model: LabelModel = .embedded) -> Analyzer {
+        var o = ScoreOptions(unit: .paragraph, repair: repair, evidence: true, keepChanges: true, model: model)
         o.previews = false
         return Analyzer(lexicon: lexicon, options: o)
     }

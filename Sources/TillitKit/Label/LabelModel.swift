@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A multinomial logistic regression from a unit's evidence features (`LabelFeatures`) to the
+/// labels K, T, B and N, learned from coded passages (`tillit train`). It replaces hand
+/// thresholds: which rows, principles and modifiers matter, and how much evidence a label
+/// needs, are learned from the coders' decisions.
+///
+/// Inspectable: a model file is a table with one row per feature (its mean, scale and one
+/// weight per label), so each weight can be read and each decision explained by the
+/// features that moved it (`LabelDecision.reasons`). A unit without any hit is `N`.
+///
+/// Cost: O(features × labels) per unit, a few hundred floating-point operations.
+public struct LabelModel: Sendable, Equatable {
+    /// The labels, in the order of the weight columns (K, T, B, N).
+    public static let classes = Label.allCases
+
+    /// Feature names, in the order of `weights`' columns.
+    public let features: [String]
+    /// Per feature: the training mean (features are standardised before weighing).
+    public let mean: [Double]
+    /// Per feature: the training standard deviation (1 where it was 0).
+    public let scale: [Double]
+    /// Per label (K, T, B, N): the weight of each standardised feature.
+    public let weights: [[Double]]
+    /// Per label: the intercept.
+    public let bias: [Double]
+    /// Free-text provenance (gold files, passages, settings), kept in the model file.
+    public let provenance: [String]
+
+    public init(features: [String], mean: [Double], scale: [Double], weights: [[Double]], bias: [Double], provenance: [String] = []) {
+        self.features = features
+        self.mean = mean
+        self.scale = scale
+        self.weights = weights
+        self.bias = bias
+        self.provenance = provenance
+    }
+
+    /// The model shipped inside the library, trained by `scripts/train-label-model.sh` on
+    /// the coded dev passages with the embedded lexicon (`Lexicons/label-model.tsv`).
+    public static let embedded: LabelModel = {
+        do { return try parse(EmbeddedLabelModel.text, source: "<embedded>") } catch { fatalError("embedded label model is malformed: \(error)") }
+    }()
+
+    /// Probabilities of K, T, B, N for a feature vector.
+    public func probabilities(_ x: [Double]) -> [Double] {
+        softmax(logits(x))
+    }
+
+    func logits(_ x: [Double]) -> [Double] {
+        var z = bias
+        for c in 0..<z.count {
+            let w = weights[c]
+            var s = z[c]
+            for j in 0..<x.count { s += w[j] * (x[j] - mean[j]) / scale[j] }
+            z[c] = s
+        }
+        return z
+    }
+
+    func softmax(_ z: [Double]) -> [Double] {
+        let m = z.max() ?? 0
+        let e = z.map { exp($0 - m) }
+        let s = e.reduce(0, +)
+        return e.map { $0 / s }
+    }
+
+    /// The label of a unit with this table, with probabilities and reasons.
+    public func decide(_ table: ScoreTable) -> LabelDecision {
+        if table.kHits + table.tHits == 0 { return .noEvidence }
+        let x = LabelFeatures.vector(table)
+        let z = logits(x)
+        let p = softmax(z)
+        let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
+        let best = order[0], second = order[1]
+        var reasons: [LabelDecision.Reason] = []
+        for j in 0..<x.count {
+            let effect = (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]
+            if effect > 0 { reasons.append(.init(feature: features[j], value: x[j], effect: effect)) }
+        }
+        reasons.sort { $0.effect > $1.effect }
+        return LabelDecision(label: LabelModel.classes[best], probabilities: p, reasons: Array(reasons.prefix(3)))
+    }
+
+    /// The model as a tab-separated table (the format `parse` reads).
+    public func serialized() -> String {
+        var out = "# tillit label model: multinomial logistic regression over evidence features\n"
+        out += "# x' = (x - mean) / scale; logit(label) = bias + sum of weight × x'; P = softmax\n"
+        for p in provenance { out += "# \(p)\n" }
+        out += "tillit-label-model\t1\n"
+        out += "feature\tmean\tscale\t" + LabelModel.classes.map(\.rawValue).joined(separator: "\t") + "\n"
+        func n(_ d: Double) -> String { JSON.number(d) }
+        out += "bias\t0\t1\t" + bias.map(n).joined(separator: "\t") + "\n"
+        for j in features.indices {
+            out += "\(features[j])\t\(n(mean[j]))\t\(n(scale[j]))\t" + LabelModel.classes.indices.map { n(weights[$0][j]) }.joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    /// Parses a model file. Every feature the library computes must have a row.
+    /// - Throws: `.badData` naming the line.
+    public static func parse(_ text: String, source: String) throws(TillitError) -> LabelModel {
+        var rows: [String: (Double, Double, [Double])] = [:]
+        var bias: [Double]? = nil
+        var sawHeader = false
+        var provenance: [String] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.hasPrefix("#") {
+                let c = line.dropFirst().trimmed()
+                if !c.hasPrefix("tillit label model") && !c.hasPrefix("x' =") { provenance.append(c) }
+                continue
+            }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            func fail(_ why: String) -> TillitError { .badData(path: source, reason: "line \(i + 1): \(why)") }
+            if f[0] == "tillit-label-model" {
+                guard f.count >= 2, f[1] == "1" else { throw fail("unsupported model version '\(f.dropFirst().joined())' (this tillit reads version 1)") }
+                sawHeader = true; continue
+            }
+            if f[0] == "feature" { continue }
+            guard f.count == 3 + classes.count else { throw fail("expected \(3 + classes.count) tab-separated fields (feature, mean, scale, K, T, B, N), found \(f.count)") }
+            var nums: [Double] = []
+            for v in f.dropFirst() {
+                guard let d = Double(v), d.isFinite, abs(d) < 1e6 else { throw fail("'\(v)' is not a number of at most 1e6 in size") }
+                nums.append(d)
+            }
+            if f[0] == "bias" { bias = Array(nums[2...]); continue }
+            guard nums[1] > 0 else { throw fail("the scale of '\(f[0])' must be positive") }
+            guard rows[f[0]] == nil else { throw fail("feature '\(f[0])' appears twice") }
+            rows[f[0]] = (nums[0], nums[1], Array(nums[2...]))
+        }
+        guard sawHeader else { throw .badData(path: source, reason: "not a tillit label model (no 'tillit-label-model' line); train one with 'tillit train'") }
+        guard let b = bias else { throw .badData(path: source, reason: "the model has no 'bias' row") }
+        let names = LabelFeatures.names
+        if let missing = names.first(where: { rows[$0] == nil }) {
+            throw .badData(path: source, reason: "the model has no row for feature '\(missing)'; retrain it with this version of tillit")
+        }
+        if let extra = rows.keys.sorted().first(where: { !names.contains($0) }) {
+            throw .badData(path: source, reason: "unknown feature '\(extra)' (this tillit computes: \(names.joined(separator: ", ")))")
+        }
+        let ordered = names.map { rows[$0]! }
+        let weights = classes.indices.map { c in ordered.map { $0.2[c] } }
+        return LabelModel(features: names, mean: ordered.map(\.0), scale: ordered.map(\.1), weights: weights, bias: b, provenance: provenance)
+    }
+
+    /// Reads a model file.
+    /// - Throws: `.inputNotFound`, `.io` or `.badData`.
+    public static func load(path: String) throws(TillitError) -> LabelModel {
+        let bytes = try FileInput.readAll(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .badData(path: path, reason: "model file is not valid UTF-8") }
+        return try parse(text, source: path)
+    }
+}
