@@ -9,6 +9,8 @@ enum TrainCommand {
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "l2", value: "X", help: "L2 penalty on the weights (default: \(JSON.number(LabelModelTrainer.standard.l2)))"),
         OptionSpec(name: "balance", value: "X", help: "class weighting, 0 none … 1 balanced (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
+        OptionSpec(name: "common-words", value: "N", help: "the N commonest Swedish words give no word stem (default: \(Validation.commonWords))"),
+        OptionSpec(name: "l2-words", value: "X", help: "L2 penalty on word-stem weights; 0 leaves word stems out (default: \(JSON.number(LabelModelTrainer.standard.l2Stems)))"),
     ]
 
     /// The trainer with `--l2` and `--balance` applied.
@@ -16,7 +18,13 @@ enum TrainCommand {
         var t = LabelModelTrainer.standard
         if let l = try a.number("l2", in: 0...100) { t.l2 = l }
         if let b = try a.number("balance", in: 0...1) { t.balance = b }
+        if let s = try a.number("l2-words", in: 0...100) { t.l2Stems = s }
         return t
+    }
+
+    /// `--common-words N`, or the default.
+    static func commonWords(_ a: ParsedArguments) throws(TillitError) -> Int {
+        try a.number("common-words", in: 0...100_000).map { Int($0) } ?? Validation.commonWords
     }
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
@@ -28,9 +36,9 @@ enum TrainCommand {
         for g in golds { passages += try Validation.readGold(path: g) }
         let lexicon = try CLI.lexicon(a)
         let analyzer = Analyzer(lexicon: lexicon, options: ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto))
-        let scored = Validation.score(passages, analyzer: analyzer)
+        let scored = Validation.score(passages, analyzer: analyzer, commonWords: try TrainCommand.commonWords(a))
         let names = golds.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let model = try trainer(a).train(scored.map(\.table), labels: scored.map(\.passage.label),
+        let model = try trainer(a).train(scored.map(\.table), stems: scored.map(\.allStems), labels: scored.map(\.passage.label),
                                          provenance: ["gold: \(names.joined(separator: ", ")) (\(passages.count) passages)", "lexicon: \(lexicon.source == "<embedded>" ? "embedded" : lexicon.source)"])
         let text = model.serialized()
         if out == "-" {

@@ -6,12 +6,15 @@ enum ValidateCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "gold", value: "FILE", help: "TSV with columns id, label (K/T/B/N), text (and source); more files may follow"),
         OptionSpec(name: "cv", value: "K", help: "grouped K-fold cross-validation: train on K-1 folds, label the held-out one (folds split by source)"),
+        OptionSpec(name: "seed", value: "N", help: "with --cv: deal equal-sized source groups to folds in an order drawn from N (default: 0, by name)"),
         OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon file (default: embedded)"),
         OptionSpec(name: "errors", value: nil, help: "print each disagreement: text, gold, predicted, probability, reasons and evidence"),
         OptionSpec(name: "l2", value: "X", help: "with --cv: L2 penalty of the models trained (default: \(JSON.number(LabelModelTrainer.standard.l2)))"),
         OptionSpec(name: "balance", value: "X", help: "with --cv: class weighting 0…1 (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
+        OptionSpec(name: "common-words", value: "N", help: "the N commonest Swedish words give no word stem (default: \(Validation.commonWords))"),
+        OptionSpec(name: "l2-words", value: "X", help: "with --cv: L2 penalty on word-stem weights; 0 leaves them out (default: \(JSON.number(LabelModelTrainer.standard.l2Stems)))"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
@@ -23,14 +26,16 @@ enum ValidateCommand {
         var options = ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto)
         if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
         let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
-        let scored = Validation.score(passages, analyzer: analyzer)
+        let scored = Validation.score(passages, analyzer: analyzer, commonWords: try TrainCommand.commonWords(a))
         let v: Validation
         var decisions: [LabelDecision]
         if let c = a.value("cv") {
             guard let k = Int(c), k >= 2, k <= 100 else { throw .usage("--cv: expected a whole number of folds 2…100, got '\(c)'") }
             if a.value("model") != nil { throw .usage("validate: --cv trains its own models; it cannot be combined with --model") }
             let trainer = try TrainCommand.trainer(a)
-            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer)
+            var seed: UInt64 = 0
+            if let sv = a.value("seed") { guard let n = UInt64(sv) else { throw .usage("--seed: expected a whole number, got '\(sv)'") }; seed = n }
+            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed)
             let groups = Set(passages.map(\.group)).count
             print("grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n")
         } else {

@@ -21,12 +21,19 @@ public struct Validation: Sendable {
         public var units: [ScoreTable]
         /// The passage's hits.
         public var evidence: [Evidence]
+        /// Per unit: the word stems in it (see `WordStem`).
+        public var stems: [[String]] = []
         /// The units' tables summed (what training reads).
         public var table: ScoreTable { units.reduce(into: ScoreTable()) { $0.merge($1) } }
+        /// The distinct stems of all units (what training reads).
+        public var allStems: [String] { Array(Set(stems.joined())).sorted() }
         /// The label `model` gives the passage (drawn from its units as for a document).
         public func decision(_ model: LabelModel) -> LabelDecision {
             var c = PassageCounts()
-            for u in units { c.add(model.decide(u)) }
+            for (i, u) in units.enumerated() {
+                let ids = i < stems.count ? stems[i].compactMap { model.stemIndex[$0] } : []
+                c.add(model.decide(u, stems: ids))
+            }
             return c.decision
         }
     }
@@ -62,19 +69,32 @@ public struct Validation: Sendable {
         return out
     }
 
+    /// How many of the commonest Swedish word forms (by the repair lexicon's frequencies) give
+    /// no word stem to the label model.
+    public static let commonWords = 100
+
     /// Runs every passage through `analyzer`'s pipeline (as a document of paragraphs, with
     /// evidence) once, so that models can be trained and applied without matching again.
-    public static func score(_ passages: [Passage], analyzer: Analyzer) -> [Scored] {
+    public static func score(_ passages: [Passage], analyzer: Analyzer, commonWords: Int = Validation.commonWords) -> [Scored] {
         var options = analyzer.options
         options.unit = .paragraph
         options.evidence = true
-        let a = Analyzer(matcher: analyzer.matcher, repairer: analyzer.repairer, options: options)
+        options.keepStems = true
+        // every stem of the passages, so that models trained on any subset can be applied
+        var all = Set<String>()
+        for p in passages {
+            for w in p.text.split(whereSeparator: { !$0.isLetter }) { if let s = WordStem.of(String(w)) { all.insert(s) } }
+        }
+        // less the stems of the commonest words, which say nothing of the construct
+        for w in RepairLexicon.embedded.mostFrequentForms(commonWords) { if let s = WordStem.of(w) { all.remove(s) } }
+        let matcher = LexiconMatcher(analyzer.matcher.lexicon, vocabulary: all.sorted())
+        let a = Analyzer(matcher: matcher, repairer: analyzer.repairer, options: options)
         var scratch = Analyzer.Scratch()
         return passages.map { p in
             guard let d = try? a.score(DocumentPart(id: p.id, bytes: Array(p.text.utf8)), scratch: &scratch) else {
                 return Scored(passage: p, units: [], evidence: [])
             }
-            return Scored(passage: p, units: d.units.map(\.table), evidence: d.units.flatMap(\.hits))
+            return Scored(passage: p, units: d.units.map(\.table), evidence: d.units.flatMap(\.hits), stems: d.units.map(\.stems))
         }
     }
 
@@ -87,10 +107,23 @@ public struct Validation: Sendable {
     /// The fold (0..<k) of each passage: whole groups are dealt, largest first, to the fold
     /// with the fewest passages so far (ties to the lower fold), so folds are about equal in
     /// size and no group is split. Deterministic.
-    public static func folds(_ passages: [Passage], k: Int) -> [Int] {
+    /// With a `seed` other than 0, groups of equal size are dealt in an order drawn from it,
+    /// so repeated cross-validations with other seeds show how much the figure owes to one split.
+    public static func folds(_ passages: [Passage], k: Int, seed: UInt64 = 0) -> [Int] {
         var sizes: [String: Int] = [:]
         for p in passages { sizes[p.group, default: 0] += 1 }
-        let order = sizes.keys.sorted { sizes[$0]! > sizes[$1]! || (sizes[$0]! == sizes[$1]! && $0 < $1) }
+        func mix(_ g: String) -> UInt64 {   // FNV-1a of the group name, then mixed with the seed
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in g.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            var z = h ^ (seed &* 0x9E37_79B9_7F4A_7C15)
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            return z ^ (z >> 31)
+        }
+        let order = sizes.keys.sorted {
+            if sizes[$0]! != sizes[$1]! { return sizes[$0]! > sizes[$1]! }
+            if seed != 0 { let a = mix($0), b = mix($1); if a != b { return a < b } }
+            return $0 < $1
+        }
         var load = [Int](repeating: 0, count: max(k, 1))
         var foldOf: [String: Int] = [:]
         for g in order {
@@ -105,15 +138,15 @@ public struct Validation: Sendable {
     /// never saw its group. Returns the pooled out-of-fold labels and, per passage, the
     /// decision. Cost: k trainings plus one pass of the pipeline.
     /// - Throws: `.badData` when a training fold holds too few labels, or k < 2.
-    public static func crossValidate(_ scored: [Scored], k: Int, trainer: LabelModelTrainer) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
+    public static func crossValidate(_ scored: [Scored], k: Int, trainer: LabelModelTrainer, seed: UInt64 = 0) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
         guard k >= 2 else { throw .usage("--cv: expected at least 2 folds, got \(k)") }
         let groups = Set(scored.map(\.passage.group)).count
         guard groups >= k else { throw .badData(path: "<gold>", reason: "\(k) folds need at least \(k) source groups; the gold has \(groups)") }
-        let fold = folds(scored.map(\.passage), k: k)
+        let fold = folds(scored.map(\.passage), k: k, seed: seed)
         var decisions = [LabelDecision](repeating: .noEvidence, count: scored.count)
         for f in 0..<k {
             let train = scored.indices.filter { fold[$0] != f }
-            let model = try trainer.train(train.map { scored[$0].table }, labels: train.map { scored[$0].passage.label })
+            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems }, labels: train.map { scored[$0].passage.label })
             for i in scored.indices where fold[i] == f { decisions[i] = scored[i].decision(model) }
         }
         let v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

@@ -91,8 +91,8 @@ ledningens behov~       | 3   | K | 1.5 | |
 politikens behov~       | 3   | K | 1   | |
 
 # ---------------------------------------------------------------- K: row 4 instrument
-kontroll*               | 4   | K | 1.5 | kontrollstation* kontrollant~ | kontroll, kontrollsystem, kontrollera; not kontrollstation (rule 5)
-*kontroll~              | 4   | K | 1.5 | *självkontroll~ | ständig kontroll, ekonomikontroll
+kontroll*               | 4   | K | 1.5 | kontrollstation* kontrollant~; !near 6: gräns* *gräns~ biljett* pass~ passet identitet* id-handling* livsmedel* djur* *djur~ export* import* fusk* *fusk~ brott* *brott~ brottslig* gäng* kriminell* narkotika* vapen* tull* flygplats* resenär* smitt* terror* spel~ spelare~ penningtvätt* plagiat* fordon* territori* armé* militär* styrk* demonstrant*; !prev: social internationell~ under; !next: över | kontroll, kontrollsystem, kontrollera; not kontrollstation (rule 5); not control of the outside world (borders, tickets, crime, food, animals: settled conventions)
+*kontroll~              | 4   | K | 1.5 | *självkontroll~ *gränskontroll~ *passkontroll~ *exportkontroll~ *importkontroll~ *livsmedelskontroll~ *djurskyddskontroll~ *identitetskontroll~ *säkerhetskontroll~ *biljettkontroll~ *tullkontroll~ *trafikkontroll~ *vapenkontroll~ *smittkontroll~ *nykterhetskontroll~ *hastighetskontroll~ *dopningskontroll~ *utresekontroll~ *inresekontroll~ *normalkontroll~ *klagomålskontroll~ *fordonskontroll~ *alkoholkontroll~ *id-kontroll~; !near 6: gräns* biljett* pass~ identitet* livsmedel* djur* export* import* fusk* brott* gäng* kriminell* narkotika* vapen* tull* flygplats* resenär* smitt* | ständig kontroll, ekonomikontroll; not control of the outside world
 formaliser*             | 4   | K | 2   | | formalisering
 formalism~              | 4   | K | 1.5 | |
 standardiser*           | 4   | K | 1.5 | |
@@ -179,6 +179,23 @@ kontrollmoment~         | 5   | K | 1.5 | |
 stickprovskontroll~     | 5   | K | 1   | |
 granskningsrapport~     | 5   | K | 1   | |
 avtalsuppföljning~      | 5   | K | 1   | |
+uppföljning~            | 5   | K | 0.5 | | follow-up named alone (routine planning text)
+*uppföljning~           | 5   | K | 0.5 | | verksamhetsuppföljning
+följa~ upp              | 5   | K | 0.5 | |
+följer upp              | 5   | K | 0.5 | |
+följs upp               | 5   | K | 0.5 | |
+följas upp              | 5   | K | 0.5 | |
+kvalitetsarbete~        | 5   | K | 0.75| | systematiskt kvalitetsarbete
+resultatbaserad*        | 5   | K | 1.5 | |
+mål~ och resultat       | 5   | K | 1   | |
+internkontroll~         | 4,5 | K | 1.5 | |
+dokumentation~          | 4,6 | K | 0.75| | documentation duties
+*dokumentation~         | 4,6 | K | 0.75| | överdokumentation
+dokumenter*             | 4,6 | K | 0.75| |
+överdokumenter*         | 4,6 | K | 1.5 | |
+administration~         | 4   | K | 0.5 | |
+administrativ*          | 4   | K | 0.75| |
+*administration~        | 4   | K | 0.5 | |
 
 # ---------------------------------------------------------------- K: row 6 medel
 överpröv*               | 6   | K | 2   | | decisions overruled
@@ -201,10 +218,10 @@ tjänsteväg~             | 6   | K | 1   | |
 # ---------------------------------------------------------------- T: row 1 utformning
 samskap*                | 1   | T | 2   | | samskapande, samskapt styrning
 medskap*                | 1   | T | 1.5 | |
-dialog~                 | 1,5 | T | 1.5 | |
-*dialog~                | 1,5 | T | 1.5 | | medarbetardialog
+dialog~                 | 1,5 | T | 1.5 | ; !near 5: medborgar* invånar* allmänhet* kund* kunder väljar* boende föräldrar~ land~ länder~ regering* diplomat* part~ parter~ parterna | dialog with the activity; not with the public (settled conventions)
+*dialog~                | 1,5 | T | 1.5 | *medborgardialog~ *invånardialog~ *kunddialog~ *föräldradialog~ | medarbetardialog; not with the public
 samråd*                 | 1   | T | 1   | |
-delaktig*               | 1   | T | 1.5 | | delaktighet
+delaktig*               | 1   | T | 1.5 | ; !near 6: klient* patient* elev* brukar* barn~ barnen unga~ samhälle~ medborgar* invånar* | delaktighet of staff; not of clients (settled conventions)
 inflytande~             | 1,handlingsutrymme | T | 1.5 | |
 *inflytande~            | 1,handlingsutrymme | T | 1.5 | | medarbetarinflytande
 medarbetarstyr*         | 1   | T | 2   | |
@@ -260,7 +277,7 @@ helhetssyn~             | 4,helhetssyn | T | 2 | |
 helhetsperspektiv~      | 4,helhetssyn | T | 1.5 | |
 helhet~                 | helhetssyn | T | 0.5 | |
 lärande~                | 4,kunskap | T | 1.5 | |
-samverka*               | 4,helhetssyn | T | 1.5 | | samverkan, samverka
+samverka*               | 4,helhetssyn | T | 1.5 | ; !near 6: brott* *brott~ brottslig* polis* *polis~ gäng* kriminell* terror* narkotika* fusk* säkerhetspolis* tull* kustbevakning* försvar* militär* nato | samverkan, samverka; not between agencies against crime (settled conventions)
 samarbet*               | 4   | T | 1   | |
 tvärprofessionell*      | 4   | T | 1.5 | |
 tvärsektoriell*         | 4   | T | 1.5 | |
@@ -291,18 +308,18 @@ reflekter*              | 6,kunskap | T | 1 | |
 omdöme~                 | 6,handlingsutrymme | T | 1.5 | | professional judgement
 
 # ---------------------------------------------------------------- T: principles
-tillit~                 | tillit | T | 1.5 | |
+tillit~                 | tillit | T | 1.5 | ; !near 4: regering* polis* rättssamhälle* rättsväsende* samhälle~ institution* demokrati* näringsliv* stat~ staten företag* väljar* allmänhet* befolkning* grannar* människor* | trust in the activity; not social trust in institutions
 *tillit~                | tillit | T | 1.5 | | ömsesidig tillit, grundtillit
 tillit*                 | tillit | T | 1.5 | tillitsdelegation~ | tillitsbaserad, tillitsstyrning, tillitsreform
 tillitsdelegation~      | tillit | T | 0.25 | | a name of an authority (rule 5)
 tillitsberedning~       | tillit | T | 0.25 | | a name of a committee, as Malmö's tillitsberedningen (rule 5)
 tillitberedning~        | tillit | T | 0.25 | | the same name written without the linking s (rule 5)
-förtroende~             | tillit | T | 1.5 | förtroendevald* förtroendeuppdrag~ förtroendeman~ förtroendemän~ förtroendevalda | NOT förtroendevald (elected official)
-*förtroende~            | tillit | T | 1.5 | | ömsesidigt förtroende
+förtroende~             | tillit | T | 1.5 | förtroendevald* förtroendeuppdrag~ förtroendeman~ förtroendemän~ förtroendevalda; !near 4: regering* *regering~ polis* *polis~ rättssamhälle* rättsväsende* rättsstat* samhälle~ politik~ *politik~ parti~ partier* riksdag* institution* demokrati* *system~ *systemet domstol* media* medier~ företag* *företag~ bank* *bank~ myndighet~ *myndighet~ myndigheter* *verket ledning~ *ledning~ *ledningen väljar* allmänhet* svenskar* befolkning* | NOT förtroendevald (elected official); not the public's trust in an institution (settled conventions)
+*förtroende~            | tillit | T | 1.5 | *allmänhetsförtroende~ *konsumentförtroende~ *väljarförtroende~ *självförtroende~ | ömsesidigt förtroende
 förtroendefull*         | tillit | T | 1.5 | |
 lita~ på                | tillit | T | 1.5 | |
 medborgarfokus~         | medborgarfokus | T | 2 | |
-medborgar*              | medborgarfokus | T | 1 | medborgarförslag~ | medborgarna, medborgarens
+medborgar*              | medborgarfokus | T | 1 | medborgarförslag~ medborgarskap* medborgardialog~ medborgarlöft* medborgerlig*; +near 8: behov~ fokus~ perspektiv~ utgå* utgångspunkt* *verksamhet~ styrning~ *styrning~ bemöt* möt* nytta~ värde~ centrum | medborgarna, medborgarens: only where the activity is steered by them (settled conventions)
 medborgarnas behov~     | medborgarfokus | T | 1.5 | |
 medborgarens behov~     | medborgarfokus | T | 1.5 | |
 brukare~                | medborgarfokus | T | 1 | |
@@ -311,7 +328,7 @@ brukarnas               | medborgarfokus | T | 1 | |
 brukarperspektiv~       | medborgarfokus | T | 1.5 | |
 brukarfokus~            | medborgarfokus | T | 1.5 | |
 brukarinflytande~       | medborgarfokus | T | 1.5 | |
-invånar*                | medborgarfokus | T | 0.75 | |
+invånar*                | medborgarfokus | T | 0.75 | invånardialog~; +near 8: behov~ fokus~ perspektiv~ utgå* utgångspunkt* *verksamhet~ styrning~ *styrning~ bemöt* möt* nytta~ värde~ centrum | only where the activity is steered by them
 bemötande~              | medborgarfokus | T | 1 | |
 användarfokus~          | medborgarfokus | T | 1.5 | |
 patientfokus~           | medborgarfokus | T | 1.5 | |
@@ -326,7 +343,7 @@ autonomi~               | handlingsutrymme | T | 1.5 | |
 frihetsgrad~            | handlingsutrymme | T | 1.5 | |
 egna beslut~            | handlingsutrymme | T | 1 | |
 lämna över              | handlingsutrymme | T | 1 | |
-stöd~                   | stöd | T | 0.75 | |
+stöd~                   | stöd | T | 0.75 | ; !prev: ekonomiskt ekonomisk~ statligt statlig~ finansiellt finansiell~ brett folkligt politiskt har få fick ge ger gav; !next: i från av; !near 5: kronor miljon* miljard* bidrag* *bidrag~ ansök* ersättning* *ersättning~ företag* *företag~ stödpaket~ stödet lag~ lagen lagstiftning* bevis* forskning~ procent | support for the core activity; not a subsidy or backing of a claim (stöd i lagen, ekonomiskt stöd)
 stödja*                 | stöd | T | 1 | |
 stödjande~              | stöd | T | 1 | |
 stötta*                 | stöd | T | 1 | |
@@ -376,6 +393,61 @@ upphandlingsmyndighet~                    | | N | | | authority
 lag~ om offentlig upphandling             | | N | | | law (LOU)
 lag~ om upphandling                       | | N | | | law (LUF and others: lagen om upphandling inom …)
 lag~ om valfrihetssystem                  | | N | | | law (LOV)
+
+# ---------------------------------------------------------------- steering frame (pole F)
+# What is being steered, and who steers it: frame words count for neither pole. A hit with a
+# frame word within 12 tokens is "framed"; the label model weighs framed and unframed
+# evidence apart, so a governance word used of the outside world (border control, trust in a
+# party) counts less than one used of the activity (codebook rule 6).
+*verksamhet~            | | F | | | the activity: verksamheten, kärnverksamheten, skolverksamhet
+verksamhets*            | | F | | | verksamhetsnära, verksamhetsplan
+medarbetar*             | | F | | | staff
+personal~               | | F | | |
+*personal~              | | F | | | vårdpersonal
+anställd*               | | F | | |
+chef~                   | | F | | | chef, chefer, chefen
+*chef~                  | | F | | | enhetschef, förvaltningschef
+ledning~                | | F | | |
+ledare~                 | | F | | |
+ledarskap~              | | F | | |
+*ledarskap~             | | F | | |
+styrning~               | | F | | |
+*styrning~              | | F | | | tillitsbaserad styrning, målstyrning
+styrnings*              | | F | | | styrningsmodell
+styra                   | | F | | |
+styr                    | | F | | |
+styrs                   | | F | | |
+styrde                  | | F | | |
+styrt                   | | F | | |
+styrd*                  | | F | | |
+styrande                | | F | | |
+styrmodell~             | | F | | |
+styrsystem~             | | F | | |
+styrform~               | | F | | |
+förvaltning~            | | F | | |
+*förvaltning~           | | F | | | socialförvaltningen
+nämnd~                  | | F | | |
+*nämnd~                 | | F | | | socialnämnden
+myndighet~              | | F | | |
+*myndighet~             | | F | | |
+kommun~                 | | F | | |
+region~                 | | F | | |
+landsting~              | | F | | |
+huvudman~               | | F | | |
+huvudmän~               | | F | | |
+sektor~                 | | F | | | offentlig sektor
+välfärd*                | | F | | |
+profession~             | | F | | |
+professionell~          | | F | | |
+organisation~           | | F | | |
+*organisation~          | | F | | |
+uppföljning~            | | F | | |
+*uppföljning~           | | F | | |
+politiker~              | | F | | |
+tjänsteperson~          | | F | | |
+tjänsteman~             | | F | | |
+tjänstemän~             | | F | | |
+arbetsplats~            | | F | | |
 
 """#
 }

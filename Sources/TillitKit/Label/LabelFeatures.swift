@@ -18,7 +18,7 @@ public enum LabelFeatures {
         for r in Dimension.rows { n.append("K row \(r.rawValue + 1)") }
         for r in Dimension.rows { n.append("T row \(r.rawValue + 1)") }
         for p in Dimension.principles { n.append("T \(p.key)") }
-        n += ["K flipped", "T flipped", "K entries", "T entries", "min(K,T)", "frame words",
+        n += ["K framed", "T framed", "K flipped", "T flipped", "K entries", "T entries", "min(K,T)", "frame words",
               "frame per 100 words", "K per 100 words", "T per 100 words", "topic", "words"]
         return n
     }()
@@ -35,6 +35,7 @@ public enum LabelFeatures {
         for r in Dimension.rows { v.append(lg(t.k[r.rawValue])) }
         for r in Dimension.rows { v.append(lg(t.t[r.rawValue])) }
         for p in Dimension.principles { v.append(lg(t.t[p.rawValue])) }
+        v.append(lg(t.kFramed)); v.append(lg(t.tFramed))
         v.append(lg(t.kFlipped)); v.append(lg(t.tFlipped))
         v.append(lg(Double(t.kEntries))); v.append(lg(Double(t.tEntries)))
         v.append(lg(min(t.kTotal, t.tTotal)))

@@ -30,14 +30,25 @@ public struct LabelModel: Sendable, Equatable {
     public let bias: [Double]
     /// Free-text provenance (gold files, passages, settings), kept in the model file.
     public let provenance: [String]
+    /// Word stems (`WordStem`) the model weighs beside the evidence features: present (1) or
+    /// absent (0) in a unit. Learned from the coded passages; may be empty.
+    public let vocabulary: [String]
+    /// Per label (K, T, B, N): the weight of each vocabulary stem.
+    public let stemWeights: [[Double]]
+    /// Vocabulary id of each stem.
+    public let stemIndex: [String: Int32]
 
-    public init(features: [String], mean: [Double], scale: [Double], weights: [[Double]], bias: [Double], provenance: [String] = []) {
+    public init(features: [String], mean: [Double], scale: [Double], weights: [[Double]], bias: [Double], provenance: [String] = [],
+                vocabulary: [String] = [], stemWeights: [[Double]] = []) {
         self.features = features
         self.mean = mean
         self.scale = scale
         self.weights = weights
         self.bias = bias
         self.provenance = provenance
+        self.vocabulary = vocabulary
+        self.stemWeights = stemWeights.isEmpty ? LabelModel.classes.map { _ in [] } : stemWeights
+        self.stemIndex = Dictionary(vocabulary.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The model shipped inside the library, trained by `scripts/train-label-model.sh` on
@@ -46,13 +57,14 @@ public struct LabelModel: Sendable, Equatable {
         do { return try parse(EmbeddedLabelModel.text, source: "<embedded>") } catch { fatalError("embedded label model is malformed: \(error)") }
     }()
 
-    /// Probabilities of K, T, B, N for a feature vector.
-    public func probabilities(_ x: [Double]) -> [Double] {
-        softmax(logits(x))
+    /// Probabilities of K, T, B, N for a feature vector and the unit's distinct stem ids.
+    public func probabilities(_ x: [Double], stems: [Int32] = []) -> [Double] {
+        softmax(logits(x, stems: stems))
     }
 
-    func logits(_ x: [Double]) -> [Double] {
+    func logits(_ x: [Double], stems: [Int32]) -> [Double] {
         var z = bias
+        for c in 0..<z.count where !stemWeights[c].isEmpty { for s in stems { z[c] += stemWeights[c][Int(s)] } }
         for c in 0..<z.count {
             let w = weights[c]
             var s = z[c]
@@ -69,11 +81,13 @@ public struct LabelModel: Sendable, Equatable {
         return e.map { $0 / s }
     }
 
-    /// The label of a unit with this table, with probabilities and reasons.
-    public func decide(_ table: ScoreTable) -> LabelDecision {
+    /// The label of a unit with this table and these stem ids (indexes into `vocabulary`,
+    /// repeats allowed), with probabilities and reasons.
+    public func decide(_ table: ScoreTable, stems rawStems: [Int32] = []) -> LabelDecision {
         if table.kHits + table.tHits == 0 { return .noEvidence }
+        let stems = Array(Set(rawStems)).sorted()
         let x = LabelFeatures.vector(table)
-        let z = logits(x)
+        let z = logits(x, stems: stems)
         let p = softmax(z)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
         let best = order[0], second = order[1]
@@ -81,6 +95,12 @@ public struct LabelModel: Sendable, Equatable {
         for j in 0..<x.count {
             let effect = (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]
             if effect > 0 { reasons.append(.init(feature: features[j], value: x[j], effect: effect)) }
+        }
+        if !stemWeights[best].isEmpty {
+            for s in stems {
+                let effect = stemWeights[best][Int(s)] - stemWeights[second][Int(s)]
+                if effect > 0 { reasons.append(.init(feature: "word \(vocabulary[Int(s)])*", value: 1, effect: effect)) }
+            }
         }
         reasons.sort { $0.effect > $1.effect }
         return LabelDecision(label: LabelModel.classes[best], probabilities: p, reasons: Array(reasons.prefix(3)))
@@ -98,6 +118,9 @@ public struct LabelModel: Sendable, Equatable {
         for j in features.indices {
             out += "\(features[j])\t\(n(mean[j]))\t\(n(scale[j]))\t" + LabelModel.classes.indices.map { n(weights[$0][j]) }.joined(separator: "\t") + "\n"
         }
+        for (j, w) in vocabulary.enumerated() {
+            out += "word \(w)\t0\t1\t" + LabelModel.classes.indices.map { n(stemWeights[$0][j]) }.joined(separator: "\t") + "\n"
+        }
         return out
     }
 
@@ -108,6 +131,7 @@ public struct LabelModel: Sendable, Equatable {
         var bias: [Double]? = nil
         var sawHeader = false
         var provenance: [String] = []
+        var vocabulary: [String] = [], stemRows: [[Double]] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.hasPrefix("#") {
@@ -130,6 +154,12 @@ public struct LabelModel: Sendable, Equatable {
                 nums.append(d)
             }
             if f[0] == "bias" { bias = Array(nums[2...]); continue }
+            if f[0].hasPrefix("word ") {
+                let stem = String(f[0].dropFirst(5))
+                guard !stem.isEmpty, !stem.contains(" ") else { throw fail("a word row names one stem, as 'word dokument'") }
+                guard !vocabulary.contains(stem) else { throw fail("word '\(stem)' appears twice") }
+                vocabulary.append(stem); stemRows.append(Array(nums[2...])); continue
+            }
             guard nums[1] > 0 else { throw fail("the scale of '\(f[0])' must be positive") }
             guard rows[f[0]] == nil else { throw fail("feature '\(f[0])' appears twice") }
             rows[f[0]] = (nums[0], nums[1], Array(nums[2...]))
@@ -145,7 +175,9 @@ public struct LabelModel: Sendable, Equatable {
         }
         let ordered = names.map { rows[$0]! }
         let weights = classes.indices.map { c in ordered.map { $0.2[c] } }
-        return LabelModel(features: names, mean: ordered.map(\.0), scale: ordered.map(\.1), weights: weights, bias: b, provenance: provenance)
+        let sw = classes.indices.map { c in stemRows.map { $0[c] } }
+        return LabelModel(features: names, mean: ordered.map(\.0), scale: ordered.map(\.1), weights: weights, bias: b, provenance: provenance,
+                          vocabulary: vocabulary, stemWeights: vocabulary.isEmpty ? [] : sw)
     }
 
     /// Reads a model file.

@@ -18,24 +18,38 @@ public struct LabelModelTrainer: Sendable {
     public var balance: Double
     /// Gradient steps.
     public var iterations: Int
+    /// L2 penalty on the word-stem weights; word stems are left out when 0 or below.
+    public var l2Stems: Double
+    /// Least number of training passages with evidence a stem must occur in to be weighed.
+    public var minStemPassages: Int
 
     /// The settings of the embedded model, chosen by grouped cross-validation (docs/EVALUATION.md).
-    public static let standard = LabelModelTrainer(l2: 0.03, balance: 0.5, iterations: 3000)
+    public static let standard = LabelModelTrainer(l2: 1, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4)
 
-    public init(l2: Double, balance: Double, iterations: Int) {
+    public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4) {
         self.l2 = l2
         self.balance = balance
         self.iterations = iterations
+        self.l2Stems = l2Stems
+        self.minStemPassages = minStemPassages
     }
 
     /// Fits a model to `tables` coded `labels` (same order).
     /// - Throws: `.badData` when fewer than two labels occur among units with evidence.
-    public func train(_ tables: [ScoreTable], labels: [Label], provenance: [String] = []) throws(TillitError) -> LabelModel {
+    /// `stems` (optional, same order) lists the distinct word stems of each unit.
+    public func train(_ tables: [ScoreTable], stems: [[String]] = [], labels: [Label], provenance: [String] = []) throws(TillitError) -> LabelModel {
         let classes = LabelModel.classes
-        var xs: [[Double]] = [], ys: [Int] = []
-        for (t, l) in zip(tables, labels) where t.kHits + t.tHits > 0 {
+        var xs: [[Double]] = [], ys: [Int] = [], unitStems: [[String]] = []
+        for (i, (t, l)) in zip(tables, labels).enumerated() where t.kHits + t.tHits > 0 {
             xs.append(LabelFeatures.vector(t)); ys.append(classes.firstIndex(of: l)!)
+            unitStems.append(i < stems.count ? stems[i] : [])
         }
+        // the vocabulary: stems in at least minStemPassages of the units with evidence
+        var df: [String: Int] = [:]
+        if l2Stems > 0 { for u in unitStems { for s in Set(u) { df[s, default: 0] += 1 } } }
+        let vocabulary = df.filter { $0.value >= minStemPassages }.keys.sorted()
+        let vid = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        let sx: [[Int]] = unitStems.map { Array(Set($0.compactMap { vid[$0] })).sorted() }
         let present = Set(ys)
         guard present.count >= 2 else {
             throw .badData(path: "<gold>", reason: "training needs passages of at least two labels among those with evidence; found \(present.map { classes[$0].rawValue }.sorted().joined(separator: ", "))")
@@ -51,26 +65,31 @@ public struct LabelModelTrainer: Sendable {
         var counts = [Int](repeating: 0, count: k)
         for y in ys { counts[y] += 1 }
         let cw = counts.map { $0 > 0 ? pow(Double(n) / Double(k * $0), balance) : 0 }
-        let sw = ys.reduce(0) { $0 + cw[$1] }
+        let totalWeight = ys.reduce(0) { $0 + cw[$1] }
         var w = [[Double]](repeating: [Double](repeating: 0, count: d), count: k)
         var b = [Double](repeating: 0, count: k)
         var vw = w, vb = b
+        let v = vocabulary.count
+        var sw = [[Double]](repeating: [Double](repeating: 0, count: v), count: k)
+        var vsw = sw
         let lr = 0.1, momentum = 0.9
         for _ in 0..<iterations {
             var gw = [[Double]](repeating: [Double](repeating: 0, count: d), count: k)
             var gb = [Double](repeating: 0, count: k)
+            var gs = [[Double]](repeating: [Double](repeating: 0, count: v), count: k)
             for i in 0..<n {
                 var s = b
-                for c in 0..<k { for j in 0..<d { s[c] += w[c][j] * z[i][j] } }
+                for c in 0..<k { for j in 0..<d { s[c] += w[c][j] * z[i][j] }; for q in sx[i] { s[c] += sw[c][q] } }
                 let m = s.max()!
                 var e = s.map { exp($0 - m) }
                 let tot = e.reduce(0, +)
                 for c in 0..<k { e[c] /= tot }
-                let wi = cw[ys[i]] / sw
+                let wi = cw[ys[i]] / totalWeight
                 for c in 0..<k {
                     let g = wi * (e[c] - (c == ys[i] ? 1 : 0))
                     gb[c] += g
                     for j in 0..<d { gw[c][j] += g * z[i][j] }
+                    for q in sx[i] { gs[c][q] += g }
                 }
             }
             for c in 0..<k {
@@ -80,9 +99,13 @@ public struct LabelModelTrainer: Sendable {
                 for j in 0..<d {
                     vw[c][j] = momentum * vw[c][j] - lr * (gw[c][j] + l2 * w[c][j]); w[c][j] += vw[c][j]
                 }
+                for q in 0..<v {
+                    vsw[c][q] = momentum * vsw[c][q] - lr * (gs[c][q] + l2Stems * sw[c][q]); sw[c][q] += vsw[c][q]
+                }
             }
         }
-        let notes = provenance + ["trained on \(n) units with evidence (\(zip(classes, counts).map { "\($0.rawValue) \($1)" }.joined(separator: ", "))); l2 \(JSON.number(l2)), balance \(JSON.number(balance)), \(iterations) iterations"]
-        return LabelModel(features: LabelFeatures.names, mean: mean, scale: scale, weights: w, bias: b, provenance: notes)
+        let notes = provenance + ["trained on \(n) units with evidence (\(zip(classes, counts).map { "\($0.rawValue) \($1)" }.joined(separator: ", "))); l2 \(JSON.number(l2)), balance \(JSON.number(balance)), \(iterations) iterations; \(v) word stems (l2 \(JSON.number(l2Stems)), in at least \(minStemPassages) units)"]
+        return LabelModel(features: LabelFeatures.names, mean: mean, scale: scale, weights: w, bias: b, provenance: notes,
+                          vocabulary: vocabulary, stemWeights: v > 0 ? sw : [])
     }
 }

@@ -34,6 +34,11 @@ enum Cue: UInt8 {
                   "stärka", "stärker", "stärks", "stärkt", "utöka", "utökar", "utökad", "utökade", "fler", "mer", "ytterligare"] {
             w.append((f, .increaser))
         }
+        // settled conventions: control marked for removal counts for T ("stoppa", "slippa
+        // onödig byråkrati", "överdriven kontroll", "gå ifrån ett tidstyrt arbetssätt till …")
+        for f in ["stoppa", "stoppar", "stoppas", "stoppat", "stoppade", "slippa", "slipper", "slapp"] { w.append((f, .reducer)) }
+        for f in ["onödig", "onödiga", "onödigt", "överdriven", "överdrivna", "överdrivet", "överdriva"] { w.append((f, .reducerBefore)) }
+        w.append(("ifrån", .fromWord))
         for f in ["minskning", "minskningen", "avskaffande", "avskaffandet", "avveckling", "avvecklingen", "undvik", "undviker", "undvek", "bort"] { w.append((f, .reducer)) }
         return w
     }()

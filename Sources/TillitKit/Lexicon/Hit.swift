@@ -12,6 +12,9 @@ public struct Hit: Sendable, Equatable {
     public var modifier: Modifier
     /// The pole the hit counts for after the modifier.
     public var pole: Pole
+    /// A steering-frame word (lexicon pole `F`) stands within `LexiconMatcher.frameWindow`
+    /// tokens of the hit: the passage says what is being steered there.
+    public var framed: Bool = false
 
     public init(tokenIndex: Int32, start: Int32, end: Int32, entry: Int32, modifier: Modifier, pole: Pole) {
         self.tokenIndex = tokenIndex

@@ -25,9 +25,17 @@ public final class LexiconMatcher: Sendable {
     let maxPrefixLength: Int
     let minHeadLength: Int
 
-    /// Compiles `lexicon`.
-    public init(_ lexicon: GovernanceLexicon) {
+    /// Word stems (`WordStem`) the label model weighs, by id; empty for a model without them.
+    public let vocabulary: [String]
+    let vocabTable: ByteTable
+
+    /// Compiles `lexicon`, and the word stems of `vocabulary` (the label model's).
+    public init(_ lexicon: GovernanceLexicon, vocabulary: [String] = []) {
         self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        var vt = ByteTable(capacity: max(16, vocabulary.count * 2))
+        for (i, w) in vocabulary.enumerated() { vt.set(Array(w.utf8), Int32(i)) }
+        self.vocabTable = vt
         var wpIndex: [WordPattern: Int32] = [:]
         var wps: [WordPattern] = []
         var entryWords: [[Int32]] = []
@@ -120,6 +128,7 @@ public final class LexiconMatcher: Sendable {
         var wordsCount: Int32
         var cue: Cue
         var frame: Bool          // a steering-frame word
+        var stem: Int32          // id in `vocabulary` of the word's stem, or -1
     }
 
     /// Builds the `TypeInfo` of a key and appends word ids to `pool`.
@@ -145,7 +154,8 @@ public final class LexiconMatcher: Sendable {
         let start = Int32(pool.count)
         pool.append(contentsOf: ids)
         let cue = cues.find(key, len).map { Cue(rawValue: UInt8($0)) ?? .none } ?? .none
-        return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue, frame: ids.contains { frameWords[Int($0)] })
+        return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue, frame: ids.contains { frameWords[Int($0)] },
+                        stem: vocabulary.isEmpty ? -1 : { let n = WordStem.length(key, len); return n > 0 ? (vocabTable.find(key, n) ?? -1) : -1 }())
     }
 
     /// Finds hits in `tokens[range]` of `p` and appends them to `hits`.
@@ -162,6 +172,8 @@ public final class LexiconMatcher: Sendable {
             infos.removeAll(keepingCapacity: true)
             infos.reserveCapacity(range.count)
             var words = 0
+            let hasVocabulary = !vocabulary.isEmpty
+            cache.unitStems.removeAll(keepingCapacity: true)
             for ti in range {
                 let t = tokens[ti]
                 guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
@@ -180,6 +192,7 @@ public final class LexiconMatcher: Sendable {
                         if let (head, tail) = raw { cache.hot.store(head, tail, t.length, id: id) }
                     }
                 }
+                if hasVocabulary, case let st = cache.infos[Int(id)].stem, st >= 0 { cache.unitStems.append(st) }
                 infos.append(cache.plain[Int(id)] ? -4 : id)   // -4: a word no pattern or cue cares about
             }
             scan(tokens: tokens, range: range, infos: infos, cache: &cache, into: &hits)
@@ -207,7 +220,12 @@ public final class LexiconMatcher: Sendable {
         var prevPunctComma = false
         var negPos = -100   // position of the last negation word
         var frames = 0
-        defer { cache.lastFrameCount = frames }
+        let firstHit = hits.count
+        cache.framePositions.removeAll(keepingCapacity: true)
+        defer {
+            cache.lastFrameCount = frames
+            markFramed(&hits, from: firstHit, frames: cache.framePositions)
+        }
         func endClause() {
             negUntil = -1; reduceUntil = -1; insteadUntil = -1; topicUntil = -1; scopePole = nil
             clauseHitStart = hits.count
@@ -233,7 +251,7 @@ public final class LexiconMatcher: Sendable {
             }
             if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
             let info = cache.infos[Int(code)]
-            if info.frame { frames += 1 }
+            if info.frame { frames += 1; cache.framePositions.append(Int32(ti)) }
             // modifiers from cue words
             switch info.cue {
             case .negation:
@@ -305,6 +323,19 @@ public final class LexiconMatcher: Sendable {
                 appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
             }
             j += 1
+        }
+    }
+
+    /// How near (in tokens, either side) a frame word must stand for a hit to be framed.
+    public static let frameWindow = 12
+
+    /// Marks the hits from `from` on that have a frame word (other than their own tokens)
+    /// within `frameWindow` tokens. O(hits × frames in the unit), both small.
+    func markFramed(_ hits: inout [Hit], from: Int, frames: [Int32]) {
+        guard !frames.isEmpty, from < hits.count else { return }
+        for h in from..<hits.count {
+            let t = hits[h].tokenIndex
+            for f in frames where abs(Int(f) - Int(t)) <= LexiconMatcher.frameWindow && f != t { hits[h].framed = true; break }
         }
     }
 

@@ -21,6 +21,10 @@ public struct MatchCache {
     public var recordSuppressed = false
     /// Hits removed by a sense condition, while `recordSuppressed` is on.
     public var suppressed: [Hit] = []
+    /// Vocabulary ids of the word stems of the last `match` call, in token order, repeats kept.
+    public internal(set) var unitStems: [Int32] = []
+    /// Scratch: token indexes of the frame words of the unit being matched.
+    var framePositions: [Int32] = []
     /// Most types kept before the cache is cleared.
     public let limit: Int
 

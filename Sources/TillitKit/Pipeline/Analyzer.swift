@@ -37,17 +37,23 @@ public final class Analyzer: Sendable {
     }
 
     public init(lexicon: GovernanceLexicon = .embedded, repairer: Repairer = .shared, options: ScoreOptions = ScoreOptions()) {
-        self.matcher = LexiconMatcher(lexicon)
+        self.matcher = LexiconMatcher(lexicon, vocabulary: options.model.vocabulary)
         self.repairer = repairer
         self.options = options
+        self.readsStems = true
     }
 
-    /// An analyzer over an already compiled matcher (no compilation cost).
+    /// An analyzer over an already compiled matcher (no compilation cost). Its vocabulary
+    /// must be `options.model.vocabulary` for the model's word stems to be read.
     public init(matcher: LexiconMatcher, repairer: Repairer, options: ScoreOptions) {
         self.matcher = matcher
         self.repairer = repairer
         self.options = options
+        self.readsStems = matcher.vocabulary == options.model.vocabulary
     }
+
+    /// True when the matcher's stem ids are the model's (else the model reads no word stems).
+    let readsStems: Bool
 
     /// Scores a whole document given as text (convenience for library users and tests).
     public func score(text: String, id: String = "text") throws(TillitError) -> DocumentScore {
@@ -111,6 +117,7 @@ public final class Analyzer: Sendable {
         outUnits.reserveCapacity(units.count)
         var hitCount = 0
         let entries = matcher.lexicon.entries
+        let keepStems = options.keepStems
         for (i, u) in units.enumerated() {
             scratch.hits.removeAll(keepingCapacity: true)
             matcher.match(p, tokens: scratch.tokens, range: u.tokens, cache: &scratch.cache, replacements: overlay, into: &scratch.hits)
@@ -125,13 +132,14 @@ public final class Analyzer: Sendable {
                 let scale = u.scale * (h.modifier == .topic ? Analyzer.topicScale : 1)
                 let w = scale * Analyzer.repeatFactor(k)
                 weights.append(w)
-                table.add(entries[Int(h.entry)], pole: h.pole, scale: w, modifier: h.modifier)
+                table.add(entries[Int(h.entry)], pole: h.pole, scale: w, modifier: h.modifier, framed: h.framed)
             }
             table.words = scratch.cache.lastWordCount
             table.frames = scratch.cache.lastFrameCount
             hitCount += scratch.hits.count
             docTable.merge(table)
-            let decision = options.model.decide(table)
+            let decision = options.model.decide(table, stems: readsStems ? scratch.cache.unitStems : [])
+            let stems = keepStems ? scratch.cache.unitStems.map { matcher.vocabulary[Int($0)] } : []
             passages.add(decision)
             var ev: [Evidence] = []
             if options.evidence {
@@ -152,7 +160,7 @@ public final class Analyzer: Sendable {
                                       table: table, decision: decision, hits: ev,
                                       words: table.words,
                                       entries: options.entryHits ? scratch.hits.map(\.entry) : [],
-                                      preview: options.previews ? Analyzer.preview(p, u.range) : nil))
+                                      preview: options.previews ? Analyzer.preview(p, u.range) : nil, stems: stems))
         }
         if options.unit == .document {
             // one unit: the summed table, labelled from its passages

@@ -14,6 +14,8 @@ public struct ScoreOptions: Sendable {
     public var model: LabelModel
     /// Keep the lexicon entry of every hit (for dictionary counts).
     public var entryHits = false
+    /// Keep each unit's vocabulary stems (for training and cross-validation).
+    public var keepStems = false
     /// Keep the first 60 characters of each unit for display.
     public var previews = false
     /// Weight factor for hits in headings and short standalone lines (codebook rule 4).

@@ -24,6 +24,9 @@ public struct UnitScore: Sendable {
     public var entries: [Int32] = []
     /// The first characters of the unit's text (only with `ScoreOptions.previews`).
     public var preview: String?
+    /// The word stems of the unit that the matcher's vocabulary holds (only with
+    /// `ScoreOptions.keepStems`).
+    public var stems: [String] = []
     /// `--unit document`: the labels of the document's passages.
     public var passages = PassageCounts()
 }

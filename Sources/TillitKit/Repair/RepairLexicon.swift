@@ -172,6 +172,14 @@ public final class RepairLexicon: Sendable {
     /// Number of word forms.
     public var formCount: Int { forms.count }
 
+    /// The `n` most frequent word forms, most frequent first: the language's function words
+    /// and commonest words, learned from the frequencies (the label model leaves their stems
+    /// out). Cost: one sort of the form frequencies.
+    public func mostFrequentForms(_ n: Int) -> [String] {
+        let order: [Int] = logFreq.indices.sorted { logFreq[$0] > logFreq[$1] || (logFreq[$0] == logFreq[$1] && $0 < $1) }
+        return order[..<min(n, order.count)].map { String(decoding: forms.key(at: $0), as: UTF8.self) }
+    }
+
     /// Reads a repair lexicon file (for example one built by `scripts/build-repair-lexicon.py`
     /// with other sources or another held-out set). Cost: like `init(text:)`, plus reading
     /// and checking the file.

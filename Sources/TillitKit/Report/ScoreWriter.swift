@@ -16,7 +16,8 @@ public final class ScoreWriter {
     }
 
     /// Columns of CSV/TSV unit rows.
-    public static let unitColumns: [String] = ["id", "unit", "index", "kind", "offset", "length", "tokens", "label", "net", "logit", "k", "t", "k_hits", "t_hits"]
+    public static let unitColumns: [String] = ["id", "unit", "index", "kind", "offset", "length", "tokens", "label",
+                                               "probability", "prob_K", "prob_T", "prob_B", "prob_N", "reasons", "frame_words", "net", "logit", "k", "t", "k_hits", "t_hits"]
         + Dimension.rows.flatMap { ["r\($0.rawValue + 1)_k", "r\($0.rawValue + 1)_t"] }
         + Dimension.principles.map { "p_" + $0.key }
     /// Columns of CSV/TSV evidence rows (`--evidence`).
@@ -53,6 +54,16 @@ public final class ScoreWriter {
         o.append(literal: ",\"tokens\":"); o.append(decimal: u.tokens)
         o.append(literal: ",\"label\":\""); o.append(contentsOf: u.label.rawValue.utf8)
         o.append(literal: "\"")
+        ScoreWriter.appendDecision(u.decision, to: &o)
+        if unit == .document {
+            o.append(literal: ",\"passages\":{")
+            for (i, l) in Label.allCases.enumerated() {
+                if i > 0 { o.append(0x2C) }
+                o.append(0x22); o.append(contentsOf: l.rawValue.utf8); o.append(literal: "\":"); o.append(decimal: u.passages[l])
+            }
+            o.append(0x7D)
+        }
+        o.append(literal: ",\"frame_words\":"); o.append(decimal: u.table.frames)
         // most paragraphs carry no evidence: their table fields are one constant run of bytes
         if u.table.kHits == 0 && u.table.tHits == 0 && u.table.kTotal == 0 && u.table.tTotal == 0 { o.append(contentsOf: ScoreWriter.emptyTableFields) } else { ScoreWriter.appendTableFields(u.table, to: &o) }
         if unit == .document {
@@ -89,6 +100,37 @@ public final class ScoreWriter {
             o.append(contentsOf: ScoreWriter.principleKeys[i]); o.append(jsonNumber: t.t[p.rawValue])
         }
         o.append(0x7D)
+    }
+
+    /// `,"probability":…,"p":{"K":…},"reasons":[…]` of a JSONL row.
+    static func appendDecision(_ d: LabelDecision, to o: inout [UInt8]) {
+        if d == .noEvidence { o.append(contentsOf: noEvidenceFields); return }
+        o.append(literal: ",\"probability\":"); o.append(jsonNumber: d.probability)
+        o.append(literal: ",\"p\":{")
+        for (i, l) in Label.allCases.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(0x22); o.append(contentsOf: l.rawValue.utf8); o.append(literal: "\":"); o.append(jsonNumber: d.probabilities[i])
+        }
+        o.append(literal: "},\"reasons\":[")
+        for (i, r) in d.reasons.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(literal: "{\"feature\":"); o.append(jsonString: r.feature)
+            o.append(literal: ",\"value\":"); o.append(jsonNumber: r.value)
+            o.append(literal: ",\"effect\":"); o.append(jsonNumber: r.effect); o.append(0x7D)
+        }
+        o.append(0x5D)
+    }
+
+    /// The decision fields of a unit without evidence, written once.
+    static let noEvidenceFields: [UInt8] = {
+        var o: [UInt8] = []
+        o.append(literal: ",\"probability\":1,\"p\":{\"K\":0,\"T\":0,\"B\":0,\"N\":1},\"reasons\":[]")
+        return o
+    }()
+
+    /// The reasons of a decision in one cell: `feature=value (+effect); …`.
+    static func reasonsCell(_ d: LabelDecision) -> String {
+        d.reasons.map { "\($0.feature)=\(JSON.number($0.value)) (+\(JSON.number($0.effect)))" }.joined(separator: "; ")
     }
 
     /// The table fields of a unit without hits, written once by `appendTableFields`.
@@ -128,6 +170,11 @@ public final class ScoreWriter {
             o.append(decimal: u.length); o.append(sepByte)
             o.append(decimal: u.tokens); o.append(sepByte)
             o.append(contentsOf: u.label.rawValue.utf8); o.append(sepByte)
+            o.append(jsonNumber: u.decision.probability); o.append(sepByte)
+            for pr in u.decision.probabilities { o.append(jsonNumber: pr); o.append(sepByte) }
+            if !u.decision.reasons.isEmpty { o.append(contentsOf: field(ScoreWriter.reasonsCell(u.decision)).utf8) }
+            o.append(sepByte)
+            o.append(decimal: u.table.frames); o.append(sepByte)
             o.append(jsonNumber: u.table.net); o.append(sepByte)
             o.append(jsonNumber: u.table.logit); o.append(sepByte)
             o.append(jsonNumber: u.table.kTotal); o.append(sepByte)
@@ -148,7 +195,7 @@ public final class ScoreWriter {
         if d.id != lastID { out.write("== \(d.id)\n"); lastID = d.id }
         if unit != .document {
             for u in d.units {
-                var line = "  " + String(u.index).leftPad(3) + "  " + u.kind.rightPad(9) + " " + u.label.rawValue + "  K " + fmt(u.table.kTotal).leftPad(5) + "  T " + fmt(u.table.tTotal).leftPad(5)
+                var line = "  " + String(u.index).leftPad(3) + "  " + u.kind.rightPad(9) + " " + u.label.rawValue + " " + FixedPoint.string(u.decision.probability, decimals: 2) + "  K " + fmt(u.table.kTotal).leftPad(5) + "  T " + fmt(u.table.tTotal).leftPad(5)
                 if let p = u.preview { line += "  " + p }
                 out.write(line + "\n")
                 if evidence { for e in u.hits { out.write(evidenceLine(e)) } }
@@ -156,7 +203,10 @@ public final class ScoreWriter {
         }
         guard final else { return }
         let t = d.table
-        out.write("  label \(d.label.rawValue)   net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
+        let dec = d.passages.decision
+        let why = dec.reasons.isEmpty ? "" : "; " + dec.reasons.map { "\($0.feature) +\(FixedPoint.string($0.effect, decimals: 2))" }.joined(separator: ", ")
+        out.write("  label \(d.label.rawValue) (p \(FixedPoint.string(dec.probability, decimals: 2))\(why); passages K \(d.passages[.K]), T \(d.passages[.T]), B \(d.passages[.B]), N \(d.passages[.N]))\n")
+        out.write("  net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
         out.write("  " + "row".rightPad(16) + "K".leftPad(6) + "T".leftPad(6) + "   K ◀──┼──▶ T\n")
         for r in Dimension.rows {
             let k = t.k[r.rawValue], tv = t.t[r.rawValue]

@@ -23,6 +23,10 @@ public struct ScoreTable: Sendable, Equatable {
     public var kFlipped = 0.0
     /// Weight counting for T only because a modifier flipped a K entry (`minska detaljstyrningen`).
     public var tFlipped = 0.0
+    /// Weight counting for K from hits with a steering-frame word nearby (`Hit.framed`).
+    public var kFramed = 0.0
+    /// Weight counting for T from hits with a steering-frame word nearby.
+    public var tFramed = 0.0
     /// Weight of hits that only name the topic (codebook rule 4), either pole.
     public var topicWeight = 0.0
     /// Distinct lexicon entries counting for K (summed over merged units).
@@ -38,8 +42,9 @@ public struct ScoreTable: Sendable, Equatable {
 
     /// Adds one hit of `entry`, counting for `pole`. `scale` lowers headings' weight.
     @inline(__always)
-    public mutating func add(_ entry: LexiconEntry, pole: Pole, scale: Double = 1, modifier: Modifier = .none) {
+    public mutating func add(_ entry: LexiconEntry, pole: Pole, scale: Double = 1, modifier: Modifier = .none, framed: Bool = false) {
         let w = entry.weight * scale
+        if framed { if pole == .K { kFramed += w } else { tFramed += w } }
         if modifier == .topic { topicWeight += w } else if pole != entry.pole { if pole == .K { kFlipped += w } else { tFlipped += w } }
         if pole == .K {
             kTotal += w; kHits += 1
@@ -54,7 +59,7 @@ public struct ScoreTable: Sendable, Equatable {
     public mutating func merge(_ o: ScoreTable) {
         for i in k.indices { k[i] += o.k[i]; t[i] += o.t[i] }
         kTotal += o.kTotal; tTotal += o.tTotal; kHits += o.kHits; tHits += o.tHits
-        kFlipped += o.kFlipped; tFlipped += o.tFlipped; topicWeight += o.topicWeight
+        kFlipped += o.kFlipped; tFlipped += o.tFlipped; topicWeight += o.topicWeight; kFramed += o.kFramed; tFramed += o.tFramed
         kEntries += o.kEntries; tEntries += o.tEntries; frames += o.frames; words += o.words
     }
 
