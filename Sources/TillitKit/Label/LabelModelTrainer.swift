@@ -24,7 +24,7 @@ public struct LabelModelTrainer: Sendable {
     public var minStemPassages: Int
 
     /// The settings of the embedded model, chosen by grouped cross-validation (docs/EVALUATION.md).
-    public static let standard = LabelModelTrainer(l2: 1, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4)
+    public static let standard = LabelModelTrainer(l2: 0.3, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4)
 
     public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4) {
         self.l2 = l2
