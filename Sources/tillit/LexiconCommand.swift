@@ -25,9 +25,12 @@ enum LexiconCommand {
             guard let a = try CLI.parse(rest, verb: "lexicon check", synopsis: "FILE", specs: []) else { return 0 }
             guard let path = a.positionals.first else { throw .usage("lexicon check: give a lexicon FILE") }
             let lex = try GovernanceLexicon.load(path: path)
-            let k = lex.entries.filter { $0.pole == .K && !$0.isName }.count
+            let k = lex.entries.filter { $0.pole == .K && !$0.isName && !$0.isFrame }.count
+            let t = lex.entries.filter { $0.pole == .T && !$0.isName && !$0.isFrame }.count
             let n = lex.entries.filter(\.isName).count
-            print("\(path): ok, \(lex.entries.count) entries (\(k) K, \(lex.entries.count - k - n) T, \(n) names)")
+            let f = lex.entries.filter(\.isFrame).count
+            let c = lex.entries.reduce(0) { $0 + $1.conditions.count }
+            print("\(path): ok, \(lex.entries.count) entries (\(k) K, \(t) T, \(n) names, \(f) frame words; \(c) sense conditions)")
             return 0
         case "lint":
             guard let a = try CLI.parse(rest, verb: "lexicon lint", synopsis: "--corpus DIR [--lexicon FILE]", specs: [

@@ -125,7 +125,7 @@ struct CLITests {
         try Data("tillit | tillit | T\nkontroll | 4 | Q\n".utf8).write(to: lex)
         let r = try run(["score", "Corpus/", "--lexicon", lex.path])
         #expect(r.status == 65)
-        #expect(r.err == "tillit: \(lex.path):2: pole must be K, T or N (a name), found 'Q'\n")
+        #expect(r.err == "tillit: \(lex.path):2: pole must be K, T, N (a name) or F (a frame word), found 'Q'\n")
         let c = try run(["lexicon", "check", lex.path])
         #expect(c.status == 65)
     }

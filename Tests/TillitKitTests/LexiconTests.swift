@@ -25,7 +25,7 @@ struct LexiconTests {
     @Test("malformed lines are reported with their line numbers", arguments: [
         ("tillit | tillit | T\nkontroll | 4\n", 2, "expected"),
         ("# c\n\ntillit | 9 | T\n", 3, "unknown dimension"),
-        ("tillit | tillit | X\n", 1, "pole must be K, T or N"),
+        ("tillit | tillit | X\n", 1, "pole must be K, T, N (a name) or F"),
         ("tillit | tillit | T | -2\n", 1, "weight"),
         ("til*lit | tillit | T\n", 1, "bad pattern"),
     ])

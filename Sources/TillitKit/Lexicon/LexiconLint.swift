@@ -3,6 +3,8 @@
 public struct LexiconLint: Sendable {
     /// Per entry: matched lowercase types with counts, most frequent first.
     public var matches: [[(String, Int)]]
+    /// Per entry: the types its sense conditions removed, with counts, most frequent first.
+    public var removed: [[(String, Int)]] = []
     /// The lexicon linted.
     public var lexicon: GovernanceLexicon
 
@@ -12,6 +14,8 @@ public struct LexiconLint: Sendable {
         let matcher = LexiconMatcher(lexicon)
         var counts = Array(repeating: [String: Int](), count: lexicon.entries.count)
         var cache = MatchCache()
+        cache.recordSuppressed = true
+        var removedCounts = Array(repeating: [String: Int](), count: lexicon.entries.count)
         for f in files {
             guard let decoded = try? TextDecoder.decode(try FileInput.readAll(path: f), name: f) else { continue }
             decoded.bytes.withUnsafeBufferPointer { p in
@@ -24,9 +28,17 @@ public struct LexiconLint: Sendable {
                     let s = String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.start)..<Int(h.end)]), as: UTF8.self).lowercased()
                     counts[Int(h.entry)][s, default: 0] += 1
                 }
+                for h in cache.suppressed {
+                    let s = String(decoding: UnsafeBufferPointer(rebasing: p[Int(h.start)..<Int(h.end)]), as: UTF8.self).lowercased()
+                    removedCounts[Int(h.entry)][s, default: 0] += 1
+                }
+                cache.suppressed.removeAll()
             }
         }
-        return LexiconLint(matches: counts.map { $0.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { ($0.key, $0.value) } }, lexicon: lexicon)
+        func ranked(_ c: [String: Int]) -> [(String, Int)] { c.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { ($0.key, $0.value) } }
+        var lint = LexiconLint(matches: counts.map(ranked), lexicon: lexicon)
+        lint.removed = removedCounts.map(ranked)
+        return lint
     }
 
     /// Entries that matched nothing.
@@ -63,6 +75,11 @@ public struct LexiconLint: Sendable {
         for (i, e) in lexicon.entries.enumerated() where !matches[i].isEmpty {
             let total = matches[i].reduce(0) { $0 + $1.1 }
             out += "\(e.line)\t\(e.pattern)\t\(e.isName ? "N" : e.pole.rawValue)\t\(total)\t" + matches[i].prefix(top).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n"
+        }
+        out += "\nremoved by sense conditions (line, pattern, conditions, hits removed, types):\n"
+        for (i, e) in lexicon.entries.enumerated() where i < removed.count && !removed[i].isEmpty {
+            let total = removed[i].reduce(0) { $0 + $1.1 }
+            out += "\(e.line)\t\(e.pattern)\t\(e.conditions.map(\.description).joined(separator: "; "))\t\(total)\t" + removed[i].prefix(top).map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n"
         }
         let d = dead
         out += "\ndead patterns (\(d.count)): " + d.map { "\($0.pattern) (line \($0.line))" }.joined(separator: ", ") + "\n"
