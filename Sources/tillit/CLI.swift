@@ -98,6 +98,15 @@ enum CLI {
     static let repairLexiconSpec = OptionSpec(name: "repair-lexicon", value: "FILE",
                                               help: "repair lexicon built by scripts/build-repair-lexicon.py (default: embedded)")
 
+    /// The `--paragraphs blank|line|auto` option shared by the verbs that segment.
+    static let paragraphsSpec = OptionSpec(name: "paragraphs", value: "MODE",
+                                           help: "blank|line|auto: paragraphs end at blank lines, at every line, or auto-detect one paragraph per line (default: auto)")
+
+    /// The value of `--paragraphs`, `.auto` when not given.
+    static func paragraphs(_ a: ParsedArguments) throws(TillitError) -> ParagraphMode {
+        try a.choice("paragraphs", ParagraphMode.self) ?? .auto
+    }
+
     /// The repairer over `--repair-lexicon FILE`, or the embedded one.
     static func repairer(_ a: ParsedArguments) throws(TillitError) -> Repairer {
         var lexicon: RepairLexicon? = nil

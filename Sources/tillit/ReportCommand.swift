@@ -6,12 +6,14 @@ enum ReportCommand {
         OptionSpec(name: "output", value: "FILE", help: "where to write the HTML (default: report.html; - for stdout)"),
         OptionSpec(name: "title", value: "TEXT", help: "page title"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
+        CLI.paragraphsSpec,
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon file (default: embedded)"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard let a = try CLI.parse(args, verb: "report", synopsis: "PATH... [-o report.html]", specs: specs) else { return 0 }
-        let analyzer = HTMLReport.analyzer(lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto)
+        let analyzer = HTMLReport.analyzer(lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto,
+                                          paragraphs: try CLI.paragraphs(a))
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "report")
         var failures = inputErrors
         var docs: [HTMLReport.Document] = []

@@ -8,6 +8,7 @@ enum ScoreCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "format", value: "FMT", help: "table|jsonl|csv|tsv (default: table on a terminal, else jsonl)"),
         OptionSpec(name: "unit", value: "UNIT", help: "document|paragraph|sentence (default: paragraph; document for --input jsonl)"),
+        CLI.paragraphsSpec,
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off: repair OCR damage before scoring (default: auto)"),
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
         OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
@@ -29,6 +30,7 @@ enum ScoreCommand {
         var options = ScoreOptions(unit: unit, repair: try a.choice("repair", RepairMode.self) ?? .auto,
                                    minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
         options.previews = format == .table
+        options.paragraphs = try CLI.paragraphs(a)
         var jobs = BatchRunner.processorCount
         if let j = a.value("jobs") {
             guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }

@@ -22,6 +22,7 @@ public final class DocumentStream {
     var lineNo = 0
     var atEOF = false
     var firstWasLatin = false
+    var layout: ParagraphMode? = nil
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
@@ -51,6 +52,7 @@ public final class DocumentStream {
                 lineNo = 0
                 atEOF = false
                 firstWasLatin = false
+                layout = nil
             }
             do {
                 if let item = try jsonl ? nextRecord() : nextPart() { return item }
@@ -86,7 +88,10 @@ public final class DocumentStream {
         carry.removeFirst(cut)
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
         if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
-        let part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
+        // a document in several parts: its first part decides the paragraph layout for all
+        if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
+        var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
+        part.layout = layout
         partNo += 1
         offset += cut
         if last { reader = nil }

@@ -80,7 +80,8 @@ public final class Analyzer: Sendable {
             HyphenJoiner.join(p, &scratch.tokens)
             units.append(("document", 0..<p.count, 0..<scratch.tokens.count, 1))
         } else {
-            for seg in Segmenter.segments(p, range: 0..<p.count) {
+            let paragraphs = options.paragraphs == .auto ? part.layout ?? .auto : options.paragraphs
+            for seg in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs) {
                 let scale = seg.kind == .heading ? options.headingScale : 1
                 let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
                 for r in ranges {

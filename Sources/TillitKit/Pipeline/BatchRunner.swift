@@ -50,7 +50,8 @@ public final class BatchRunner {
     /// - Parameters:
     ///   - emit: called in input order with each scored part; `final` is true on a document's
     ///     last part, whose document-level fields (table, label, counts) then cover the whole
-    ///     document. Its `units` are always only those of this part.
+    ///     document. Its `units` are always only those of this part; their `index` counts
+    ///     the units of the whole document.
     ///   - failure: called for each input that could not be scored.
     ///   - progress: called after each batch with the bytes read and the documents finished so far.
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
@@ -59,6 +60,7 @@ public final class BatchRunner {
         var bytesRead = 0
         var acc: DocumentScore? = nil
         var failedID: String? = nil
+        var unitBase = 0   // units of the current document emitted with its earlier parts
         var batch: [DocumentPart] = []
         var bytes = 0
         func flush() {
@@ -73,7 +75,7 @@ public final class BatchRunner {
                     failedID = part.id
                     acc = nil
                 case .success(let s):
-                    if part.part == 0 { acc = s } else if acc != nil {
+                    if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
                         if analyzer.options.unit != .document {
                             // the part's units are emitted as they are: merge only the totals
                             var totals = s
@@ -85,7 +87,13 @@ public final class BatchRunner {
                         }
                     }
                     // acc holds this part's own units (part 0 is acc; later parts set them above)
-                    guard let whole = acc else { continue }
+                    guard acc != nil else { continue }
+                    if analyzer.options.unit != .document {
+                        // numbered across the whole document, not from 0 in every part
+                        if unitBase > 0 { for k in acc!.units.indices { acc!.units[k].index += unitBase } }
+                        unitBase += acc!.units.count
+                    }
+                    let whole = acc!
                     if part.isLast {
                         summary.documents += 1
                         summary.bytes += whole.bytes

@@ -18,6 +18,9 @@ public struct ScoreOptions: Sendable {
     public var previews = false
     /// Weight factor for hits in headings and short standalone lines (codebook rule 4).
     public var headingScale: Double
+    /// How paragraphs are found in plain text (default `.auto`: one paragraph per line when the
+    /// text is written so, else blank-line separated).
+    public var paragraphs: ParagraphMode = .auto
 
     public init(unit: ScoringUnit = .paragraph, repair: RepairMode = .auto, minConfidence: Double = 0.5, evidence: Bool = false,
                 keepChanges: Bool = false, labelRule: LabelRule = .standard, headingScale: Double = 0.5) {
