@@ -36,8 +36,8 @@ enum CLI {
         let rest = Array(args.dropFirst())
         do {
             switch verb {
-            case "--help", "-h", "help": print(usage); return 0
-            case "--version", "-V", "version": print("tillit \(version)"); return 0
+            case "--help", "-h", "help": try printOut(usage); return 0
+            case "--version", "-V", "version": try printOut("tillit \(version)"); return 0
             case "score": return try ScoreCommand.run(rest)
             case "repair": return try RepairCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
@@ -69,6 +69,14 @@ enum CLI {
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
     }
 
+    /// Writes `s` and a newline to stdout at once.
+    /// - Throws: `.io` on a write error (a full disk, a closed stdout), so the verb exits 74.
+    static func printOut(_ s: String) throws(TillitError) {
+        let out = ByteWriter()
+        out.write(s + "\n")
+        try out.finish()
+    }
+
     static func printErr(_ s: String) {
         var line = s
         if !line.hasSuffix("\n") { line += "\n" }
@@ -81,7 +89,7 @@ enum CLI {
         let all = specs + [OptionSpec(name: "help", value: nil, help: "show this help")]
         let parsed = try ArgumentParser.parse(args, specs: all, verb: verb)
         if parsed.has("help") {
-            print("usage: tillit \(verb) \(synopsis)\n\noptions:\n" + ArgumentParser.help(all))
+            try printOut("usage: tillit \(verb) \(synopsis)\n\noptions:\n" + ArgumentParser.help(all))
             return nil
         }
         return parsed
@@ -127,7 +135,8 @@ enum CLI {
     }
 
     /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
-    /// the rest; stops early when stdout has closed. Returns the batch exit code.
+    /// the rest; stops early when stdout has closed. Returns the batch exit code, or 74 after a
+    /// write error on stdout (reported on stderr).
     static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, _ body: (String) throws(TillitError) -> Void) -> Int32 {
         var failures = earlierFailures
         var done = 0
@@ -141,7 +150,10 @@ enum CLI {
             }
             if out.isClosed { break }
         }
-        out.flush()
+        do { try out.finish() } catch {
+            report(error)
+            return error.exitCode
+        }
         return batchExit(processed: done, failures: failures)
     }
 

@@ -35,7 +35,7 @@ enum ReportCommand {
         if path == "-" {
             let out = ByteWriter()
             out.write(html)
-            out.flush()
+            try out.finish()
         } else {
             try FileOutput.write(Array(html.utf8), to: path)
             CLI.printErr("tillit: wrote \(path) (\(docs.count) documents)")

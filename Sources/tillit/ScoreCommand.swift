@@ -72,10 +72,13 @@ enum ScoreCommand {
                 CLI.printRaw("\r\u{1B}[K" + line)
                 progressShown = true
             }
+        }, stop: {
+            // the rows reach the reader after every batch, so a closed pipe or a full disk ends the run there
+            out.flush()
+            return out.isClosed
         })
         if progressShown { CLI.printRaw("\r\u{1B}[K") }
-        out.flush()
-        if let f = out.failure { throw .io(path: "<stdout>", reason: f) }
+        try out.finish()
         return CLI.batchExit(processed: summary.documents, failures: failures)
     }
 }

@@ -44,3 +44,53 @@ struct InputOutputCLITests {
         #expect(tokens.out.split(separator: "\n").filter { $0.hasPrefix("segment ") }.count == 3)
     }
 }
+
+extension InputOutputCLITests {
+    @Test("every verb reports a write error on stdout in one line on stderr and exits 74", arguments: [
+        "score Corpus/000_810f52e9195261e7.txt --format jsonl",
+        "repair Corpus/002_01034d870a99e8da.txt",
+        "repair --format jsonl Corpus/002_01034d870a99e8da.txt",
+        "repair --diff Corpus/002_01034d870a99e8da.txt",
+        "tokens Corpus/000_810f52e9195261e7.txt",
+        "kwic tillit* Corpus/000_810f52e9195261e7.txt --format jsonl",
+        "report -o - Corpus/000_810f52e9195261e7.txt",
+        "lexicon show",
+        "lexicon lint --corpus Corpus",
+        "--help",
+        "--version",
+        "score --help",
+    ])
+    func writeErrors(_ command: String) throws {
+        let full = try shell("\"$T\" \(command) > /dev/full")
+        #expect(full.status == 74, "\(command)")
+        let lines = full.err.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("tillit: <stdout>: write failed"), "\(command): \(full.err)")
+        // a closed stdout is a write error too
+        let closed = try shell("\"$T\" \(command) >&-")
+        #expect(closed.status == 74, "\(command) >&-")
+    }
+
+    @Test("lexicon check reports every bad line in one run; a CRLF lexicon checks ok with all its entries; a huge weight is bad data")
+    func lexiconCheck() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let bad = d.appendingPathComponent("bad.tillit")
+        try Data("tillit~ | 9 | T\nkontroll~ | 4 | K\nnära dialog | 5 | X\n".utf8).write(to: bad)
+        let r = try cli.run(["lexicon", "check", bad.path])
+        #expect(r.status == 65)
+        let lines = r.err.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("tillit: \(bad.path):1: unknown dimension") == true)
+        #expect(lines.last?.hasPrefix("tillit: \(bad.path):3: pole must be") == true)
+        let crlf = d.appendingPathComponent("crlf.tillit")
+        try Data("förtroende~ | tillit | T\r\n*detaljstyrning~ | 1 | K\r\n".utf8).write(to: crlf)
+        let c = try cli.run(["lexicon", "check", crlf.path])
+        #expect(c.status == 0)
+        #expect(c.out == "\(crlf.path): ok, 2 entries (1 K, 1 T, 0 names)\n")
+        let huge = d.appendingPathComponent("huge.tillit")
+        try Data("tillit~ | tillit | T | 1e15\n".utf8).write(to: huge)
+        #expect(try cli.run(["lexicon", "check", huge.path]).status == 65)
+        let s = try cli.run(["score", "--lexicon", huge.path, "--format", "jsonl", "-"], stdin: Data("Tillit.\n".utf8))
+        #expect(s.status == 65 && s.err.contains("up to 1000"))
+    }
+}

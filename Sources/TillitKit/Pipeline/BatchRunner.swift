@@ -54,8 +54,10 @@ public final class BatchRunner {
     ///     the units of the whole document.
     ///   - failure: called for each input that could not be scored.
     ///   - progress: called after each batch with the bytes read and the documents finished so far.
+    ///   - stop: asked after each batch (after `progress`); when it answers true the run ends
+    ///     there, without reading further (`tillit score … | head` once the reader has gone).
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
-                    progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil) -> Summary {
+                    progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil, stop: (() -> Bool)? = nil) -> Summary {
         var summary = Summary()
         var bytesRead = 0
         var acc: DocumentScore? = nil
@@ -63,6 +65,7 @@ public final class BatchRunner {
         var unitBase = 0   // units of the current document emitted with its earlier parts
         var batch: [DocumentPart] = []
         var bytes = 0
+        var stopped = false
         func flush() {
             let results = process(batch)
             for (part, result) in zip(batch, results) {
@@ -112,8 +115,9 @@ public final class BatchRunner {
             batch.removeAll(keepingCapacity: true)
             bytes = 0
             progress?(bytesRead, summary.documents)
+            if let stop, stop() { stopped = true }
         }
-        while let item = stream.next() {
+        while !stopped, let item = stream.next() {
             switch item {
             case .failure(let e):
                 flush()
@@ -125,7 +129,7 @@ public final class BatchRunner {
                 if bytes >= batchBytes || batch.count >= jobs * 64 { flush() }
             }
         }
-        flush()
+        if !stopped { flush() }
         return summary
     }
 
