@@ -49,6 +49,8 @@ enum ScoreCommand {
         let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)
         let categoryWriter = dictionary.map { CategoryWriter(out: out, format: format, unit: unit, dictionary: $0) }
         var failures = inputErrors
+        // every input yields a row: the ones that could not be found or read come first
+        if categoryWriter == nil { for e in inputErrors { if let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) } } }
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
         var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) }, totalFiles: files.count)
@@ -64,6 +66,7 @@ enum ScoreCommand {
             if progressShown { CLI.printRaw("\r\u{1B}[K") }
             CLI.report(e)
             failures.append(e)
+            if categoryWriter == nil, !out.isClosed, let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) }
         }, progress: { bytes, documents in
             guard showProgress else { return }
             let d = clock.now - started

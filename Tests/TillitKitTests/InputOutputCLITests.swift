@@ -17,14 +17,18 @@ struct InputOutputCLITests {
         p.arguments = ["-c", script]
         p.environment = ["T": CLITests.binary.path, "PATH": "/usr/bin:/bin"]
         p.currentDirectoryURL = Fixtures.root
-        let o = Pipe(), e = Pipe()
-        p.standardOutput = o
-        p.standardError = e
+        // output through files, not pipes: a blocking pipe read can be interrupted (EINTR)
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let o = d.appendingPathComponent("out"), e = d.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: o.path, contents: nil)
+        FileManager.default.createFile(atPath: e.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: o)
+        p.standardError = try FileHandle(forWritingTo: e)
+        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        return CLITests.Run(status: p.terminationStatus, out: out, err: err)
+        return CLITests.Run(status: p.terminationStatus, out: try String(contentsOf: o, encoding: .utf8), err: try String(contentsOf: e, encoding: .utf8))
     }
 
     @Test("score: a file written one paragraph per line gives a row per line by default; --paragraphs blank gives one")
@@ -92,5 +96,85 @@ extension InputOutputCLITests {
         #expect(try cli.run(["lexicon", "check", huge.path]).status == 65)
         let s = try cli.run(["score", "--lexicon", huge.path, "--format", "jsonl", "-"], stdin: Data("Tillit.\n".utf8))
         #expect(s.status == 65 && s.err.contains("up to 1000"))
+    }
+}
+
+extension InputOutputCLITests {
+    @Test("a file of only whitespace gets one row (0 tokens, label N) in every unit, with a warning")
+    func blankFileRow() throws {
+        for unit in ["paragraph", "sentence", "document"] {
+            let r = try cli.run(["score", "--format", "jsonl", "--unit", unit, "-"], stdin: Data(" \n\n\t\n".utf8))
+            #expect(r.status == 0, "\(unit)")
+            let rows = rows(r.out)
+            #expect(rows.count == 1 && rows[0]["tokens"] as? Int == 0 && rows[0]["label"] as? String == "N", "\(unit)")
+            #expect(r.err.contains("warning: -: no text"))
+        }
+    }
+
+    @Test("a skipped file gets a row with status skipped and the reason in jsonl, csv and tsv; good rows say ok; exit 1")
+    func skippedRows() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        try Data([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2]).write(to: d.appendingPathComponent("a.txt"))
+        try Data("Nämnden visar tillit till medarbetarnas kunskap.\n".utf8).write(to: d.appendingPathComponent("b.txt"))
+        let j = try cli.run(["score", d.path, "--format", "jsonl"])
+        #expect(j.status == 1)
+        let r = rows(j.out)
+        #expect(r.count == 2)
+        #expect(r[0]["id"] as? String == d.appendingPathComponent("a.txt").path)
+        #expect(r[0]["status"] as? String == "skipped")
+        #expect((r[0]["reason"] as? String)?.hasPrefix("binary data") == true)
+        #expect(r[1]["status"] == nil && r[1]["label"] as? String == "T")
+        let t = try cli.run(["score", d.path, "--format", "tsv"])
+        #expect(t.status == 1)
+        let lines = t.out.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.count == 3)
+        #expect(lines[0].suffix(2) == ["status", "reason"])
+        #expect(lines.allSatisfy { $0.count == lines[0].count })
+        #expect(lines[1][0].hasSuffix("a.txt") && lines[1][lines[0].count - 2] == "skipped" && lines[1].last!.hasPrefix("binary data"))
+        #expect(lines[2][0].hasSuffix("b.txt") && lines[2][lines[0].count - 2] == "ok" && lines[2].last! == "")
+        let c = try cli.run(["score", d.path, "--format", "csv"])
+        #expect(c.out.split(separator: "\n")[1].contains(",skipped,\"binary data (NUL or control bytes), not text; skipped\""))
+        // a missing path among good ones gets its row too
+        let m = try cli.run(["score", d.appendingPathComponent("b.txt").path, d.appendingPathComponent("none.txt").path, "--format", "jsonl"])
+        #expect(m.status == 1)
+        #expect(rows(m.out).contains { ($0["id"] as? String)?.hasSuffix("none.txt") == true && $0["reason"] as? String == "no such file or directory" })
+    }
+
+    /// Runs tillit as an unprivileged user (nobody) when the tests run as root, where
+    /// permissions would not apply.
+    func unprivileged(_ args: String) throws -> CLITests.Run {
+        try shell((getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "") + "\"$T\" " + args)
+    }
+
+    @Test("unreadable folders and files say permission denied: exit 74 alone, 1 in a batch; a walked folder with an unreadable subfolder does not exit 0")
+    func permissionDenied() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let open = d.appendingPathComponent("open"), shut = d.appendingPathComponent("shut")
+        for f in [open, shut] { try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true) }
+        try Data("Regeringen styr med detaljerade krav.\n".utf8).write(to: open.appendingPathComponent("a.txt"))
+        try Data("Kommunen visar tillit.\n".utf8).write(to: shut.appendingPathComponent("b.txt"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: shut.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shut.path) }
+        let walked = try unprivileged("score '\(d.path)' --format jsonl")
+        #expect(walked.status == 1)
+        #expect(walked.err.contains("\(shut.path): permission denied"))
+        #expect(rows(walked.out).count == 2)   // the scored file, and the folder's skipped row
+        let folder = try unprivileged("score '\(shut.path)'")
+        #expect(folder.status == 74 && folder.err == "tillit: \(shut.path): permission denied\n")
+        let file = try unprivileged("score '\(shut.path)/b.txt'")
+        #expect(file.status == 74 && file.err == "tillit: \(shut.path)/b.txt: permission denied\n")
+    }
+
+    @Test("a symbolic link loop is named as such")
+    func symlinkLoop() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let loop = d.appendingPathComponent("loop.txt")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
+        let r = try cli.run(["score", loop.path])
+        #expect(r.status == 74)
+        #expect(r.err == "tillit: \(loop.path): symbolic link loop\n")
     }
 }

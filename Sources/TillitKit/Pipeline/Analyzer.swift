@@ -49,7 +49,9 @@ public final class Analyzer: Sendable {
     }
 
     /// Scores one document part. Offsets in the result are relative to the whole document.
-    /// - Throws: `.emptyInput` or `.binaryData` from decoding.
+    /// A document with no text (empty, or only whitespace) gets one unit of kind `empty`
+    /// (0 tokens, label N) and a warning.
+    /// - Throws: `.binaryData` from decoding.
     public func score(_ part: DocumentPart, scratch: inout Scratch) throws(TillitError) -> DocumentScore {
         let decoded: DecodedText
         if part.forceWindows1252 {
@@ -58,11 +60,12 @@ public final class Analyzer: Sendable {
         } else {
             do {
                 decoded = try TextDecoder.decode(part.bytes, name: part.id)
-            } catch .emptyInput where part.part > 0 {
-                decoded = DecodedText(bytes: [])  // a whitespace-only tail of a large document
+            } catch .emptyInput {
+                decoded = DecodedText(bytes: [])  // an empty document, or a whitespace-only tail of a large one
             }
         }
         var warnings: [String] = []
+        if decoded.bytes.isEmpty && part.part == 0 && part.isLast { warnings.append("\(part.id): no text (empty or only whitespace); one row with 0 tokens, label N") }
         if decoded.encoding == .windows1252 && part.part == 0 {
             warnings.append("\(part.id): not valid UTF-8; read as Windows-1252 (Latin-1)")
         }
@@ -92,6 +95,7 @@ public final class Analyzer: Sendable {
                 }
             }
         }
+        if units.isEmpty && part.part == 0 && part.isLast { units.append(("empty", 0..<0, 0..<0, 1)) }  // every input yields a row
         // 2. repair
         scratch.edits.removeAll(keepingCapacity: true)
         var damaged = false

@@ -19,6 +19,9 @@ public final class ScoreWriter {
     public static let unitColumns: [String] = ["id", "unit", "index", "kind", "offset", "length", "tokens", "label", "net", "logit", "k", "t", "k_hits", "t_hits"]
         + Dimension.rows.flatMap { ["r\($0.rawValue + 1)_k", "r\($0.rawValue + 1)_t"] }
         + Dimension.principles.map { "p_" + $0.key }
+    /// Last columns of CSV/TSV unit rows: `status` is `ok`, or `skipped` for an input that
+    /// could not be scored (see `writeSkipped`), with the `reason`.
+    public static let statusColumns = ["status", "reason"]
     /// Columns of CSV/TSV evidence rows (`--evidence`).
     public static let evidenceColumns = ["id", "unit_index", "offset", "length", "surface", "repaired", "pattern", "lexicon_line", "dims", "entry_pole", "pole", "modifier", "weight"]
 
@@ -103,7 +106,7 @@ public final class ScoreWriter {
     func writeDelimited(_ d: DocumentScore) {
         let sep = format == .tsv ? "\t" : ","
         if !wroteHeader {
-            out.write((evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns).joined(separator: sep) + "\n")
+            out.write((evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns + ScoreWriter.statusColumns).joined(separator: sep) + "\n")
             wroteHeader = true
         }
         for u in d.units {
@@ -136,9 +139,33 @@ public final class ScoreWriter {
             o.append(decimal: u.table.tHits)
             for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
             for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
+            o.append(sepByte); o.append(literal: "ok"); o.append(sepByte)   // status, reason
             o.append(0x0A)
             out.write(bytes: o)
             row = o
+        }
+    }
+
+    /// Writes the row of an input that could not be scored (binary, unreadable, missing): in
+    /// JSONL `{"id", "unit", "status": "skipped", "reason"}`; in CSV/TSV the id, the unit,
+    /// empty score cells, `skipped` and the reason; in the table a `skipped:` line. Nothing
+    /// with `--evidence` in CSV/TSV, whose rows are hits.
+    public func writeSkipped(id: String, reason: String) {
+        switch format {
+        case .jsonl:
+            out.write("{\"id\":\(JSON.string(id)),\"unit\":\"\(unit.rawValue)\",\"status\":\"skipped\",\"reason\":\(JSON.string(reason))}\n")
+        case .csv, .tsv:
+            guard !evidence else { return }
+            let sep = format == .tsv ? "\t" : ","
+            if !wroteHeader {
+                out.write((ScoreWriter.unitColumns + ScoreWriter.statusColumns).joined(separator: sep) + "\n")
+                wroteHeader = true
+            }
+            let blanks = Array(repeating: "", count: ScoreWriter.unitColumns.count - 2)
+            out.write(([field(id), unit.rawValue] + blanks + ["skipped", field(reason)]).joined(separator: sep) + "\n")
+        case .table:
+            out.write("== \(id)\n  skipped: \(reason)\n\n")
+            lastID = nil
         }
     }
 
