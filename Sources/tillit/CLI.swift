@@ -7,7 +7,7 @@ import TillitKit
 
 /// The `tillit` command: parses arguments, calls TillitKit, formats output.
 enum CLI {
-    static let version = "0.1.0"
+    static let version = TillitVersion.string
 
     static let usage = """
     tillit \(version): measure control- versus trust-based governance language in Swedish documents

@@ -16,6 +16,11 @@ enum ScoreCommand {
         CLI.repairLexiconSpec,
         OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
         OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
+        OptionSpec(name: "text", value: nil, help: "add each unit's text (repaired where it was repaired)"),
+        OptionSpec(name: "chars", value: nil, help: "add char_offset and char_length in Unicode scalars (as Python and R count)"),
+        OptionSpec(name: "rates", value: nil, help: "add words and hits_per_1000_words"),
+        OptionSpec(name: "provenance", value: nil, help: "add tillit_version and lexicon_hash to every row"),
+        OptionSpec(name: "ascii-header", value: nil, help: "CSV/TSV column names in ASCII (p_stod, p_oppenhet)"),
         OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
         OptionSpec(name: "quiet", value: nil, help: "no warnings on stderr (errors are still printed)"),
     ]
@@ -31,6 +36,8 @@ enum ScoreCommand {
                                    minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
         options.previews = format == .table
         options.paragraphs = try CLI.paragraphs(a)
+        options.texts = a.has("text")
+        options.charOffsets = a.has("chars")
         var jobs = BatchRunner.processorCount
         if let j = a.value("jobs") {
             guard let n = Int(j), n >= 1, n <= 512 else { throw .usage("--jobs: expected a whole number 1…512, got '\(j)'") }
@@ -47,6 +54,11 @@ enum ScoreCommand {
         let runner = BatchRunner(analyzer: analyzer, jobs: jobs)
         let out = ByteWriter()
         let writer = ScoreWriter(out: out, format: format, unit: unit, evidence: options.evidence)
+        writer.text = a.has("text")
+        writer.chars = a.has("chars")
+        writer.rates = a.has("rates")
+        writer.asciiHeader = a.has("ascii-header")
+        if a.has("provenance") { writer.provenance = (TillitVersion.string, LexiconFingerprint.of(lexicon)) }
         let categoryWriter = dictionary.map { CategoryWriter(out: out, format: format, unit: unit, dictionary: $0) }
         var failures = inputErrors
         // every input yields a row: the ones that could not be found or read come first

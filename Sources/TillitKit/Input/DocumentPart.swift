@@ -17,6 +17,9 @@ public struct DocumentPart: Sendable {
     /// splits paragraphs the same way. Nil lets `ScoreOptions.paragraphs` `.auto` look at
     /// this part's own bytes.
     public var layout: ParagraphMode? = nil
+    /// Unicode scalars of the document before `bytes[0]` (see `UnitScore.charOffset`), set by
+    /// `DocumentStream` for the later parts of a document read in several parts.
+    public var baseScalarOffset = 0
 
     public init(id: String, bytes: [UInt8], part: Int = 0, baseOffset: Int = 0, isLast: Bool = true, forceWindows1252: Bool = false) {
         self.id = id

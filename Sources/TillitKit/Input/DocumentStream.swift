@@ -23,6 +23,7 @@ public final class DocumentStream {
     var atEOF = false
     var firstWasLatin = false
     var layout: ParagraphMode? = nil
+    var scalars = 0
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
@@ -53,6 +54,7 @@ public final class DocumentStream {
                 atEOF = false
                 firstWasLatin = false
                 layout = nil
+                scalars = 0
             }
             do {
                 if let item = try jsonl ? nextRecord() : nextPart() { return item }
@@ -93,10 +95,23 @@ public final class DocumentStream {
         if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
         var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
         part.layout = layout
+        part.baseScalarOffset = scalars
+        if !last { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
         partNo += 1
         offset += cut
         if last { reader = nil }
         return .part(part)
+    }
+
+    /// Unicode scalars in one part's original bytes: a Windows-1252 byte is one, a UTF-8
+    /// scalar is its lead byte (continuation bytes 0x80–0xBF do not count), and a byte order
+    /// mark at the start of the document is not counted.
+    static func scalarCount(_ b: [UInt8], latin: Bool, first: Bool) -> Int {
+        if latin { return b.count }
+        var n = 0
+        for x in b where x & 0xC0 != 0x80 { n += 1 }
+        if first && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { n -= 1 }
+        return n
     }
 
     /// Where to cut `bytes` at or before `limit`: after a blank line, else after a newline,

@@ -160,6 +160,8 @@ public final class Analyzer: Sendable {
                                       entries: options.entryHits ? scratch.hits.map(\.entry) : [],
                                       preview: options.previews ? Analyzer.preview(p, u.range) : nil))
         }
+        if options.texts || options.charOffsets { Analyzer.addTextFields(&outUnits, units.map(\.range), p, decoded: decoded, part: part, options: options,
+                                                                         changes: options.texts && !scratch.edits.isEmpty ? repairer.changes(scratch.edits, p, tokens: scratch.tokens, cache: scratch.repairCache) : []) }
         var changes: [RepairChange] = []
         if options.keepChanges {
             changes = repairer.changes(scratch.edits, p, tokens: scratch.tokens, cache: scratch.repairCache).map { c in
@@ -174,6 +176,46 @@ public final class Analyzer: Sendable {
                              label: options.labelRule.label(docTable), units: outUnits, changes: changes, repairCount: scratch.edits.count,
                              looksDamaged: damaged, hitCount: hitCount, warnings: warnings,
                              pendingHits: pending, entryCounts: entryCounts)
+    }
+
+    /// Sets `text` (with the repair `changes` spliced in, offsets in `p`) and the Unicode scalar
+    /// offsets of each unit, whose ranges in `p` are `ranges`. Cost: O(bytes of the part).
+    static func addTextFields(_ units: inout [UnitScore], _ ranges: [Range<Int>], _ p: UnsafeBufferPointer<UInt8>, decoded: DecodedText,
+                              part: DocumentPart, options: ScoreOptions, changes: [RepairChange]) {
+        var c = 0
+        // scalars of the original bytes up to an offset, walked forward (units come in order)
+        var cursor = part.part == 0 ? decoded.prefixSkipped : 0
+        var scalars = part.baseScalarOffset
+        func scalarOffset(_ original: Int) -> Int {
+            let end = min(original, part.bytes.count)
+            if decoded.encoding == .windows1252 { return part.baseScalarOffset + end - (part.part == 0 ? decoded.prefixSkipped : 0) }
+            if end < cursor {   // a document unit spans the part: start again
+                cursor = part.part == 0 ? decoded.prefixSkipped : 0
+                scalars = part.baseScalarOffset
+            }
+            while cursor < end { if part.bytes[cursor] & 0xC0 != 0x80 { scalars += 1 }; cursor += 1 }
+            return scalars
+        }
+        for (i, r) in ranges.enumerated() where i < units.count {
+            if options.charOffsets {
+                let s = scalarOffset(units[i].offset - part.baseOffset)
+                units[i].charOffset = s
+                units[i].charLength = scalarOffset(units[i].offset + units[i].length - part.baseOffset) - s
+            }
+            guard options.texts else { continue }
+            while c < changes.count && changes[c].offset < r.lowerBound { c += 1 }
+            var bytes: [UInt8] = []
+            var at = r.lowerBound
+            var k = c
+            while k < changes.count && changes[k].offset + changes[k].length <= r.upperBound {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[at..<changes[k].offset]))
+                bytes.append(contentsOf: changes[k].replacement.utf8)
+                at = changes[k].offset + changes[k].length
+                k += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[at..<r.upperBound]))
+            units[i].text = String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.
@@ -202,6 +244,8 @@ public final class Analyzer: Sendable {
             u.words += n.words
             u.entries.append(contentsOf: n.entries)
             u.length = n.offset + n.length - u.offset
+            u.charLength = n.charOffset + n.charLength - u.charOffset
+            if let t = n.text { u.text = (u.text ?? "") + t }
             u.hits.append(contentsOf: n.hits)
             u.label = options.labelRule.label(u.table)
             acc.units = [u]

@@ -22,4 +22,12 @@ public struct UnitScore: Sendable {
     public var entries: [Int32] = []
     /// The first characters of the unit's text (only with `ScoreOptions.previews`).
     public var preview: String?
+    /// The unit's text, repaired where it was repaired (only with `ScoreOptions.texts`).
+    public var text: String? = nil
+    /// Offset of the unit in Unicode scalars of the original document, as Python's `str` and
+    /// R count characters (a UTF-8 byte order mark not counted; a Windows-1252 byte is one).
+    /// Only with `ScoreOptions.charOffsets`, else 0.
+    public var charOffset = 0
+    /// Length of the unit in Unicode scalars (only with `ScoreOptions.charOffsets`).
+    public var charLength = 0
 }
