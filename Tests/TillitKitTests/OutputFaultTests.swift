@@ -103,3 +103,30 @@ struct OutputFaultTests {
         #expect(GovernanceLexicon.problems("# bara kommentarer\n", source: "c").count == 1)
     }
 }
+
+extension OutputFaultTests {
+    @Test("kwic: a row with a pole other than K or T is a usage error, not an empty search")
+    func kwicBadPole() throws {
+        #expect(throws: TillitError.usage("kwic: 'X' is not a pole; use ROW:K or ROW:T, e.g. 4:K")) { try KwicQuery.parse("4:X") }
+        #expect(throws: TillitError.usage("kwic: '' is not a pole; use ROW:K or ROW:T, e.g. tillit:K")) { try KwicQuery.parse("tillit:") }
+        guard case .dimension(let d, let p) = try KwicQuery.parse("4:k") else { Issue.record("not a row query"); return }
+        #expect(d == Dimension(key: "4") && p == .K)
+    }
+
+    @Test("a JSONL file that starts with a byte order mark keeps its first record")
+    func jsonlBOM() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-bom-\(UUID().uuidString).jsonl").path
+        let body = "{\"id\": \"a\", \"text\": \"Tillit till professionen.\"}\n{\"id\": \"b\", \"text\": \"Mer kontroll.\"}\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(body.utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let stream = DocumentStream(paths: [path], jsonl: true)
+        var ids: [String] = []
+        while let item = stream.next() {
+            switch item {
+            case .part(let p): ids.append(p.id)
+            case .failure(let e): Issue.record("\(e)")
+            }
+        }
+        #expect(ids == ["a", "b"])
+    }
+}

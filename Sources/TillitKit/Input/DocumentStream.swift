@@ -165,8 +165,10 @@ public final class DocumentStream {
         }
     }
 
-    /// Parses one JSONL line; nil for a blank line.
-    func record(_ line: [UInt8]) -> Item? {
+    /// Parses one JSONL line; nil for a blank line. A byte order mark before the first record is skipped.
+    func record(_ raw: [UInt8]) -> Item? {
+        var line = raw
+        if lineNo == 1 && line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { line.removeFirst(3) }
         if line.allSatisfy({ ByteClass.isSpace($0) }) { return nil }
         let fail = { (why: String) -> Item in .failure(.badRecord(path: self.currentID, line: self.lineNo, reason: why)) }
         guard let obj = JSONRecord(line) else {
