@@ -7,7 +7,7 @@ import Glibc
 enum ScoreCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "format", value: "FMT", help: "table|jsonl|csv|tsv (default: table on a terminal, else jsonl)"),
-        OptionSpec(name: "unit", value: "UNIT", help: "document|paragraph|sentence (default: paragraph; document for --input jsonl)"),
+        OptionSpec(name: "unit", value: "UNIT", help: "document|paragraph|sentence (default: paragraph; document for --input jsonl|csv|tsv)"),
         CLI.paragraphsSpec,
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off: repair OCR damage before scoring (default: auto)"),
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a repair, 0…1 (default: 0.5)"),
@@ -15,7 +15,9 @@ enum ScoreCommand {
         OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
         CLI.repairLexiconSpec,
         OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
-        OptionSpec(name: "input", value: "KIND", help: "text|jsonl: jsonl reads one {\"id\",\"text\"} record per line"),
+        OptionSpec(name: "input", value: "KIND", help: "text|jsonl|csv|tsv: jsonl reads one {\"id\",\"text\"} record per line, csv/tsv one row per record after a header; other fields pass through"),
+        OptionSpec(name: "id-column", value: "NAME", help: "the records' id field (default: id; else FILE:LINE)"),
+        OptionSpec(name: "text-column", value: "NAME", help: "the records' text field (default: text)"),
         OptionSpec(name: "text", value: nil, help: "add each unit's text (repaired where it was repaired)"),
         OptionSpec(name: "chars", value: nil, help: "add char_offset and char_length in Unicode scalars (as Python and R count)"),
         OptionSpec(name: "rates", value: nil, help: "add words and hits_per_1000_words"),
@@ -28,10 +30,9 @@ enum ScoreCommand {
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard let a = try CLI.parse(args, verb: "score", synopsis: "[options] PATH... | -", specs: specs) else { return 0 }
         let format = try a.choice("format", OutputFormat.self) ?? (CLI.stdoutIsTerminal ? .table : .jsonl)
-        let inputKind = a.value("input") ?? "text"
-        guard inputKind == "text" || inputKind == "jsonl" else { throw .usage("--input: '\(inputKind)' is not one of text, jsonl") }
-        let jsonl = inputKind == "jsonl"
-        let unit = try a.choice("unit", ScoringUnit.self) ?? (jsonl ? .document : .paragraph)
+        let input = try a.choice("input", DocumentStream.Input.self) ?? .text
+        let records = input != .text   // one document per record
+        let unit = try a.choice("unit", ScoringUnit.self) ?? (records ? .document : .paragraph)
         var options = ScoreOptions(unit: unit, repair: try a.choice("repair", RepairMode.self) ?? .auto,
                                    minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, evidence: a.has("evidence"))
         options.previews = format == .table
@@ -61,16 +62,21 @@ enum ScoreCommand {
         if a.has("provenance") { writer.provenance = (TillitVersion.string, LexiconFingerprint.of(lexicon)) }
         let categoryWriter = dictionary.map { CategoryWriter(out: out, format: format, unit: unit, dictionary: $0) }
         var failures = inputErrors
-        // every input yields a row: the ones that could not be found or read come first
-        if categoryWriter == nil { for e in inputErrors { if let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) } } }
+        // every input yields a row: the ones that could not be found or read come first (last
+        // for records in CSV/TSV output, whose header waits for the first record's columns)
+        let errorsLast = records && (format == .csv || format == .tsv)
+        func writeInputErrors() { if categoryWriter == nil { for e in inputErrors { if let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) } } } }
+        if !errorsLast { writeInputErrors() }
+        let stream = DocumentStream(paths: files, input: input, idColumn: a.value("id-column") ?? "id", textColumn: a.value("text-column") ?? "text")
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
         var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) }, totalFiles: files.count)
         let clock = ContinuousClock()
         let started = clock.now
         var progressShown = false
-        let summary = runner.run(DocumentStream(paths: files, jsonl: jsonl), emit: { doc, final in
+        let summary = runner.run(stream, emit: { doc, final in
             if !a.has("quiet") { for w in doc.warnings { CLI.printErr("tillit: warning: \(w)") } }
+            if writer.columnNames.isEmpty, let names = stream.columnNames { writer.columnNames = names }
             if !out.isClosed {
                 if let cw = categoryWriter { cw.write(doc) } else { writer.write(doc, final: final) }
             }
@@ -78,6 +84,7 @@ enum ScoreCommand {
             if progressShown { CLI.printRaw("\r\u{1B}[K") }
             CLI.report(e)
             failures.append(e)
+            if writer.columnNames.isEmpty, let names = stream.columnNames { writer.columnNames = names }
             if categoryWriter == nil, !out.isClosed, let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) }
         }, progress: { bytes, documents in
             guard showProgress else { return }
@@ -93,6 +100,7 @@ enum ScoreCommand {
             return out.isClosed
         })
         if progressShown { CLI.printRaw("\r\u{1B}[K") }
+        if errorsLast && !out.isClosed { writeInputErrors() }
         try out.finish()
         return CLI.batchExit(processed: summary.documents, failures: failures)
     }

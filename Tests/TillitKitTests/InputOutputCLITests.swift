@@ -178,3 +178,33 @@ extension InputOutputCLITests {
         #expect(r.err == "tillit: \(loop.path): symbolic link loop\n")
     }
 }
+
+extension InputOutputCLITests {
+    @Test("--input csv reads one record per row (quoted commas and line breaks inside), with its id and text columns; every other column passes through to every row")
+    func csvInput() throws {
+        let csv = "kommun,år,anförande,parti\r\nLund,2021,\"Vi vill minska detaljstyrningen, och öka tilliten.\",V\r\nMalmö,2022,\"Mer kontroll.\nOch fler inspektioner.\",M\r\n"
+        let r = try cli.run(["score", "--input", "csv", "--id-column", "kommun", "--text-column", "anförande", "--format", "jsonl", "-"], stdin: Data(csv.utf8))
+        #expect(r.status == 0, "\(r.err)")
+        let recs = rows(r.out)
+        #expect(recs.map { $0["id"] as! String } == ["Lund", "Malmö"])
+        #expect(recs.map { $0["unit"] as! String } == ["document", "document"])
+        #expect(recs[0]["label"] as? String == "T" && recs[1]["label"] as? String == "K")
+        #expect((recs[0]["columns"] as? [String: String]) == ["år": "2021", "parti": "V"])
+        #expect((recs[1]["columns"] as? [String: String]) == ["år": "2022", "parti": "M"])
+        // the same as TSV in, CSV out: the pass-through columns come before status
+        let tsv = "id\ttext\tparti\nA1\tTillit till lärarna.\tS\n"
+        let c = try cli.run(["score", "--input", "tsv", "--format", "csv", "-"], stdin: Data(tsv.utf8))
+        let lines = c.out.split(separator: "\n")
+        #expect(lines[0].hasSuffix(",parti,status,reason"))
+        #expect(lines[1].hasPrefix("A1,document,") && lines[1].hasSuffix(",S,ok,"))
+        // a JSONL record's other members pass through too; a column named like a tillit field is kept apart
+        let j = try cli.run(["score", "--input", "jsonl", "--format", "tsv", "-"], stdin: Data("{\"id\": \"x\", \"text\": \"Kontroll.\", \"label\": \"K\", \"år\": 2020}\n".utf8))
+        let h = j.out.split(separator: "\n")[0].split(separator: "\t")
+        #expect(h.suffix(4) == ["input_label", "år", "status", "reason"])
+        #expect(j.out.split(separator: "\n")[1].hasSuffix("\tK\t2020\tok\t"))
+        // a row with the wrong number of fields is reported with its place
+        let bad = try cli.run(["score", "--input", "csv", "--format", "jsonl", "-"], stdin: Data("id,text\na,Tillit.,extra\nb,Kontroll.\n".utf8))
+        #expect(bad.status == 1 && bad.err.contains("-:2: bad CSV row: 3 fields, the header has 2"))
+        #expect(rows(bad.out).map { $0["id"] as! String } == ["-:2", "b"])
+    }
+}

@@ -20,6 +20,9 @@ public struct DocumentPart: Sendable {
     /// Unicode scalars of the document before `bytes[0]` (see `UnitScore.charOffset`), set by
     /// `DocumentStream` for the later parts of a document read in several parts.
     public var baseScalarOffset = 0
+    /// The record's pass-through values (`--input jsonl|csv|tsv`), one per
+    /// `DocumentStream.columnNames`, empty for plain text.
+    public var columns: [String] = []
 
     public init(id: String, bytes: [UInt8], part: Int = 0, baseOffset: Int = 0, isLast: Bool = true, forceWindows1252: Bool = false) {
         self.id = id

@@ -77,7 +77,8 @@ public final class BatchRunner {
                     summary.failures += 1
                     failedID = part.id
                     acc = nil
-                case .success(let s):
+                case .success(var s):
+                    s.columns = part.columns
                     if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
                         if analyzer.options.unit != .document {
                             // the part's units are emitted as they are: merge only the totals

@@ -22,6 +22,9 @@ public struct DocumentScore: Sendable {
     public var looksDamaged: Bool
     /// Total hits.
     public var hitCount: Int
+    /// The record's pass-through values, one per `DocumentStream.columnNames` (set by
+    /// `BatchRunner` from the part).
+    public var columns: [String] = []
     /// Warnings for stderr (encoding fallbacks).
     public var warnings: [String]
     /// `--unit document`, in a document read in several parts: this part's hits in order, with

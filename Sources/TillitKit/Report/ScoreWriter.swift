@@ -18,6 +18,13 @@ public final class ScoreWriter {
     public var provenance: (version: String, lexiconHash: String)? = nil
     /// Spell CSV/TSV column names in ASCII (`p_stod`, `p_oppenhet`).
     public var asciiHeader = false
+    /// Names of the records' pass-through fields (`DocumentStream.columnNames`), whose values
+    /// (`DocumentScore.columns`) every row carries: in JSONL as a `columns` object, in CSV/TSV
+    /// as columns after the extra ones (a name that is also a tillit column gets `input_`
+    /// in front). Set before the first row; the CSV/TSV header fixes them.
+    public var columnNames: [String] = []
+    /// The pass-through names in the CSV/TSV header, fixed when it was written.
+    var headerColumns: [String]? = nil
 
     public init(out: ByteWriter, format: OutputFormat, unit: ScoringUnit, evidence: Bool) {
         self.out = out
@@ -41,7 +48,10 @@ public final class ScoreWriter {
 
     /// The CSV/TSV header's names.
     func header() -> [String] {
-        let names = evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns + extraColumns + ScoreWriter.statusColumns
+        headerColumns = columnNames
+        let ours = Set(ScoreWriter.unitColumns + extraColumns + ScoreWriter.statusColumns)
+        let passed = columnNames.map { ours.contains($0) ? "input_" + $0 : $0 }
+        let names = evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns + extraColumns + passed + ScoreWriter.statusColumns
         return asciiHeader ? names.map(ScoreWriter.ascii) : names
     }
 
@@ -78,6 +88,22 @@ public final class ScoreWriter {
             o.append(literal: ",\"lexicon_hash\":"); o.append(jsonString: p.lexiconHash)
         }
         if text { o.append(literal: ",\"text\":"); o.append(jsonString: u.text ?? "") }
+    }
+
+    /// `,"columns":{…}` of a JSONL row of a record with pass-through fields.
+    func appendColumnsJSON(_ values: [String], to o: inout [UInt8]) {
+        guard !columnNames.isEmpty else { return }
+        o.append(literal: ",\"columns\":{")
+        for (i, k) in columnNames.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(jsonString: k); o.append(0x3A); o.append(jsonString: i < values.count ? values[i] : "")
+        }
+        o.append(0x7D)
+    }
+
+    /// The pass-through cells of a CSV/TSV row, as many as the header has.
+    func appendColumnCells(_ values: [String], sep: UInt8, to o: inout [UInt8]) {
+        for i in 0..<(headerColumns ?? []).count { o.append(sep); o.append(contentsOf: field(i < values.count ? values[i] : "").utf8) }
     }
 
     /// The extra cells of a CSV/TSV row, each after a separator.
@@ -130,6 +156,7 @@ public final class ScoreWriter {
             if d.looksDamaged { o.append(literal: ",\"damaged\":true") } else { o.append(literal: ",\"damaged\":false") }
         }
         appendExtraJSON(u, to: &o)
+        appendColumnsJSON(d.columns, to: &o)
         if evidence {
             o.append(contentsOf: (",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]").utf8)
         }
@@ -207,6 +234,7 @@ public final class ScoreWriter {
             for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
             for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
             appendExtraCells(u, sep: sepByte, to: &o)
+            appendColumnCells(d.columns, sep: sepByte, to: &o)
             o.append(sepByte); o.append(literal: "ok"); o.append(sepByte)   // status, reason
             o.append(0x0A)
             out.write(bytes: o)
@@ -229,7 +257,7 @@ public final class ScoreWriter {
                 out.write(header().joined(separator: sep) + "\n")
                 wroteHeader = true
             }
-            let blanks = Array(repeating: "", count: ScoreWriter.unitColumns.count - 2 + extraColumns.count)
+            let blanks = Array(repeating: "", count: ScoreWriter.unitColumns.count - 2 + extraColumns.count + (headerColumns ?? []).count)
             out.write(([field(id), unit.rawValue] + blanks + ["skipped", field(reason)]).joined(separator: sep) + "\n")
         case .table:
             out.write("== \(id)\n  skipped: \(reason)\n\n")
