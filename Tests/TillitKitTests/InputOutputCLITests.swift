@@ -208,3 +208,19 @@ extension InputOutputCLITests {
         #expect(rows(bad.out).map { $0["id"] as! String } == ["-:2", "b"])
     }
 }
+
+extension InputOutputCLITests {
+    @Test("--dict writes the percentages in csv and tsv too, beside the counts")
+    func dictPercentInCSV() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let dict = d.appendingPathComponent("kat.yaml")
+        try Data("styrning:\n  - kontroll*\nförtroende:\n  - tillit*\n".utf8).write(to: dict)
+        let r = try cli.run(["score", "--dict", dict.path, "--format", "csv", "-"], stdin: Data("Kontroll och åter kontroll, men tillit.\n".utf8))
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n")
+        #expect(lines[0].hasSuffix(",words,styrning,förtroende,pct_styrning,pct_förtroende"))
+        // 6 words: 2 of them styrning, 1 förtroende
+        #expect(lines[1].hasSuffix(",6,2,1,33.3333,16.6667"))
+    }
+}
