@@ -137,7 +137,8 @@ enum CLI {
     /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
     /// the rest; stops early when stdout has closed. Returns the batch exit code, or 74 after a
     /// write error on stdout (reported on stderr).
-    static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, _ body: (String) throws(TillitError) -> Void) -> Int32 {
+    /// `order` is the command line's paths, for the exit code when every input failed.
+    static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, order: [String] = [], _ body: (String) throws(TillitError) -> Void) -> Int32 {
         var failures = earlierFailures
         var done = 0
         for path in files {
@@ -154,14 +155,25 @@ enum CLI {
             report(error)
             return error.exitCode
         }
-        return batchExit(processed: done, failures: failures)
+        return batchExit(processed: done, failures: failures, order: order)
     }
 
-    /// The exit code after a batch: 0, 1 when some failed, or the failure's code when all did.
-    static func batchExit(processed: Int, failures: [TillitError]) -> Int32 {
+    /// The exit code after a batch: 0, 1 when some failed, or when all did the code of the
+    /// failure that comes first on the command line (`order`: the paths as given; a failure
+    /// belongs to the first path that is it, contains it, or is its `FILE:LINE`'s file).
+    static func batchExit(processed: Int, failures: [TillitError], order: [String] = []) -> Int32 {
         if failures.isEmpty { return 0 }
-        if processed == 0 { return failures[0].exitCode }
-        return 1
+        if processed > 0 { return 1 }
+        func rank(_ e: TillitError) -> Int {
+            guard let s = e.subject else { return Int.max }
+            for (i, p) in order.enumerated() {
+                let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+                if s == p || s == base || s.hasPrefix(base + "/") || s.hasPrefix(p + ":") { return i }
+            }
+            return Int.max
+        }
+        let first = failures.enumerated().min { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }!
+        return first.element.exitCode
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }

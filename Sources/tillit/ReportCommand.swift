@@ -29,7 +29,7 @@ enum ReportCommand {
                 failures.append(error)
             }
         }
-        guard !docs.isEmpty else { return CLI.batchExit(processed: 0, failures: failures) }
+        guard !docs.isEmpty else { return CLI.batchExit(processed: 0, failures: failures, order: a.positionals) }
         let html = HTMLReport.render(docs, title: a.value("title") ?? "tillit report")
         let path = a.value("output") ?? "report.html"
         if path == "-" {

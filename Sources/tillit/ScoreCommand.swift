@@ -102,7 +102,7 @@ enum ScoreCommand {
         if progressShown { CLI.printRaw("\r\u{1B}[K") }
         if errorsLast && !out.isClosed { writeInputErrors() }
         try out.finish()
-        return CLI.batchExit(processed: summary.documents, failures: failures)
+        return CLI.batchExit(processed: summary.documents, failures: failures, order: a.positionals)
     }
 }
 

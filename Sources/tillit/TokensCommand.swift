@@ -12,7 +12,7 @@ enum TokensCommand {
         let paragraphs = try CLI.paragraphs(a)
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "tokens")
         let out = ByteWriter()
-        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
             let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
             out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\n")
             let b = decoded.bytes

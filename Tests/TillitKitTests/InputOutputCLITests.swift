@@ -224,3 +224,30 @@ extension InputOutputCLITests {
         #expect(lines[1].hasSuffix(",6,2,1,33.3333,16.6667"))
     }
 }
+
+extension InputOutputCLITests {
+    @Test("when every input fails, the exit code is that of the input given first on the command line")
+    func exitCodeFollowsCommandLine() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let binary = d.appendingPathComponent("bin.txt").path, missing = d.appendingPathComponent("none.txt").path
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: binary))
+        for verb in ["score", "tokens", "repair"] {
+            #expect(try cli.run([verb, binary, missing]).status == 65, "\(verb)")
+            #expect(try cli.run([verb, missing, binary]).status == 66, "\(verb)")
+        }
+    }
+
+    @Test("a symbolic link loop inside a walked folder is reported, and the batch exits 1")
+    func symlinkLoopInFolder() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        try Data("Tillit till lärarna.\n".utf8).write(to: d.appendingPathComponent("a.txt"))
+        let loop = d.appendingPathComponent("b.txt")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
+        let r = try cli.run(["score", d.path, "--format", "jsonl"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("\(loop.path): symbolic link loop"))
+        #expect(rows(r.out).count == 2)
+    }
+}

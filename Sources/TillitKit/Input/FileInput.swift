@@ -102,8 +102,11 @@ public enum FileInput {
             guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             let upper = name.uppercased()
             if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
-            // a link (or other entry) is followed once, to see whether it names a file
-            if own == .file || kind(of: full, followLinks: true) == .file { found.append(full) }
+            // a link (or other entry) is followed once, to see whether it names a file; a link
+            // that loops is reported, one that points nowhere is left out
+            if own == .file { found.append(full); continue }
+            let (target, e) = lookup(full, followLinks: true)
+            if target == .file { found.append(full) } else if target == nil && e == ELOOP { errors.append(.io(path: full, reason: reason(e))) }
         }
     }
 
