@@ -108,3 +108,18 @@ struct ParagraphLayoutTests {
         #expect(units.map(\.index) == Array(0..<units.count))
     }
 }
+
+extension ParagraphLayoutTests {
+    @Test("a Windows-1252 byte deep in a UTF-8 file is not silent: the part read as Windows-1252 is named in a warning")
+    func latinDeepInUTF8() throws {
+        let good = String(repeating: "Förvaltningen ökar tilliten till medarbetarna.\n\n", count: 200)   // about 10 KB of UTF-8
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-latin-\(UUID().uuidString).txt").path
+        try Data(Array(good.utf8) + Array("Sista stycket n".utf8) + [0xE4] + Array("mner kontroll.\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var warnings: [String] = []
+        _ = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 1).run(DocumentStream(paths: [path], partSize: 4096),
+            emit: { d, _ in warnings += d.warnings }, failure: { Issue.record("\($0)") })
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("are not valid UTF-8; that part read as Windows-1252") == true)
+    }
+}

@@ -68,6 +68,9 @@ public final class Analyzer: Sendable {
         if decoded.bytes.isEmpty && part.part == 0 && part.isLast { warnings.append("\(part.id): no text (empty or only whitespace); one row with 0 tokens, label N") }
         if decoded.encoding == .windows1252 && part.part == 0 {
             warnings.append("\(part.id): not valid UTF-8; read as Windows-1252 (Latin-1)")
+        } else if decoded.encoding == .windows1252 && !part.forceWindows1252 {
+            // a later part of a file whose start was UTF-8: say where
+            warnings.append("\(part.id): bytes \(part.baseOffset)–\(part.baseOffset + part.bytes.count) are not valid UTF-8; that part read as Windows-1252 (Latin-1)")
         }
         return decoded.bytes.withUnsafeBufferPointer { p in
             score(p, decoded: decoded, part: part, warnings: warnings, scratch: &scratch)
