@@ -23,6 +23,7 @@ enum ScoreCommand {
         OptionSpec(name: "rates", value: nil, help: "add words and hits_per_1000_words"),
         OptionSpec(name: "provenance", value: nil, help: "add tillit_version and lexicon_hash to every row"),
         OptionSpec(name: "ascii-header", value: nil, help: "CSV/TSV column names in ASCII (p_stod, p_oppenhet)"),
+        OptionSpec(name: "ids", value: "KIND", help: "path|relative: a found file's id is its path (default) or its path below the folder given"),
         OptionSpec(name: "jobs", value: "N", help: "worker threads (default: all cores)"),
         OptionSpec(name: "quiet", value: nil, help: "no warnings on stderr (errors are still printed)"),
     ]
@@ -68,6 +69,11 @@ enum ScoreCommand {
         func writeInputErrors() { if categoryWriter == nil { for e in inputErrors { if let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) } } } }
         if !errorsLast { writeInputErrors() }
         let stream = DocumentStream(paths: files, input: input, idColumn: a.value("id-column") ?? "id", textColumn: a.value("text-column") ?? "text")
+        switch a.value("ids") ?? "path" {
+        case "path": break
+        case "relative": stream.ids = FileInput.relativeIDs(files, roots: a.positionals)
+        case let other: throw .usage("--ids: '\(other)' is not one of path, relative")
+        }
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
         var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) }, totalFiles: files.count)

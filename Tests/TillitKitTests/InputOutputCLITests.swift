@@ -251,3 +251,25 @@ extension InputOutputCLITests {
         #expect(rows(r.out).count == 2)
     }
 }
+
+extension InputOutputCLITests {
+    @Test("--ids relative names a found file by its path below the folder given, so ids do not depend on where the corpus lies")
+    func relativeIDs() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let sub = d.appendingPathComponent("2021")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("Tillit till lärarna.\n".utf8).write(to: sub.appendingPathComponent("lund.txt"))
+        try Data("Mer kontroll.\n".utf8).write(to: d.appendingPathComponent("malmö.txt"))
+        // a file named on the command line keeps its path
+        let other = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: other) }
+        let single = other.appendingPathComponent("umeå.txt").path
+        try Data("Stöd och förtroende.\n".utf8).write(to: URL(fileURLWithPath: single))
+        let r = try cli.run(["score", d.path + "/", single, "--ids", "relative", "--format", "jsonl"])
+        #expect(r.status == 0)
+        #expect(rows(r.out).map { $0["id"] as! String } == ["2021/lund.txt", "malmö.txt", single])
+        #expect(rows(try cli.run(["score", d.path, "--format", "jsonl"]).out).map { $0["id"] as! String } == [sub.appendingPathComponent("lund.txt").path, d.appendingPathComponent("malmö.txt").path])
+        #expect(try cli.run(["score", d.path, "--ids", "base"]).status == 64)
+    }
+}

@@ -34,6 +34,9 @@ public final class DocumentStream {
     /// the first record has been read; later files' extra fields are dropped.
     public private(set) var columnNames: [String]? = nil
     var header: [String] = []   // this file's CSV/TSV header
+    /// The id of each path's document, in the order of `paths` (see `FileInput.relativeIDs`);
+    /// nil: the path itself. Errors still name the path.
+    public var ids: [String]? = nil
     let partSize: Int
     var pathIndex = 0
     var reader: ChunkReader? = nil
@@ -82,7 +85,7 @@ public final class DocumentStream {
                 } catch {
                     return .failure(error)
                 }
-                currentID = path
+                currentID = ids.map { $0[pathIndex - 1] } ?? path
                 carry = []
                 partNo = 0
                 offset = 0

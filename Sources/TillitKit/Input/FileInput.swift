@@ -33,6 +33,21 @@ public enum FileInput {
         return (files, errors)
     }
 
+    /// Ids for `files` relative to the folders they were found in (`--ids relative`): a file
+    /// found under a folder of `roots` gets its path below that folder (`sub/a.txt`); a file
+    /// named in `roots` itself, or outside them, keeps its path as given. Paths are compared
+    /// as given, not resolved.
+    public static func relativeIDs(_ files: [String], roots: [String]) -> [String] {
+        let dirs = roots.filter { $0 != "-" && kind(of: $0, followLinks: true) == .directory }
+            .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let named = Set(roots)
+        return files.map { f in
+            if named.contains(f) { return f }
+            for d in dirs where f.hasPrefix(d + "/") { return String(f.dropFirst(d.count + 1)) }
+            return f
+        }
+    }
+
     /// What a path names, for walking folders.
     public enum Kind: Sendable { case file, directory, other }
 
