@@ -37,6 +37,10 @@ public final class DocumentStream {
     /// The id of each path's document, in the order of `paths` (see `FileInput.relativeIDs`);
     /// nil: the path itself. Errors still name the path.
     public var ids: [String]? = nil
+    /// Count the Unicode scalars of each part for `DocumentPart.baseScalarOffset` (one pass
+    /// over the bytes of a large document's parts). `BatchRunner.run` sets it when the
+    /// analyzer's `ScoreOptions.charOffsets` asks for character offsets.
+    public var countScalars = false
     let partSize: Int
     var pathIndex = 0
     var reader: ChunkReader? = nil
@@ -142,7 +146,7 @@ public final class DocumentStream {
         var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
         part.layout = layout
         part.baseScalarOffset = scalars
-        if !last { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
+        if !last && countScalars { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
         partNo += 1
         offset += cut
         if last { reader = nil }

@@ -59,6 +59,7 @@ public final class BatchRunner {
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
                     progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil, stop: (() -> Bool)? = nil) -> Summary {
         var summary = Summary()
+        if analyzer.options.charOffsets { stream.countScalars = true }
         var bytesRead = 0
         var acc: DocumentScore? = nil
         var failedID: String? = nil
