@@ -7,7 +7,7 @@ import TillitKit
 
 /// The `tillit` command: parses arguments, calls TillitKit, formats output.
 enum CLI {
-    static let version = "0.1.0"
+    static let version = TillitVersion.string
 
     static let usage = """
     tillit \(version): measure control- versus trust-based governance language in Swedish documents
@@ -37,8 +37,8 @@ enum CLI {
         let rest = Array(args.dropFirst())
         do {
             switch verb {
-            case "--help", "-h", "help": print(usage); return 0
-            case "--version", "-V", "version": print("tillit \(version)"); return 0
+            case "--help", "-h", "help": try printOut(usage); return 0
+            case "--version", "-V", "version": try printOut("tillit \(version)"); return 0
             case "score": return try ScoreCommand.run(rest)
             case "repair": return try RepairCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
@@ -71,6 +71,14 @@ enum CLI {
         _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
     }
 
+    /// Writes `s` and a newline to stdout at once.
+    /// - Throws: `.io` on a write error (a full disk, a closed stdout), so the verb exits 74.
+    static func printOut(_ s: String) throws(TillitError) {
+        let out = ByteWriter()
+        out.write(s + "\n")
+        try out.finish()
+    }
+
     static func printErr(_ s: String) {
         var line = s
         if !line.hasSuffix("\n") { line += "\n" }
@@ -83,7 +91,7 @@ enum CLI {
         let all = specs + [OptionSpec(name: "help", value: nil, help: "show this help")]
         let parsed = try ArgumentParser.parse(args, specs: all, verb: verb)
         if parsed.has("help") {
-            print("usage: tillit \(verb) \(synopsis)\n\noptions:\n" + ArgumentParser.help(all))
+            try printOut("usage: tillit \(verb) \(synopsis)\n\noptions:\n" + ArgumentParser.help(all))
             return nil
         }
         return parsed
@@ -99,6 +107,15 @@ enum CLI {
     /// The `--repair-lexicon FILE` option shared by the verbs that repair.
     static let repairLexiconSpec = OptionSpec(name: "repair-lexicon", value: "FILE",
                                               help: "repair lexicon built by scripts/build-repair-lexicon.py (default: embedded)")
+
+    /// The `--paragraphs blank|line|auto` option shared by the verbs that segment.
+    static let paragraphsSpec = OptionSpec(name: "paragraphs", value: "MODE",
+                                           help: "blank|line|auto: paragraphs end at blank lines, at every line, or auto-detect one paragraph per line (default: auto)")
+
+    /// The value of `--paragraphs`, `.auto` when not given.
+    static func paragraphs(_ a: ParsedArguments) throws(TillitError) -> ParagraphMode {
+        try a.choice("paragraphs", ParagraphMode.self) ?? .auto
+    }
 
     /// The repairer over `--repair-lexicon FILE`, or the embedded one.
     static func repairer(_ a: ParsedArguments) throws(TillitError) -> Repairer {
@@ -120,8 +137,10 @@ enum CLI {
     }
 
     /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
-    /// the rest; stops early when stdout has closed. Returns the batch exit code.
-    static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, _ body: (String) throws(TillitError) -> Void) -> Int32 {
+    /// the rest; stops early when stdout has closed. Returns the batch exit code, or 74 after a
+    /// write error on stdout (reported on stderr).
+    /// `order` is the command line's paths, for the exit code when every input failed.
+    static func eachFile(_ files: [String], earlierFailures: [TillitError], out: ByteWriter, order: [String] = [], _ body: (String) throws(TillitError) -> Void) -> Int32 {
         var failures = earlierFailures
         var done = 0
         for path in files {
@@ -134,15 +153,29 @@ enum CLI {
             }
             if out.isClosed { break }
         }
-        out.flush()
-        return batchExit(processed: done, failures: failures)
+        do { try out.finish() } catch {
+            report(error)
+            return error.exitCode
+        }
+        return batchExit(processed: done, failures: failures, order: order)
     }
 
-    /// The exit code after a batch: 0, 1 when some failed, or the failure's code when all did.
-    static func batchExit(processed: Int, failures: [TillitError]) -> Int32 {
+    /// The exit code after a batch: 0, 1 when some failed, or when all did the code of the
+    /// failure that comes first on the command line (`order`: the paths as given; a failure
+    /// belongs to the first path that is it, contains it, or is its `FILE:LINE`'s file).
+    static func batchExit(processed: Int, failures: [TillitError], order: [String] = []) -> Int32 {
         if failures.isEmpty { return 0 }
-        if processed == 0 { return failures[0].exitCode }
-        return 1
+        if processed > 0 { return 1 }
+        func rank(_ e: TillitError) -> Int {
+            guard let s = e.subject else { return Int.max }
+            for (i, p) in order.enumerated() {
+                let base = p.hasSuffix("/") ? String(p.dropLast()) : p
+                if s == p || s == base || s.hasPrefix(base + "/") || s.hasPrefix(p + ":") { return i }
+            }
+            return Int.max
+        }
+        let first = failures.enumerated().min { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }!
+        return first.element.exitCode
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }

@@ -15,7 +15,7 @@ enum EvalCommand {
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard args.first == "repair" else {
-            if args.first == "--help" || args.first == "-h" { print("usage: tillit eval repair DIR [options]"); return 0 }
+            if args.first == "--help" || args.first == "-h" { try CLI.printOut("usage: tillit eval repair DIR [options]"); return 0 }
             throw .usage("eval: expected 'repair' (usage: tillit eval repair DIR)")
         }
         guard let a = try CLI.parse(Array(args.dropFirst()), verb: "eval repair", synopsis: "DIR [options]", specs: specs) else { return 0 }
@@ -27,18 +27,18 @@ enum EvalCommand {
         let repairer = try CLI.repairer(a)
         let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: try a.choice("mode", RepairMode.self) ?? .auto,
                                             minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
-        print("input      files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
+        try CLI.printOut("input      files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
         for r in rows {
             let line = r.suffix.rightPad(10) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
                 + "  " + pct(r.werBefore).leftPad(10) + " " + pct(r.werAfter).leftPad(10) + " " + String(r.changes).leftPad(8)
                 + " " + String(r.fixed).leftPad(6) + " " + String(r.broken).leftPad(7) + " " + FixedPoint.string(r.brokenPerThousand, decimals: 2).leftPad(10)
                 + " " + String(r.ambiguous).leftPad(10) + " " + pct(r.ambiguousAccuracyBefore).leftPad(13) + " " + pct(r.ambiguousAccuracyAfter).leftPad(12)
-            print(line)
+            try CLI.printOut(line)
         }
         if rows.contains(where: { $0.untraced > 0 }) {
-            print("(files over 40 million word pairs count in the WER columns only: \(rows.map { "\($0.suffix) \($0.untraced) words" }.joined(separator: ", ")))")
+            try CLI.printOut("(files over 40 million word pairs count in the WER columns only: \(rows.map { "\($0.suffix) \($0.untraced) words" }.joined(separator: ", ")))")
         }
-        print("fixed/broken: gold words wrong before and right after repair / right before and wrong after; ambiguous: gold words of forms that share their å/ä/ö-stripped spelling (har/här, var/vår, man/män), with the share right before and after")
+        try CLI.printOut("fixed/broken: gold words wrong before and right after repair / right before and wrong after; ambiguous: gold words of forms that share their å/ä/ö-stripped spelling (har/här, var/vår, man/män), with the share right before and after")
         return 0
     }
 

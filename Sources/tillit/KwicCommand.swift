@@ -21,7 +21,7 @@ enum KwicCommand {
         let out = ByteWriter()
         let sep = format == .tsv ? "\t" : ","
         if format == .csv || format == .tsv { out.write(["id", "offset", "left", "match", "right", "pattern", "pole", "modifier", "repaired"].joined(separator: sep) + "\n") }
-        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: Array(a.positionals.dropFirst())) { (path: String) throws(TillitError) in
             for l in try kwic.lines(id: path, bytes: try FileInput.readAll(path: path)) {
                 let e = l.evidence
                 let poleText: String

@@ -19,7 +19,7 @@ enum RepairCommand {
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "repair")
         let out = ByteWriter()
         let repairer = try CLI.repairer(a)
-        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
             let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
             if decoded.encoding == .windows1252 { CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8") }
             let result = repairer.repair(text: decoded.bytes, mode: mode, minConfidence: minConf)

@@ -4,18 +4,20 @@ import TillitKit
 enum TokensCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "sentences", value: nil, help: "also list sentence ranges"),
+        CLI.paragraphsSpec,
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
-        guard let a = try CLI.parse(args, verb: "tokens", synopsis: "[--sentences] PATH... | -", specs: specs) else { return 0 }
+        guard let a = try CLI.parse(args, verb: "tokens", synopsis: "[--sentences] [--paragraphs MODE] PATH... | -", specs: specs) else { return 0 }
+        let paragraphs = try CLI.paragraphs(a)
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "tokens")
         let out = ByteWriter()
-        return CLI.eachFile(files, earlierFailures: inputErrors, out: out) { (path: String) throws(TillitError) in
+        return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
             let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
             out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\n")
             let b = decoded.bytes
             b.withUnsafeBufferPointer { p in
-                for (si, seg) in Segmenter.segments(p, range: 0..<p.count).enumerated() {
+                for (si, seg) in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs).enumerated() {
                     out.write("segment \(si) \(seg.kind.rawValue) @\(decoded.originalOffset(seg.range.lowerBound))+\(seg.range.count)\n")
                     if a.has("sentences") {
                         for s in Segmenter.sentences(p, in: seg.range) {

@@ -42,8 +42,7 @@ enum TrainCommand {
                                          provenance: ["gold: \(names.joined(separator: ", ")) (\(passages.count) passages)", "lexicon: \(lexicon.source == "<embedded>" ? "embedded" : lexicon.source)"])
         let text = model.serialized()
         if out == "-" {
-            let w = ByteWriter(); w.write(text); w.flush()
-            if let f = w.failure { throw .io(path: "<stdout>", reason: f) }
+            let w = ByteWriter(); w.write(text); try w.finish()
         } else {
             try FileOutput.write(Array(text.utf8), to: out)
             let inSample = Validation(pairs: scored.map { ($0.passage.id, $0.passage.label, $0.decision(model).label) })

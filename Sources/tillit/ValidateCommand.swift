@@ -29,6 +29,7 @@ enum ValidateCommand {
         let scored = Validation.score(passages, analyzer: analyzer, commonWords: try TrainCommand.commonWords(a))
         let v: Validation
         var decisions: [LabelDecision]
+        var header = ""
         if let c = a.value("cv") {
             guard let k = Int(c), k >= 2, k <= 100 else { throw .usage("--cv: expected a whole number of folds 2…100, got '\(c)'") }
             if a.value("model") != nil { throw .usage("validate: --cv trains its own models; it cannot be combined with --model") }
@@ -37,25 +38,29 @@ enum ValidateCommand {
             if let sv = a.value("seed") { guard let n = UInt64(sv) else { throw .usage("--seed: expected a whole number, got '\(sv)'") }; seed = n }
             (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed)
             let groups = Set(passages.map(\.group)).count
-            print("grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n")
+            header = ("grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n")
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })
             let src = a.value("model") ?? "the embedded model"
-            print("labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n")
+            header = ("labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n")
         }
-        print(v.render(), terminator: "")
+        var text = v.render()
+        text = header + "\n" + text
         if a.has("errors") {
-            print("\ndisagreements")
+            text += "\ndisagreements\n"
             for (i, s) in scored.enumerated() where v.pairs[i].gold != v.pairs[i].predicted {
                 let d = decisions[i]
-                print("\n\(s.passage.id)  gold \(s.passage.label.rawValue)  predicted \(d.label.rawValue) (p \(JSON.format4(d.probability)))  source \(s.passage.group)")
-                print("  text: \(s.passage.text)")
-                if !d.reasons.isEmpty { print("  reasons: " + d.reasons.map { "\($0.feature) = \(JSON.format4($0.value)) (\($0.effect >= 0 ? "+" : "")\(JSON.format4($0.effect)))" }.joined(separator: "; ")) }
+                text += ("\n\(s.passage.id)  gold \(s.passage.label.rawValue)  predicted \(d.label.rawValue) (p \(JSON.format4(d.probability)))  source \(s.passage.group)\n")
+                text += "  text: \(s.passage.text)\n"
+                if !d.reasons.isEmpty { text += "  reasons: " + d.reasons.map { "\($0.feature) = \(JSON.format4($0.value)) (\($0.effect >= 0 ? "+" : "")\(JSON.format4($0.effect)))" }.joined(separator: "; ") + "\n" }
                 let ev = s.evidence.map { e in "\(e.surface)→\(e.pattern) [\(e.pole.rawValue)\(e.modifier == .none ? "" : ", " + e.modifier.name)]" }
-                print("  evidence: " + (ev.isEmpty ? "none" : ev.joined(separator: "; ")))
+                text += "  evidence: " + (ev.isEmpty ? "none" : ev.joined(separator: "; ")) + "\n"
             }
         }
+        let out = ByteWriter()
+        out.write(text)
+        try out.finish()
         return 0
     }
 }

@@ -76,7 +76,7 @@ struct CLITests {
         #expect(r.err.contains("contains no .txt or .md files"))
     }
 
-    @Test("a binary, an empty and a Latin-1 file in a batch: the good files are scored, exit 1")
+    @Test("a binary, an empty and a Latin-1 file in a batch: every file gets a row, the binary one skipped, exit 1")
     func mixedBatch() throws {
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
@@ -88,12 +88,14 @@ struct CLITests {
         #expect(r.status == 1)
         let errLines = r.err.split(separator: "\n")
         #expect(errLines.contains { $0.contains("a-binary.txt: binary data") })
-        #expect(errLines.contains { $0.contains("b-empty.txt: empty file") })
+        #expect(errLines.contains { $0.contains("warning: \(d.path)/b-empty.txt: no text") })
         #expect(errLines.contains { $0.contains("c-latin1.txt: not valid UTF-8; read as Windows-1252") })
         let out = r.out.split(separator: "\n")
-        #expect(out.count == 2)
-        #expect(out[0].contains("c-latin1.txt") && out[0].contains("\"encoding\":\"windows-1252\"") && out[0].contains("\"label\":\"T\""))
-        #expect(out[1].contains("d-seed.txt"))
+        #expect(out.count == 4)
+        #expect(out[0].contains("a-binary.txt") && out[0].contains("\"status\":\"skipped\""))
+        #expect(out[1].contains("b-empty.txt") && out[1].contains("\"tokens\":0") && out[1].contains("\"label\":\"N\""))
+        #expect(out[2].contains("c-latin1.txt") && out[2].contains("\"encoding\":\"windows-1252\"") && out[2].contains("\"label\":\"T\""))
+        #expect(out[3].contains("d-seed.txt"))
     }
 
     @Test("a 15 MB single line is scored in parts without error")
@@ -110,11 +112,13 @@ struct CLITests {
         #expect(row["k_hits"] as? Int == 750_000)
     }
 
-    @Test("empty standard input: one line on stderr, exit 65")
+    @Test("empty standard input: one warning on stderr, one row with 0 tokens and label N, exit 0")
     func emptyStdin() throws {
-        let r = try run(["score", "-"], stdin: Data())
-        #expect(r.status == 65)
-        #expect(r.err == "tillit: -: empty file, nothing to score; skipped\n")
+        let r = try run(["score", "--format", "jsonl", "-"], stdin: Data())
+        #expect(r.status == 0)
+        #expect(r.err == "tillit: warning: -: no text (empty or only whitespace); one row with 0 tokens, label N\n")
+        let row = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        #expect(row["id"] as? String == "-" && row["tokens"] as? Int == 0 && row["label"] as? String == "N" && row["kind"] as? String == "empty")
     }
 
     @Test("a malformed lexicon: exit 65 with file and line")
@@ -170,8 +174,10 @@ struct CLITests {
         #expect(r.status == 1)
         #expect(r.err.contains("-:2: bad JSONL record"))
         let rows = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
-        #expect(rows.map { $0["id"] as! String } == ["S1", "7"])
-        #expect(rows.map { $0["label"] as! String } == ["T", "N"])
+        // the bad record keeps its place as a skipped row named FILE:LINE
+        #expect(rows.map { $0["id"] as! String } == ["S1", "-:2", "7"])
+        #expect(rows.map { $0["label"] as? String } == ["T", nil, "N"])
+        #expect(rows[1]["status"] as? String == "skipped" && (rows[1]["reason"] as? String)?.hasPrefix("bad JSONL record") == true)
     }
 
     @Test("a closed stdout ends the run quietly, without a crash")

@@ -34,7 +34,8 @@ public struct CategoryDictionary: Sendable {
     /// Parses dictionary text; the format is recognised from its first line.
     /// - Throws: `.badLexicon` with the line number.
     public static func parse(_ text: String, source: String) throws(TillitError) -> CategoryDictionary {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        // "\r\n" is one Character in Swift: split on it too, not only on "\n"
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
         let first = lines.first { !$0.trimmed().isEmpty && !$0.hasPrefix("#") }?.trimmed()
         guard let first else { throw .badLexicon(path: source, line: 1, reason: "empty dictionary") }
         return first == "%" ? try parseLIWC(lines, source: source) : try parseList(lines, source: source)

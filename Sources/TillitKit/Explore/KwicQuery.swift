@@ -6,12 +6,16 @@ public enum KwicQuery: Sendable {
     case dimension(Dimension?, Pole)
 
     /// Parses `4:K`, `tillit:T`, `K`, `T`, or else a lexicon pattern.
+    /// - Throws: `.usage` for an unknown row or principle, or a row with a pole other than K or T (`4:X`).
     public static func parse(_ s: String) throws(TillitError) -> KwicQuery {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1, let p = Pole(rawValue: s) { return .dimension(nil, p) }
         if parts.count == 2, let p = Pole(rawValue: parts[1].uppercased()) {
             guard let d = Dimension(key: parts[0]) else { throw .usage("kwic: '\(parts[0])' is not a row 1-6 or a principle") }
             return .dimension(d, p)
+        }
+        if parts.count == 2, Dimension(key: parts[0]) != nil {
+            throw .usage("kwic: '\(parts[1])' is not a pole; use ROW:K or ROW:T, e.g. \(parts[0]):K")
         }
         guard !s.trimmed().isEmpty else { throw .usage("kwic: empty pattern") }
         return .pattern(s)

@@ -12,6 +12,17 @@ public struct DocumentPart: Sendable {
     public var isLast: Bool
     /// True when an earlier part showed the file is not UTF-8.
     public var forceWindows1252: Bool
+    /// The paragraph layout of the whole document (`.blank` or `.line`), found by
+    /// `DocumentStream` on the first part of a document read in several parts, so every part
+    /// splits paragraphs the same way. Nil lets `ScoreOptions.paragraphs` `.auto` look at
+    /// this part's own bytes.
+    public var layout: ParagraphMode? = nil
+    /// Unicode scalars of the document before `bytes[0]` (see `UnitScore.charOffset`), set by
+    /// `DocumentStream` for the later parts of a document read in several parts.
+    public var baseScalarOffset = 0
+    /// The record's pass-through values (`--input jsonl|csv|tsv`), one per
+    /// `DocumentStream.columnNames`, empty for plain text.
+    public var columns: [String] = []
 
     public init(id: String, bytes: [UInt8], part: Int = 0, baseOffset: Int = 0, isLast: Bool = true, forceWindows1252: Bool = false) {
         self.id = id

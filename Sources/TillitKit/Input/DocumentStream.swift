@@ -1,6 +1,8 @@
 /// Streams documents from paths as `DocumentPart`s in input order, with bounded memory:
 /// files larger than `partSize` are cut at paragraph (else line, else space) boundaries.
-/// With `jsonl` each line of each input is one `{"id": …, "text": …}` record.
+/// With `jsonl` each line of each input is one `{"id": …, "text": …}` record; with `csv` or
+/// `tsv` each row after the header is one record. The id and text fields are named by
+/// `idColumn` and `textColumn`; every other field passes through (`columnNames`).
 ///
 /// Errors for one input are yielded in place and the stream goes on with the next input.
 public final class DocumentStream {
@@ -10,8 +12,35 @@ public final class DocumentStream {
         case failure(TillitError)
     }
 
+    /// How the inputs hold their documents.
+    public enum Input: String, Sendable, CaseIterable {
+        /// Each file is one document.
+        case text
+        /// One JSON object per line.
+        case jsonl
+        /// A CSV file with a header row (RFC 4180 quoting).
+        case csv
+        /// A TSV file with a header row.
+        case tsv
+    }
+
     let paths: [String]
     let jsonl: Bool
+    let input: Input
+    let idColumn: String
+    let textColumn: String
+    /// The pass-through fields of records, in output order: the other columns of the first
+    /// CSV/TSV header, or the other members of the first JSONL record (sorted). Known once
+    /// the first record has been read; later files' extra fields are dropped.
+    public private(set) var columnNames: [String]? = nil
+    var header: [String] = []   // this file's CSV/TSV header
+    /// The id of each path's document, in the order of `paths` (see `FileInput.relativeIDs`);
+    /// nil: the path itself. Errors still name the path.
+    public var ids: [String]? = nil
+    /// Count the Unicode scalars of each part for `DocumentPart.baseScalarOffset` (one pass
+    /// over the bytes of a large document's parts). `BatchRunner.run` sets it when the
+    /// analyzer's `ScoreOptions.charOffsets` asks for character offsets.
+    public var countScalars = false
     let partSize: Int
     var pathIndex = 0
     var reader: ChunkReader? = nil
@@ -22,12 +51,28 @@ public final class DocumentStream {
     var lineNo = 0
     var atEOF = false
     var firstWasLatin = false
+    var layout: ParagraphMode? = nil
+    var scalars = 0
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
     public init(paths: [String], jsonl: Bool = false, partSize: Int = 256 << 10) {
         self.paths = paths
         self.jsonl = jsonl
+        self.input = jsonl ? .jsonl : .text
+        self.idColumn = "id"
+        self.textColumn = "text"
+        self.partSize = max(partSize, 4096)
+    }
+
+    /// Creates a stream of records (`.jsonl`, `.csv`, `.tsv`) or documents (`.text`), with the
+    /// id and text taken from the fields `idColumn` and `textColumn`.
+    public init(paths: [String], input: Input, idColumn: String = "id", textColumn: String = "text", partSize: Int = 256 << 10) {
+        self.paths = paths
+        self.jsonl = input != .text
+        self.input = input
+        self.idColumn = idColumn
+        self.textColumn = textColumn
         self.partSize = max(partSize, 4096)
     }
 
@@ -44,16 +89,25 @@ public final class DocumentStream {
                 } catch {
                     return .failure(error)
                 }
-                currentID = path
+                currentID = ids.map { $0[pathIndex - 1] } ?? path
                 carry = []
                 partNo = 0
                 offset = 0
                 lineNo = 0
                 atEOF = false
                 firstWasLatin = false
+                layout = nil
+                scalars = 0
+                header = []
             }
             do {
-                if let item = try jsonl ? nextRecord() : nextPart() { return item }
+                let item: Item?
+                switch input {
+                case .text: item = try nextPart()
+                case .jsonl: item = try nextRecord()
+                case .csv, .tsv: item = try nextRow()
+                }
+                if let item { return item }
             } catch {
                 reader = nil
                 return .failure(error)
@@ -73,7 +127,8 @@ public final class DocumentStream {
         try fill()
         if carry.isEmpty {
             reader = nil
-            if partNo == 0 { return .failure(.emptyInput(path: currentID)) }
+            // an empty file still gets its row (see Analyzer.score)
+            if partNo == 0 { return .part(DocumentPart(id: currentID, bytes: [])) }
             return nil
         }
         var cut = carry.count
@@ -86,11 +141,27 @@ public final class DocumentStream {
         carry.removeFirst(cut)
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
         if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
-        let part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
+        // a document in several parts: its first part decides the paragraph layout for all
+        if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
+        var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
+        part.layout = layout
+        part.baseScalarOffset = scalars
+        if !last && countScalars { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
         partNo += 1
         offset += cut
         if last { reader = nil }
         return .part(part)
+    }
+
+    /// Unicode scalars in one part's original bytes: a Windows-1252 byte is one, a UTF-8
+    /// scalar is its lead byte (continuation bytes 0x80–0xBF do not count), and a byte order
+    /// mark at the start of the document is not counted.
+    static func scalarCount(_ b: [UInt8], latin: Bool, first: Bool) -> Int {
+        if latin { return b.count }
+        var n = 0
+        for x in b where x & 0xC0 != 0x80 { n += 1 }
+        if first && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { n -= 1 }
+        return n
     }
 
     /// Where to cut `bytes` at or before `limit`: after a blank line, else after a newline,
@@ -144,23 +215,74 @@ public final class DocumentStream {
         }
     }
 
-    /// Parses one JSONL line; nil for a blank line.
-    func record(_ line: [UInt8]) -> Item? {
+    /// Parses one JSONL line; nil for a blank line. A byte order mark before the first record is skipped.
+    func record(_ raw: [UInt8]) -> Item? {
+        var line = raw
+        if lineNo == 1 && line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { line.removeFirst(3) }
         if line.allSatisfy({ ByteClass.isSpace($0) }) { return nil }
         let fail = { (why: String) -> Item in .failure(.badRecord(path: self.currentID, line: self.lineNo, reason: why)) }
         guard let obj = JSONRecord(line) else {
             let first = line.first { !ByteClass.isSpace($0) }
             return fail(first == UInt8(ascii: "{") ? "not valid JSON" : "expected an object with \"id\" and \"text\"")
         }
-        guard let text = obj[string: "text"] else { return fail("missing string field \"text\"") }
+        guard let text = obj[string: textColumn] else { return fail("missing string field \"\(textColumn)\"") }
         let id: String
-        switch obj.members["id"] {
+        if columnNames == nil { columnNames = obj.members.keys.filter { $0 != idColumn && $0 != textColumn }.sorted() }
+        let columns = columnNames!.map { (k: String) -> String in
+            switch obj.members[k] {
+            case .string(let s)?: return s
+            case .number(let n)?: return n
+            case .bool(let b)?: return b ? "true" : "false"
+            default: return ""
+            }
+        }
+        switch obj.members[idColumn] {
         case .string(let s)?: id = s
         case .number(let n)?: id = n
         case nil: id = "\(currentID):\(lineNo)"
-        default: return fail("\"id\" must be a string or a number")
+        default: return fail("\"\(idColumn)\" must be a string or a number")
         }
-        return .part(DocumentPart(id: id, bytes: Array(text.utf8)))
+        var part = DocumentPart(id: id, bytes: Array(text.utf8))
+        part.columns = columns
+        return .part(part)
+    }
+
+    /// The next CSV/TSV record as a part; the first row of each file is its header.
+    func nextRow() throws(TillitError) -> Item? {
+        while true {
+            if lineNo == 0 && carry.count >= 3 && carry[0] == 0xEF && carry[1] == 0xBB && carry[2] == 0xBF { carry.removeFirst(3) }
+            if let (fields, next) = DelimitedRecord.next(carry, from: 0, tsv: input == .tsv, atEnd: atEOF) {
+                carry.removeFirst(next)
+                lineNo += 1
+                if let item = row(fields) { return item }
+                continue
+            }
+            if atEOF { reader = nil; return nil }
+            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+        }
+    }
+
+    /// One CSV/TSV row: the header (nil), a blank row (nil), a record or a failure.
+    func row(_ fields: [String]) -> Item? {
+        let kind = input == .tsv ? "TSV" : "CSV"
+        if lineNo == 1 {
+            header = fields
+            guard fields.contains(textColumn) else {
+                reader = nil
+                return .failure(.badData(path: "\(currentID):1", reason: "bad \(kind) header: no column \"\(textColumn)\" (use --text-column)"))
+            }
+            if columnNames == nil { columnNames = fields.filter { $0 != idColumn && $0 != textColumn } }
+            return nil
+        }
+        if fields.count == 1 && fields[0].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return nil }
+        guard fields.count == header.count else {
+            return .failure(.badData(path: "\(currentID):\(lineNo)", reason: "bad \(kind) row: \(fields.count) fields, the header has \(header.count)"))
+        }
+        var byName: [String: String] = [:]
+        for (k, v) in zip(header, fields) { byName[k] = v }
+        var part = DocumentPart(id: byName[idColumn] ?? "\(currentID):\(lineNo)", bytes: Array(byName[textColumn]!.utf8))
+        part.columns = columnNames!.map { byName[$0] ?? "" }
+        return .part(part)
     }
 }
 

@@ -10,21 +10,42 @@ public enum FileInput {
     /// Expands command-line paths into document paths: files as given, directories walked
     /// recursively for `*.txt` and `*.md` in sorted order, `-` kept. In directories, hidden
     /// entries and a folder's own documentation (`README.*`, `LICENSE*`, `CHANGELOG*`) are skipped.
-    /// Errors (missing path, directory without text) are returned, not thrown, so the rest
-    /// of the batch goes on.
+    /// Errors (missing path, directory without text, a file or folder that cannot be read:
+    /// "permission denied", "symbolic link loop") are returned, not thrown, so the rest of the
+    /// batch goes on. An unreadable folder met while walking is an error too.
     public static func expand(_ paths: [String], extensions: Set<String> = ["txt", "md"]) -> (files: [String], errors: [TillitError]) {
         var files: [String] = []
         var errors: [TillitError] = []
         for path in paths {
             if path == "-" { files.append(path); continue }
-            guard let kind = kind(of: path, followLinks: true) else { errors.append(.inputNotFound(path: path)); continue }
+            let (looked, e) = lookup(path, followLinks: true)
+            guard let kind = looked else {
+                errors.append(e == ENOENT || e == ENOTDIR ? .inputNotFound(path: path) : .io(path: path, reason: reason(e)))
+                continue
+            }
             if kind != .directory { files.append(path); continue }
             var found: [String] = []
-            walk(path.hasSuffix("/") ? String(path.dropLast()) : path, extensions: extensions, into: &found)
-            if found.isEmpty { errors.append(.noTextFiles(path: path)) }
+            let before = errors.count
+            walk(path.hasSuffix("/") ? String(path.dropLast()) : path, extensions: extensions, into: &found, errors: &errors)
+            if found.isEmpty && errors.count == before { errors.append(.noTextFiles(path: path)) }
             files.append(contentsOf: found.sorted())
         }
         return (files, errors)
+    }
+
+    /// Ids for `files` relative to the folders they were found in (`--ids relative`): a file
+    /// found under a folder of `roots` gets its path below that folder (`sub/a.txt`); a file
+    /// named in `roots` itself, or outside them, keeps its path as given. Paths are compared
+    /// as given, not resolved.
+    public static func relativeIDs(_ files: [String], roots: [String]) -> [String] {
+        let dirs = roots.filter { $0 != "-" && kind(of: $0, followLinks: true) == .directory }
+            .map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let named = Set(roots)
+        return files.map { f in
+            if named.contains(f) { return f }
+            for d in dirs where f.hasPrefix(d + "/") { return String(f.dropFirst(d.count + 1)) }
+            return f
+        }
     }
 
     /// What a path names, for walking folders.
@@ -33,12 +54,27 @@ public enum FileInput {
     /// The kind of `path`, or nil when it does not exist. With `followLinks` false a symbolic
     /// link is `.other`. Cost: one `stat(2)`.
     public static func kind(of path: String, followLinks: Bool) -> Kind? {
+        lookup(path, followLinks: followLinks).kind
+    }
+
+    /// The kind of `path`, or nil and the `errno` of the failed `stat(2)`.
+    static func lookup(_ path: String, followLinks: Bool) -> (kind: Kind?, errno: Int32) {
         var st = stat()
-        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { return nil }
+        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { return (nil, errno) }
         switch st.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        case S_IFREG: return (.file, 0)
+        case S_IFDIR: return (.directory, 0)
+        default: return (.other, 0)
+        }
+    }
+
+    /// An `errno` as tillit's messages spell it: "permission denied" for EACCES and EPERM,
+    /// "symbolic link loop" for ELOOP, else the system's text.
+    public static func reason(_ e: Int32) -> String {
+        switch e {
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "symbolic link loop"
+        default: return String(cString: strerror(e))
         }
     }
 
@@ -51,7 +87,12 @@ public enum FileInput {
     /// The entry names of a folder (without `.` and `..`), unsorted, or nil when it cannot be
     /// read. Cost: one `readdir(3)` pass.
     public static func entries(of directory: String) -> [String]? {
-        guard let dir = opendir(directory) else { return nil }
+        readEntries(directory).names
+    }
+
+    /// The entry names of a folder, or nil and the `errno` of the failed `opendir(3)`.
+    static func readEntries(_ directory: String) -> (names: [String]?, errno: Int32) {
+        guard let dir = opendir(directory) else { return (nil, errno) }
         defer { closedir(dir) }
         var names: [String] = []
         while let e = readdir(dir) {
@@ -60,22 +101,27 @@ public enum FileInput {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return (names, 0)
     }
 
     /// Adds the documents under `dir` to `found`: hidden entries and a folder's own
     /// documentation are skipped; links to files are followed, links to folders are not
-    /// (so a link cycle cannot loop).
-    static func walk(_ dir: String, extensions: Set<String>, into found: inout [String]) {
-        for name in entries(of: dir) ?? [] where !name.hasPrefix(".") {
+    /// (so a link cycle cannot loop). A folder that cannot be read adds an error.
+    static func walk(_ dir: String, extensions: Set<String>, into found: inout [String], errors: inout [TillitError]) {
+        let (read, e) = readEntries(dir)
+        guard let names = read else { errors.append(.io(path: dir, reason: reason(e))); return }
+        for name in names where !name.hasPrefix(".") {
             let full = dir + "/" + name
             guard let own = kind(of: full, followLinks: false) else { continue }
-            if own == .directory { walk(full, extensions: extensions, into: &found); continue }
+            if own == .directory { walk(full, extensions: extensions, into: &found, errors: &errors); continue }
             guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             let upper = name.uppercased()
             if upper.hasPrefix("README") || upper.hasPrefix("LICENSE") || upper.hasPrefix("CHANGELOG") { continue }
-            // a link (or other entry) is followed once, to see whether it names a file
-            if own == .file || kind(of: full, followLinks: true) == .file { found.append(full) }
+            // a link (or other entry) is followed once, to see whether it names a file; a link
+            // that loops is reported, one that points nowhere is left out
+            if own == .file { found.append(full); continue }
+            let (target, e) = lookup(full, followLinks: true)
+            if target == .file { found.append(full) } else if target == nil && e == ELOOP { errors.append(.io(path: full, reason: reason(e))) }
         }
     }
 
@@ -106,7 +152,7 @@ public final class ChunkReader {
         if f < 0 {
             let e = errno
             if e == ENOENT { throw .inputNotFound(path: path) }
-            throw .io(path: path, reason: String(cString: strerror(e)))
+            throw .io(path: path, reason: FileInput.reason(e))
         }
         var st = stat()
         if fstat(f, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { close(f); throw .io(path: path, reason: "is a directory") }

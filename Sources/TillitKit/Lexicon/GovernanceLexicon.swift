@@ -32,57 +32,85 @@ public struct GovernanceLexicon: Sendable {
         do { return try parse(EmbeddedGovernanceLexicon.text, source: "<embedded>") } catch { fatalError("embedded lexicon is malformed: \(error)") }
     }()
 
-    /// Parses lexicon text. Cost: O(lines).
+    /// Largest weight an entry may carry. Bounds every total so output never overflows.
+    public static let maxWeight = 1000.0
+
+    /// Parses lexicon text (LF, CRLF or CR line ends). Cost: O(lines).
     /// - Throws: `TillitError.badLexicon` naming the first bad line.
     public static func parse(_ text: String, source: String) throws(TillitError) -> GovernanceLexicon {
+        let (lexicon, problems) = read(text, source: source, all: false)
+        if let first = problems.first { throw first }
+        return lexicon!
+    }
+
+    /// Every problem of lexicon text, in line order (`tillit lexicon check`): empty when the
+    /// text parses. Cost: O(lines).
+    public static func problems(_ text: String, source: String) -> [TillitError] {
+        read(text, source: source, all: true).problems
+    }
+
+    /// The lexicon, or nil, and the problems found: only the first unless `all`.
+    static func read(_ text: String, source: String, all: Bool) -> (lexicon: GovernanceLexicon?, problems: [TillitError]) {
         var entries: [LexiconEntry] = []
+        var problems: [TillitError] = []
         var lineNo = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on it too, not only on "\n"
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNo += 1
-            var line = rawLine
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(newlines: true) }
-            func fail(_ why: String) -> TillitError { .badLexicon(path: source, line: lineNo, reason: why) }
-            guard fields.count >= 3 else { throw fail("expected 'pattern | dimensions | pole [| weight | exclusions | note]', found \(fields.count) field(s)") }
-            let patternText = fields[0]
-            let wordTexts = patternText.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" })
-            guard !wordTexts.isEmpty else { throw fail("empty pattern") }
-            var words: [WordPattern] = []
-            for w in wordTexts {
-                guard let wp = WordPattern(w) else { throw fail("bad pattern word '\(w)': use word, word~, *word, word* or *word*") }
-                words.append(wp)
+            do throws(TillitError) {
+                if let e = try entry(rawLine, lineNo: lineNo, source: source) { entries.append(e) }
+            } catch {
+                problems.append(error)
+                if !all { return (nil, problems) }
             }
-            let isName = fields[2].uppercased() == "N"
-            let isFrame = fields[2].uppercased() == "F"
-            if isFrame && words.count != 1 { throw fail("a frame word (pole F) is a single word pattern") }
-            var dims: [Dimension] = []
-            for d in fields[1].split(separator: ",") {
-                let key = d.trimmed()
-                guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
-                dims.append(dim)
-            }
-            guard !dims.isEmpty || isName || isFrame else { throw fail("no dimension given") }
-            guard let pole = isName || isFrame ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T, N (a name) or F (a frame word), found '\(fields[2])'") }
-            var weight = 1.0
-            if fields.count > 3 && !fields[3].isEmpty {
-                guard let w = Double(fields[3]), w > 0, w.isFinite else { throw fail("weight must be a positive number, found '\(fields[3])'") }
-                weight = w
-            }
-            var exclusions: [WordPattern] = []
-            var conditions: [SenseCondition] = []
-            if fields.count > 4 {
-                switch SenseCondition.parseField(fields[4]) {
-                case .success(let r): exclusions = r.exclusions; conditions = r.conditions
-                case .failure(let e): throw fail(e.reason)
-                }
-            }
-            let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
-            entries.append(LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName,
-                                        conditions: conditions, isFrame: isFrame))
         }
-        guard !entries.isEmpty else { throw .badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found") }
-        return GovernanceLexicon(entries: entries, source: source)
+        if entries.isEmpty && problems.isEmpty { problems.append(.badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found")) }
+        return (problems.isEmpty ? GovernanceLexicon(entries: entries, source: source) : nil, problems)
+    }
+
+    /// The entry on one line, nil for a blank or comment line.
+    static func entry(_ rawLine: Substring, lineNo: Int, source: String) throws(TillitError) -> LexiconEntry? {
+        var line = rawLine
+        if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return nil }
+        let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(newlines: true) }
+        func fail(_ why: String) -> TillitError { .badLexicon(path: source, line: lineNo, reason: why) }
+        guard fields.count >= 3 else { throw fail("expected 'pattern | dimensions | pole [| weight | exclusions | note]', found \(fields.count) field(s)") }
+        let patternText = fields[0]
+        let wordTexts = patternText.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" })
+        guard !wordTexts.isEmpty else { throw fail("empty pattern") }
+        var words: [WordPattern] = []
+        for w in wordTexts {
+            guard let wp = WordPattern(w) else { throw fail("bad pattern word '\(w)': use word, word~, *word, word* or *word*") }
+            words.append(wp)
+        }
+        let isName = fields[2].uppercased() == "N"
+        let isFrame = fields[2].uppercased() == "F"
+        if isFrame && words.count != 1 { throw fail("a frame word (pole F) is a single word pattern") }
+        var dims: [Dimension] = []
+        for d in fields[1].split(separator: ",") {
+            let key = d.trimmed()
+            guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
+            dims.append(dim)
+        }
+        guard !dims.isEmpty || isName || isFrame else { throw fail("no dimension given") }
+        guard let pole = isName || isFrame ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T, N (a name) or F (a frame word), found '\(fields[2])'") }
+        var weight = 1.0
+        if fields.count > 3 && !fields[3].isEmpty {
+            guard let w = Double(fields[3]), w > 0, w <= maxWeight else { throw fail("weight must be a positive number up to 1000, found '\(fields[3])'") }
+            weight = w
+        }
+        var exclusions: [WordPattern] = []
+        var conditions: [SenseCondition] = []
+        if fields.count > 4 {
+            switch SenseCondition.parseField(fields[4]) {
+            case .success(let r): exclusions = r.exclusions; conditions = r.conditions
+            case .failure(let e): throw fail(e.reason)
+            }
+        }
+        let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
+        return LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName,
+                            conditions: conditions, isFrame: isFrame)
     }
 
     /// Reads and parses a lexicon file.
@@ -93,6 +121,16 @@ public struct GovernanceLexicon: Sendable {
             throw .badLexicon(path: path, line: 1, reason: "lexicon is not valid UTF-8")
         }
         return try parse(text, source: path)
+    }
+
+    /// Every problem of a lexicon file, in line order (`tillit lexicon check FILE`).
+    /// - Throws: `.inputNotFound` or `.io` when the file cannot be read.
+    public static func problems(path: String) throws(TillitError) -> [TillitError] {
+        let bytes = try FileInput.readAll(path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return [.badLexicon(path: path, line: 1, reason: "lexicon is not valid UTF-8")]
+        }
+        return problems(text, source: path)
     }
 }
 

@@ -62,7 +62,9 @@ public final class Analyzer: Sendable {
     }
 
     /// Scores one document part. Offsets in the result are relative to the whole document.
-    /// - Throws: `.emptyInput` or `.binaryData` from decoding.
+    /// A document with no text (empty, or only whitespace) gets one unit of kind `empty`
+    /// (0 tokens, label N) and a warning.
+    /// - Throws: `.binaryData` from decoding.
     public func score(_ part: DocumentPart, scratch: inout Scratch) throws(TillitError) -> DocumentScore {
         let decoded: DecodedText
         if part.forceWindows1252 {
@@ -71,13 +73,17 @@ public final class Analyzer: Sendable {
         } else {
             do {
                 decoded = try TextDecoder.decode(part.bytes, name: part.id)
-            } catch .emptyInput where part.part > 0 {
-                decoded = DecodedText(bytes: [])  // a whitespace-only tail of a large document
+            } catch .emptyInput {
+                decoded = DecodedText(bytes: [])  // an empty document, or a whitespace-only tail of a large one
             }
         }
         var warnings: [String] = []
+        if decoded.bytes.isEmpty && part.part == 0 && part.isLast { warnings.append("\(part.id): no text (empty or only whitespace); one row with 0 tokens, label N") }
         if decoded.encoding == .windows1252 && part.part == 0 {
             warnings.append("\(part.id): not valid UTF-8; read as Windows-1252 (Latin-1)")
+        } else if decoded.encoding == .windows1252 && !part.forceWindows1252 {
+            // a later part of a file whose start was UTF-8: say where
+            warnings.append("\(part.id): bytes \(part.baseOffset)–\(part.baseOffset + part.bytes.count) are not valid UTF-8; that part read as Windows-1252 (Latin-1)")
         }
         return decoded.bytes.withUnsafeBufferPointer { p in
             score(p, decoded: decoded, part: part, warnings: warnings, scratch: &scratch)
@@ -88,7 +94,8 @@ public final class Analyzer: Sendable {
         // 1. segment, and tokenize segment by segment (a document is labelled from its passages)
         var units: [(kind: String, range: Range<Int>, tokens: Range<Int>, scale: Double)] = []
         scratch.tokens.removeAll(keepingCapacity: true)
-        for seg in Segmenter.segments(p, range: 0..<p.count) {
+        let paragraphs = options.paragraphs == .auto ? part.layout ?? .auto : options.paragraphs
+        for seg in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs) {
             let scale = seg.kind == .heading ? options.headingScale : 1
             let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
             for r in ranges {
@@ -98,6 +105,7 @@ public final class Analyzer: Sendable {
                 units.append((options.unit == .sentence ? "sentence" : seg.kind.rawValue, r, t0..<scratch.tokens.count, scale))
             }
         }
+        if units.isEmpty && part.part == 0 && part.isLast { units.append(("empty", 0..<0, 0..<0, 1)) }  // every input yields a row
         // 2. repair
         scratch.edits.removeAll(keepingCapacity: true)
         var damaged = false
@@ -173,6 +181,9 @@ public final class Analyzer: Sendable {
             doc.passages = passages
             outUnits = [doc]
         }
+        let unitRanges = options.unit == .document ? [(units.first?.range.lowerBound ?? 0)..<(units.last?.range.upperBound ?? 0)] : units.map(\.range)
+        if options.texts || options.charOffsets { Analyzer.addTextFields(&outUnits, unitRanges, p, decoded: decoded, part: part, options: options,
+                                                                         changes: options.texts && !scratch.edits.isEmpty ? repairer.changes(scratch.edits, p, tokens: scratch.tokens, cache: scratch.repairCache) : []) }
         var changes: [RepairChange] = []
         if options.keepChanges {
             changes = repairer.changes(scratch.edits, p, tokens: scratch.tokens, cache: scratch.repairCache).map { c in
@@ -186,6 +197,46 @@ public final class Analyzer: Sendable {
         return DocumentScore(id: part.id, encoding: decoded.encoding, bytes: part.bytes.count, tokens: scratch.tokens.count, table: docTable,
                              passages: passages, units: outUnits, changes: changes, repairCount: scratch.edits.count,
                              looksDamaged: damaged, hitCount: hitCount, warnings: warnings)
+    }
+
+    /// Sets `text` (with the repair `changes` spliced in, offsets in `p`) and the Unicode scalar
+    /// offsets of each unit, whose ranges in `p` are `ranges`. Cost: O(bytes of the part).
+    static func addTextFields(_ units: inout [UnitScore], _ ranges: [Range<Int>], _ p: UnsafeBufferPointer<UInt8>, decoded: DecodedText,
+                              part: DocumentPart, options: ScoreOptions, changes: [RepairChange]) {
+        var c = 0
+        // scalars of the original bytes up to an offset, walked forward (units come in order)
+        var cursor = part.part == 0 ? decoded.prefixSkipped : 0
+        var scalars = part.baseScalarOffset
+        func scalarOffset(_ original: Int) -> Int {
+            let end = min(original, part.bytes.count)
+            if decoded.encoding == .windows1252 { return part.baseScalarOffset + end - (part.part == 0 ? decoded.prefixSkipped : 0) }
+            if end < cursor {   // a document unit spans the part: start again
+                cursor = part.part == 0 ? decoded.prefixSkipped : 0
+                scalars = part.baseScalarOffset
+            }
+            while cursor < end { if part.bytes[cursor] & 0xC0 != 0x80 { scalars += 1 }; cursor += 1 }
+            return scalars
+        }
+        for (i, r) in ranges.enumerated() where i < units.count {
+            if options.charOffsets {
+                let s = scalarOffset(units[i].offset - part.baseOffset)
+                units[i].charOffset = s
+                units[i].charLength = scalarOffset(units[i].offset + units[i].length - part.baseOffset) - s
+            }
+            guard options.texts else { continue }
+            while c < changes.count && changes[c].offset < r.lowerBound { c += 1 }
+            var bytes: [UInt8] = []
+            var at = r.lowerBound
+            var k = c
+            while k < changes.count && changes[k].offset + changes[k].length <= r.upperBound {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[at..<changes[k].offset]))
+                bytes.append(contentsOf: changes[k].replacement.utf8)
+                at = changes[k].offset + changes[k].length
+                k += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[at..<r.upperBound]))
+            units[i].text = String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// Up to 60 characters of `range`, whitespace collapsed.
@@ -214,6 +265,8 @@ public final class Analyzer: Sendable {
             u.words += n.words
             u.entries.append(contentsOf: n.entries)
             u.length = n.offset + n.length - u.offset
+            u.charLength = n.charOffset + n.charLength - u.charOffset
+            if let t = n.text { u.text = (u.text ?? "") + t }
             u.hits.append(contentsOf: n.hits)
             u.passages.merge(n.passages)
             u.decision = u.passages.decision

@@ -50,17 +50,23 @@ public final class BatchRunner {
     /// - Parameters:
     ///   - emit: called in input order with each scored part; `final` is true on a document's
     ///     last part, whose document-level fields (table, label, counts) then cover the whole
-    ///     document. Its `units` are always only those of this part.
+    ///     document. Its `units` are always only those of this part; their `index` counts
+    ///     the units of the whole document.
     ///   - failure: called for each input that could not be scored.
     ///   - progress: called after each batch with the bytes read and the documents finished so far.
+    ///   - stop: asked after each batch (after `progress`); when it answers true the run ends
+    ///     there, without reading further (`tillit score … | head` once the reader has gone).
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
-                    progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil) -> Summary {
+                    progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil, stop: (() -> Bool)? = nil) -> Summary {
         var summary = Summary()
+        if analyzer.options.charOffsets { stream.countScalars = true }
         var bytesRead = 0
         var acc: DocumentScore? = nil
         var failedID: String? = nil
+        var unitBase = 0   // units of the current document emitted with its earlier parts
         var batch: [DocumentPart] = []
         var bytes = 0
+        var stopped = false
         func flush() {
             let results = process(batch)
             for (part, result) in zip(batch, results) {
@@ -72,8 +78,9 @@ public final class BatchRunner {
                     summary.failures += 1
                     failedID = part.id
                     acc = nil
-                case .success(let s):
-                    if part.part == 0 { acc = s } else if acc != nil {
+                case .success(var s):
+                    s.columns = part.columns
+                    if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
                         if analyzer.options.unit != .document {
                             // the part's units are emitted as they are: merge only the totals
                             var totals = s
@@ -85,7 +92,13 @@ public final class BatchRunner {
                         }
                     }
                     // acc holds this part's own units (part 0 is acc; later parts set them above)
-                    guard let whole = acc else { continue }
+                    guard acc != nil else { continue }
+                    if analyzer.options.unit != .document {
+                        // numbered across the whole document, not from 0 in every part
+                        if unitBase > 0 { for k in acc!.units.indices { acc!.units[k].index += unitBase } }
+                        unitBase += acc!.units.count
+                    }
+                    let whole = acc!
                     if part.isLast {
                         summary.documents += 1
                         summary.bytes += whole.bytes
@@ -104,8 +117,9 @@ public final class BatchRunner {
             batch.removeAll(keepingCapacity: true)
             bytes = 0
             progress?(bytesRead, summary.documents)
+            if let stop, stop() { stopped = true }
         }
-        while let item = stream.next() {
+        while !stopped, let item = stream.next() {
             switch item {
             case .failure(let e):
                 flush()
@@ -117,7 +131,7 @@ public final class BatchRunner {
                 if bytes >= batchBytes || batch.count >= jobs * 64 { flush() }
             }
         }
-        flush()
+        if !stopped { flush() }
         return summary
     }
 

@@ -24,6 +24,9 @@ public struct DocumentScore: Sendable {
     public var looksDamaged: Bool
     /// Total hits.
     public var hitCount: Int
+    /// The record's pass-through values, one per `DocumentStream.columnNames` (set by
+    /// `BatchRunner` from the part).
+    public var columns: [String] = []
     /// Warnings for stderr (encoding fallbacks).
     public var warnings: [String]
 }

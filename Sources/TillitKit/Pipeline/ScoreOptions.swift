@@ -20,6 +20,13 @@ public struct ScoreOptions: Sendable {
     public var previews = false
     /// Weight factor for hits in headings and short standalone lines (codebook rule 4).
     public var headingScale: Double
+    /// How paragraphs are found in plain text (default `.auto`: one paragraph per line when the
+    /// text is written so, else blank-line separated).
+    public var paragraphs: ParagraphMode = .auto
+    /// Keep each unit's text, repaired where it was repaired (`UnitScore.text`, `--text`).
+    public var texts = false
+    /// Count each unit's offset and length in Unicode scalars too (`UnitScore.charOffset`).
+    public var charOffsets = false
 
     public init(unit: ScoringUnit = .paragraph, repair: RepairMode = .auto, minConfidence: Double = 0.5, evidence: Bool = false,
                 keepChanges: Bool = false, model: LabelModel = .embedded, headingScale: Double = 0.5) {

@@ -29,4 +29,12 @@ public struct UnitScore: Sendable {
     public var stems: [String] = []
     /// `--unit document`: the labels of the document's passages.
     public var passages = PassageCounts()
+    /// The unit's text, repaired where it was repaired (only with `ScoreOptions.texts`).
+    public var text: String? = nil
+    /// Offset of the unit in Unicode scalars of the original document, as Python's `str` and
+    /// R count characters (a UTF-8 byte order mark not counted; a Windows-1252 byte is one).
+    /// Only with `ScoreOptions.charOffsets`, else 0.
+    public var charOffset = 0
+    /// Length of the unit in Unicode scalars (only with `ScoreOptions.charOffsets`).
+    public var charLength = 0
 }

@@ -22,6 +22,7 @@ extension Array where Element == UInt8 {
     public mutating func append(jsonNumber d: Double) {
         guard d.isFinite else { append(0x30); return }
         if d == d.rounded() && abs(d) < 1e15 { append(decimal: Int(d)); return }
+        if abs(d) >= 1e14 { append(contentsOf: "\(d)".utf8); return }   // as JSON.number writes it
         let scaled = (d * 10000).rounded()
         if scaled < 0 { append(0x2D) }
         let v = Int(abs(scaled))

@@ -5,18 +5,22 @@ import Darwin
 #endif
 
 /// A buffered writer to a file descriptor. A closed reader (`| head`) is noticed, not fatal:
-/// `isClosed` turns true and later writes are dropped.
+/// `isClosed` turns true and later writes are dropped. Any other write error (a full disk,
+/// `/dev/full`, a closed descriptor) is kept in `failure`, and `finish()` throws it.
 public final class ByteWriter {
     let fd: Int32
+    /// What the writer writes to, for messages: `<stdout>` for descriptor 1.
+    public let name: String
     var buffer: [UInt8] = []
     /// True once the reader has gone away (EPIPE).
     public private(set) var isClosed = false
     /// Set when a write failed for another reason.
     public private(set) var failure: String? = nil
 
-    /// Writes to `fd` (1 = stdout).
-    public init(fd: Int32 = 1) {
+    /// Writes to `fd` (1 = stdout); `name` names it in errors (default `<stdout>` for 1, else `fd N`).
+    public init(fd: Int32 = 1, name: String? = nil) {
         self.fd = fd
+        self.name = name ?? (fd == 1 ? "<stdout>" : "fd \(fd)")
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -46,6 +50,14 @@ public final class ByteWriter {
             }
             off += n
         }
+    }
+
+    /// Writes out the buffer and reports a write error.
+    /// - Throws: `.io` naming `name` when a write failed; not when the reader went away (EPIPE),
+    ///   which ends output quietly.
+    public func finish() throws(TillitError) {
+        flush()
+        if let f = failure { throw .io(path: name, reason: "write failed: \(f)") }
     }
 
     deinit { flush() }

@@ -12,9 +12,12 @@ public struct HTMLReport {
         public init(score: DocumentScore, bytes: [UInt8]) { self.score = score; self.bytes = bytes }
     }
 
-    /// Scores `bytes` for the report: paragraph units, evidence and repair changes kept.
-    public static func analyzer(lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto, model: LabelModel = .embedded) -> Analyzer {
+    /// Scores `bytes` for the report: paragraph units (found by `paragraphs`), evidence and
+    /// repair changes kept, labels by `model`.
+    public static func analyzer(lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto, paragraphs: ParagraphMode = .auto,
+                                model: LabelModel = .embedded) -> Analyzer {
         var o = ScoreOptions(unit: .paragraph, repair: repair, evidence: true, keepChanges: true, model: model)
+        o.paragraphs = paragraphs
         o.previews = false
         return Analyzer(lexicon: lexicon, options: o)
     }

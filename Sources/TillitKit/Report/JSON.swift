@@ -22,6 +22,7 @@ public enum JSON {
     public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "0" }
         if d == d.rounded() && abs(d) < 1e15 { return String(Int(d)) }
+        if abs(d) >= 1e14 { return "\(d)" }   // too large for 4 decimals in an Int; Swift spells it as JSON does (1e+20)
         var s = String(format4(d))
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
@@ -30,6 +31,7 @@ public enum JSON {
 
     /// `d` with exactly 4 decimals.
     public static func format4(_ d: Double) -> String {
+        guard d.isFinite, abs(d) < 1e14 else { return "\(d)" }
         let scaled = (d * 10000).rounded()
         let neg = scaled < 0
         let v = Int(abs(scaled))

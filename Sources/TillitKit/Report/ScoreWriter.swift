@@ -7,6 +7,24 @@ public final class ScoreWriter {
     let evidence: Bool
     var wroteHeader = false
     var lastID: String? = nil
+    /// Add the unit's text (`text`; needs `ScoreOptions.texts`). Off by default, like the
+    /// other extra fields, which JSONL rows and CSV/TSV columns carry after the score fields.
+    public var text = false
+    /// Add `char_offset` and `char_length`, in Unicode scalars (needs `ScoreOptions.charOffsets`).
+    public var chars = false
+    /// Add `words` and `hits_per_1000_words` (K and T hits per 1,000 word tokens).
+    public var rates = false
+    /// Add `tillit_version` and `lexicon_hash` (see `LexiconFingerprint`) to every row.
+    public var provenance: (version: String, lexiconHash: String)? = nil
+    /// Spell CSV/TSV column names in ASCII (`p_stod`, `p_oppenhet`).
+    public var asciiHeader = false
+    /// Names of the records' pass-through fields (`DocumentStream.columnNames`), whose values
+    /// (`DocumentScore.columns`) every row carries: in JSONL as a `columns` object, in CSV/TSV
+    /// as columns after the extra ones (a name that is also a tillit column gets `input_`
+    /// in front). Set before the first row; the CSV/TSV header fixes them.
+    public var columnNames: [String] = []
+    /// The pass-through names in the CSV/TSV header, fixed when it was written.
+    var headerColumns: [String]? = nil
 
     public init(out: ByteWriter, format: OutputFormat, unit: ScoringUnit, evidence: Bool) {
         self.out = out
@@ -20,6 +38,83 @@ public final class ScoreWriter {
                                                "probability", "prob_K", "prob_T", "prob_B", "prob_N", "reasons", "frame_words", "net", "logit", "k", "t", "k_hits", "t_hits"]
         + Dimension.rows.flatMap { ["r\($0.rawValue + 1)_k", "r\($0.rawValue + 1)_t"] }
         + Dimension.principles.map { "p_" + $0.key }
+    /// Last columns of CSV/TSV unit rows: `status` is `ok`, or `skipped` for an input that
+    /// could not be scored (see `writeSkipped`), with the `reason`.
+    public static let statusColumns = ["status", "reason"]
+    /// The extra columns switched on, in row order.
+    public var extraColumns: [String] {
+        (chars ? ["char_offset", "char_length"] : []) + (rates ? ["words", "hits_per_1000_words"] : [])
+            + (provenance != nil ? ["tillit_version", "lexicon_hash"] : []) + (text ? ["text"] : [])
+    }
+
+    /// The CSV/TSV header's names.
+    func header() -> [String] {
+        headerColumns = columnNames
+        let ours = Set(ScoreWriter.unitColumns + extraColumns + ScoreWriter.statusColumns)
+        let passed = columnNames.map { ours.contains($0) ? "input_" + $0 : $0 }
+        let names = evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns + extraColumns + passed + ScoreWriter.statusColumns
+        return asciiHeader ? names.map(ScoreWriter.ascii) : names
+    }
+
+    /// `name` with å, ä, ö, é (and capitals) spelled a, a, o, e.
+    static func ascii(_ name: String) -> String {
+        String(name.map { c -> Character in
+            switch c {
+            case "å", "ä": return "a"
+            case "Å", "Ä": return "A"
+            case "ö": return "o"
+            case "Ö": return "O"
+            case "é": return "e"
+            case "É": return "E"
+            default: return c
+            }
+        })
+    }
+
+    /// Hits per 1,000 word tokens.
+    static func rate(_ u: UnitScore) -> Double { u.words > 0 ? Double(u.table.kHits + u.table.tHits) * 1000 / Double(u.words) : 0 }
+
+    /// The extra fields of a JSONL row, `,"name":value` each.
+    func appendExtraJSON(_ u: UnitScore, to o: inout [UInt8]) {
+        if chars {
+            o.append(literal: ",\"char_offset\":"); o.append(decimal: u.charOffset)
+            o.append(literal: ",\"char_length\":"); o.append(decimal: u.charLength)
+        }
+        if rates {
+            o.append(literal: ",\"words\":"); o.append(decimal: u.words)
+            o.append(literal: ",\"hits_per_1000_words\":"); o.append(jsonNumber: ScoreWriter.rate(u))
+        }
+        if let p = provenance {
+            o.append(literal: ",\"tillit_version\":"); o.append(jsonString: p.version)
+            o.append(literal: ",\"lexicon_hash\":"); o.append(jsonString: p.lexiconHash)
+        }
+        if text { o.append(literal: ",\"text\":"); o.append(jsonString: u.text ?? "") }
+    }
+
+    /// `,"columns":{…}` of a JSONL row of a record with pass-through fields.
+    func appendColumnsJSON(_ values: [String], to o: inout [UInt8]) {
+        guard !columnNames.isEmpty else { return }
+        o.append(literal: ",\"columns\":{")
+        for (i, k) in columnNames.enumerated() {
+            if i > 0 { o.append(0x2C) }
+            o.append(jsonString: k); o.append(0x3A); o.append(jsonString: i < values.count ? values[i] : "")
+        }
+        o.append(0x7D)
+    }
+
+    /// The pass-through cells of a CSV/TSV row, as many as the header has.
+    func appendColumnCells(_ values: [String], sep: UInt8, to o: inout [UInt8]) {
+        for i in 0..<(headerColumns ?? []).count { o.append(sep); o.append(contentsOf: field(i < values.count ? values[i] : "").utf8) }
+    }
+
+    /// The extra cells of a CSV/TSV row, each after a separator.
+    func appendExtraCells(_ u: UnitScore, sep: UInt8, to o: inout [UInt8]) {
+        if chars { o.append(sep); o.append(decimal: u.charOffset); o.append(sep); o.append(decimal: u.charLength) }
+        if rates { o.append(sep); o.append(decimal: u.words); o.append(sep); o.append(jsonNumber: ScoreWriter.rate(u)) }
+        if let p = provenance { o.append(sep); o.append(contentsOf: field(p.version).utf8); o.append(sep); o.append(contentsOf: field(p.lexiconHash).utf8) }
+        if text { o.append(sep); o.append(contentsOf: field(u.text ?? "").utf8) }
+    }
+
     /// Columns of CSV/TSV evidence rows (`--evidence`).
     public static let evidenceColumns = ["id", "unit_index", "offset", "length", "surface", "repaired", "pattern", "lexicon_line", "dims", "entry_pole", "pole", "modifier", "weight"]
 
@@ -71,6 +166,8 @@ public final class ScoreWriter {
             o.append(literal: "\",\"repairs\":"); o.append(decimal: d.repairCount)
             if d.looksDamaged { o.append(literal: ",\"damaged\":true") } else { o.append(literal: ",\"damaged\":false") }
         }
+        appendExtraJSON(u, to: &o)
+        appendColumnsJSON(d.columns, to: &o)
         if evidence {
             o.append(contentsOf: (",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]").utf8)
         }
@@ -145,7 +242,7 @@ public final class ScoreWriter {
     func writeDelimited(_ d: DocumentScore) {
         let sep = format == .tsv ? "\t" : ","
         if !wroteHeader {
-            out.write((evidence ? ScoreWriter.evidenceColumns : ScoreWriter.unitColumns).joined(separator: sep) + "\n")
+            out.write(header().joined(separator: sep) + "\n")
             wroteHeader = true
         }
         for u in d.units {
@@ -183,9 +280,35 @@ public final class ScoreWriter {
             o.append(decimal: u.table.tHits)
             for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
             for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
+            appendExtraCells(u, sep: sepByte, to: &o)
+            appendColumnCells(d.columns, sep: sepByte, to: &o)
+            o.append(sepByte); o.append(literal: "ok"); o.append(sepByte)   // status, reason
             o.append(0x0A)
             out.write(bytes: o)
             row = o
+        }
+    }
+
+    /// Writes the row of an input that could not be scored (binary, unreadable, missing): in
+    /// JSONL `{"id", "unit", "status": "skipped", "reason"}`; in CSV/TSV the id, the unit,
+    /// empty score cells, `skipped` and the reason; in the table a `skipped:` line. Nothing
+    /// with `--evidence` in CSV/TSV, whose rows are hits.
+    public func writeSkipped(id: String, reason: String) {
+        switch format {
+        case .jsonl:
+            out.write("{\"id\":\(JSON.string(id)),\"unit\":\"\(unit.rawValue)\",\"status\":\"skipped\",\"reason\":\(JSON.string(reason))}\n")
+        case .csv, .tsv:
+            guard !evidence else { return }
+            let sep = format == .tsv ? "\t" : ","
+            if !wroteHeader {
+                out.write(header().joined(separator: sep) + "\n")
+                wroteHeader = true
+            }
+            let blanks = Array(repeating: "", count: ScoreWriter.unitColumns.count - 2 + extraColumns.count + (headerColumns ?? []).count)
+            out.write(([field(id), unit.rawValue] + blanks + ["skipped", field(reason)]).joined(separator: sep) + "\n")
+        case .table:
+            out.write("== \(id)\n  skipped: \(reason)\n\n")
+            lastID = nil
         }
     }
 

@@ -4,15 +4,18 @@
 /// Handles text converted from PDF or Word: hard-wrapped lines join into one paragraph,
 /// markdown markers (`#`, `**`), bullets (`-`, `*`, `•`, and OCR's `e ` for `•`), numbered
 /// items, short standalone lines (headings, dates, signatures). Sentence ends skip
-/// abbreviations such as `bl.a.`, `t.ex.`, `dvs.`, `s.k.` and initials. Cost: O(n).
+/// abbreviations such as `bl.a.`, `t.ex.`, `dvs.`, `s.k.` and initials. Text written one
+/// paragraph per line is split at every line break instead (`ParagraphMode`). Cost: O(n).
 public enum Segmenter {
     /// The blocks of `bytes`, in order.
-    public static func segments(_ bytes: [UInt8]) -> [Segment] {
-        bytes.withUnsafeBufferPointer { segments($0, range: 0..<$0.count) }
+    public static func segments(_ bytes: [UInt8], paragraphs: ParagraphMode = .blank) -> [Segment] {
+        bytes.withUnsafeBufferPointer { segments($0, range: 0..<$0.count, paragraphs: paragraphs) }
     }
 
-    /// The blocks of `p[range]`, in order. Offsets are absolute.
-    public static func segments(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Segment] {
+    /// The blocks of `p[range]`, in order. Offsets are absolute. With `paragraphs` `.line` each
+    /// non-empty line is one block; `.auto` picks `.line` or `.blank` by `layout`.
+    public static func segments(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>, paragraphs: ParagraphMode = .blank) -> [Segment] {
+        let perLine = paragraphs == .line || (paragraphs == .auto && layout(p, range: range) == .line)
         var out: [Segment] = []
         var current: Segment? = nil
         var lastLineWasBreak = true   // start of text counts as after a blank line
@@ -53,10 +56,58 @@ public enum Segmenter {
                 if current == nil { current = Segment(kind: .paragraph, range: s..<e) } else { current!.range = current!.range.lowerBound..<e }
                 lastLineWasBreak = false
             }
+            if perLine {
+                // one paragraph per line: every line break ends the block
+                flush()
+                lastLineWasBreak = true
+            }
             i = next
         }
         flush()
         return out
+    }
+
+    /// How `p[range]` marks its paragraphs: `.line` when most lines that directly follow another
+    /// line (which `.blank` would join as a hard wrap) come after a line that ends like a
+    /// paragraph: with `.`, `!`, `?`, `:`, a closing quote or bracket, or longer than 150 bytes
+    /// (no wrap width is that wide), and start like one (not with a lowercase letter).
+    /// Otherwise `.blank`, also when no line follows another. Reads at most the first 256 KB.
+    /// Cost: O(n), one `memchr` per line.
+    public static func layout(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> ParagraphMode {
+        let end = min(range.upperBound, range.lowerBound + (256 << 10))
+        var joined = 0      // non-empty lines right after a non-empty line
+        var breaks = 0      // of those, the ones after a line that ended like a paragraph
+        var previousEnds: Bool? = nil   // nil after a blank line
+        var i = range.lowerBound
+        while i < end {
+            var lineEnd = end
+            if let hit = memchr(p.baseAddress! + i, 0x0A, end - i) {
+                lineEnd = UnsafeRawPointer(p.baseAddress!).distance(to: UnsafeRawPointer(hit))
+            }
+            var s = i
+            var e = lineEnd
+            while s < e && (ByteClass.isSpace(p[s]) || isNBSP(p, s, e)) { s += isNBSP(p, s, e) ? 2 : 1 }
+            while e > s && ByteClass.isSpace(p[e - 1]) { e -= 1 }
+            i = lineEnd + 1
+            if s == e { previousEnds = nil; continue }
+            if let prev = previousEnds {
+                joined += 1
+                let startsLower = ByteClass.isASCIILetter(p[s]) && !ByteClass.isUpperAt(p, s)
+                if prev && !startsLower { breaks += 1 }
+            }
+            previousEnds = e - s > 150 || endsLikeParagraph(p, s, e)
+        }
+        return joined > 0 && breaks * 2 > joined ? .line : .blank
+    }
+
+    /// True when the line `p[s..<e]` (trimmed, not empty) ends with `.`, `!`, `?`, `:`, `"`, `)`,
+    /// `”`, `»` or `…`.
+    static func endsLikeParagraph(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let last = p[e - 1]
+        if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x22 || last == 0x29 { return true }
+        if e - s >= 2 && p[e - 2] == 0xC2 && last == 0xBB { return true }                     // »
+        if e - s >= 3 && p[e - 3] == 0xE2 && p[e - 2] == 0x80 && (last == 0x9D || last == 0xA6) { return true }  // ” …
+        return false
     }
 
     /// Sentence ranges inside `range` of `p`. Abbreviations and initials do not end a sentence.
@@ -150,11 +201,12 @@ public enum Segmenter {
     }
 
     /// A short line that starts a block, starts with a capital or digit, and does not end like
-    /// a sentence or a wrapped line: a title, date line or signature.
+    /// a sentence or a wrapped line: a title, date line or signature. A question (a line
+    /// ending in `?`) is a sentence, not a heading.
     static func looksLikeHeading(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, nextLineStart: Int, end: Int) -> Bool {
         guard e - s <= 70 else { return false }
         let last = p[e - 1]
-        if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x2D { return false }
+        if last == 0x2E || last == 0x2C || last == 0x3B || last == 0x2D || last == 0x3F { return false }
         guard ByteClass.isUpperAt(p, s) || ByteClass.isDigit(p[s]) || p[s] == 0x2A else { return false }
         var words = 1
         for k in s..<e where p[k] == 0x20 { words += 1 }

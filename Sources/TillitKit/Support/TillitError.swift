@@ -30,6 +30,22 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The file (or `FILE:LINE`) the error is about; nil for a usage error.
+    public var subject: String? {
+        switch self {
+        case .usage: return nil
+        case .inputNotFound(let p), .noTextFiles(let p), .binaryData(let p), .emptyInput(let p): return p
+        case .badRecord(let p, let l, _), .badLexicon(let p, let l, _): return "\(p):\(l)"
+        case .badData(let p, _), .io(let p, _): return p
+        }
+    }
+
+    /// The message without its leading `subject: `, for a `reason` field in output rows.
+    public var detail: String {
+        guard let s = subject, description.hasPrefix(s + ": ") else { return description }
+        return String(description.dropFirst(s.count + 2))
+    }
+
     /// A one-line message in English, without the `tillit:` prefix.
     public var description: String {
         switch self {

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import TillitKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Faults that must never be silent: write errors, a reader that has gone, CRLF files,
+/// weights that would overflow the writers.
+@Suite("Output faults and lexicon files")
+struct OutputFaultTests {
+    @Test("a write error on the output is kept and thrown by finish(), naming the output")
+    func writeErrorIsThrown() throws {
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let out = ByteWriter(fd: fd, name: "full")
+        out.write("Några rader som aldrig når fram.\n")
+        #expect(throws: TillitError.self) { try out.finish() }
+        do { try out.finish() } catch {
+            guard case .io(let path, let reason) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(path == "full")
+            #expect(reason.contains("write failed"))
+            #expect(error.exitCode == 74)
+        }
+    }
+
+    @Test("a run stops after the batch in which stop() answers true, without reading the other inputs")
+    func runnerStops() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-stop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for i in 0..<6 {
+            let p = dir.appendingPathComponent("doc\(i).txt").path
+            try Data("Dokument nummer \(i) handlar om tillit och kontroll i förvaltningen.\n".utf8).write(to: URL(fileURLWithPath: p))
+            paths.append(p)
+        }
+        let runner = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 1, batchBytes: 1)
+        var seen: [String] = []
+        let summary = runner.run(DocumentStream(paths: paths), emit: { doc, _ in seen.append(doc.id) }, failure: { Issue.record("\($0)") },
+                                 stop: { seen.count >= 2 })
+        #expect(seen == Array(paths.prefix(2)))
+        #expect(summary.documents == 2)
+        // without stop every input is scored
+        let all = runner.run(DocumentStream(paths: paths), emit: { _, _ in }, failure: { Issue.record("\($0)") })
+        #expect(all.documents == 6)
+    }
+
+    @Test("numbers too large for four decimals in an Int are written as valid JSON, not a crash")
+    func hugeNumbers() throws {
+        for d in [1e15 + 0.5, -3.5e17, 1e308] {
+            let s = JSON.number(d)
+            var bytes: [UInt8] = []
+            bytes.append(jsonNumber: d)
+            #expect(String(decoding: bytes, as: UTF8.self) == s)
+            let parsed = try JSONSerialization.jsonObject(with: Data("[\(s)]".utf8)) as! [NSNumber]
+            #expect(abs(parsed[0].doubleValue - d) <= abs(d) * 1e-12, "\(s)")
+        }
+        #expect(JSON.number(2.5) == "2.5")
+    }
+
+    @Test("a lexicon with CRLF line ends reads every entry, like the same text with LF")
+    func crlfLexicon() throws {
+        let text = "# två poster\r\nförtroende~ | tillit | T | 2\r\n*detaljstyrning~ | 1 | K\r\n"
+        let lex = try GovernanceLexicon.parse(text, source: "crlf.tillit")
+        #expect(lex.entries.map(\.pattern) == ["förtroende~", "*detaljstyrning~"])
+        #expect(lex.entries.map(\.line) == [2, 3])
+        #expect(lex.entries.map(\.pole) == [.T, .K])
+        #expect(lex.entries[0].weight == 2)
+        #expect(GovernanceLexicon.problems(text, source: "crlf.tillit").isEmpty)
+    }
+
+    @Test("a category dictionary with CRLF line ends reads every category and pattern")
+    func crlfDictionary() throws {
+        let list = try CategoryDictionary.parse("styrning:\r\n  - kontroll*\r\n  - \"*detaljstyrning~\"\r\nförtroende:\r\n  - tillit*\r\n", source: "d.yaml")
+        #expect(list.categories == ["styrning", "förtroende"])
+        #expect(list.lexicon.entries.map(\.pattern) == ["kontroll*", "*detaljstyrning~", "tillit*"])
+        let liwc = try CategoryDictionary.parse("%\r\n1\tstyrning\r\n2\tförtroende\r\n%\r\nkontroll*\t1\r\ntillit*\t2\r\n", source: "d.dic")
+        #expect(liwc.categories == ["styrning", "förtroende"])
+        #expect(liwc.entryCategories == [[0], [1]])
+    }
+
+    @Test("lexicon weights are bounded: 1000 is read, 1001, 1e15 and 1e308 are rejected with the line")
+    func boundedWeights() throws {
+        #expect(try GovernanceLexicon.parse("tillit~ | tillit | T | 1000\n", source: "w").entries[0].weight == 1000)
+        for w in ["1001", "1e15", "1e308", "inf"] {
+            #expect(throws: TillitError.badLexicon(path: "w", line: 2, reason: "weight must be a positive number up to 1000, found '\(w)'")) {
+                try GovernanceLexicon.parse("tillit~ | tillit | T\nkontroll~ | 4 | K | \(w)\n", source: "w")
+            }
+        }
+    }
+
+    @Test("problems() lists every bad line of a lexicon in one pass, in line order")
+    func everyProblem() {
+        let text = "tillit~ | 9 | T\nkontroll~ | 4 | K\nnära dialog | 5 | X\ndetalj* | 1\n"
+        let p = GovernanceLexicon.problems(text, source: "many.tillit")
+        #expect(p.count == 3)
+        let lines = p.map { e -> Int in if case .badLexicon(_, let l, _) = e { return l } else { return -1 } }
+        #expect(lines == [1, 3, 4])
+        // parse still throws the first
+        #expect(throws: p[0]) { try GovernanceLexicon.parse(text, source: "many.tillit") }
+        #expect(GovernanceLexicon.problems("# bara kommentarer\n", source: "c").count == 1)
+    }
+}
+
+extension OutputFaultTests {
+    @Test("kwic: a row with a pole other than K or T is a usage error, not an empty search")
+    func kwicBadPole() throws {
+        #expect(throws: TillitError.usage("kwic: 'X' is not a pole; use ROW:K or ROW:T, e.g. 4:K")) { try KwicQuery.parse("4:X") }
+        #expect(throws: TillitError.usage("kwic: '' is not a pole; use ROW:K or ROW:T, e.g. tillit:K")) { try KwicQuery.parse("tillit:") }
+        guard case .dimension(let d, let p) = try KwicQuery.parse("4:k") else { Issue.record("not a row query"); return }
+        #expect(d == Dimension(key: "4") && p == .K)
+    }
+
+    @Test("a JSONL file that starts with a byte order mark keeps its first record")
+    func jsonlBOM() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-bom-\(UUID().uuidString).jsonl").path
+        let body = "{\"id\": \"a\", \"text\": \"Tillit till professionen.\"}\n{\"id\": \"b\", \"text\": \"Mer kontroll.\"}\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(body.utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let stream = DocumentStream(paths: [path], jsonl: true)
+        var ids: [String] = []
+        while let item = stream.next() {
+            switch item {
+            case .part(let p): ids.append(p.id)
+            case .failure(let e): Issue.record("\(e)")
+            }
+        }
+        #expect(ids == ["a", "b"])
+    }
+}
