@@ -119,15 +119,6 @@ public final class Repairer: Sendable {
         }
     }
 
-    /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
-    /// repair may give a diacritic (`SA` → `SÅ`) but never a letter it lacks (`HR` is not `HÄR`).
-    @inline(__always)
-    static func isCapitalsAbbreviation(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        guard t.length >= 2, t.length <= 4 else { return false }
-        for i in Int(t.start)..<Int(t.end) where p[i] &- 0x41 >= 26 { return false }
-        return true
-    }
-
     /// True for a word that repair must leave as written: a capital Roman numeral, a word
     /// inside a web or e-mail address, or a word glued to code punctuation (`codeGlued`).
     /// (Codes such as `A4` are checked apart, see `isCode`.)
@@ -353,7 +344,10 @@ public final class Repairer: Sendable {
     /// summary alone (`for`, `an` and `bar` stay): when at least 5% of the words are English
     /// function words (`the`, `of`, `and`, `is`, …) and they outnumber the Swedish ones (`och`,
     /// `att`, `det`, `som`, … which keep their spelling when å/ä/ö are lost) more than twice.
-    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool) {
+    ///
+    /// `bare` says that the text is flattened and holds no OCR stand-in at all: å/ä/ö were
+    /// dropped and no letter was misread (text stripped of its diacritics, or clean text).
+    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool, bare: Bool) {
         var words = 0, marked = 0, suspicious = 0, acute = 0, english = 0, swedish = 0
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for t in tokens where t.kind == .word && t.length >= 2 {
@@ -397,7 +391,7 @@ public final class Repairer: Sendable {
             }
             if english * 20 >= words && english > 2 * swedish { damaged = false }
         }
-        return (damaged, rate, suspicious * 50 < words && acute * 200 < words)
+        return (damaged, rate, suspicious * 50 < words && acute * 200 < words, suspicious == 0 && acute * 200 < words)
     }
 
     /// Finds repairs for the tokens of `p`. Offsets in the changes point into `p`.
@@ -417,12 +411,14 @@ public final class Repairer: Sendable {
     public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
                       cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
-        let (detected, rate, flatLooking) = assess(p, tokens: tokens)
+        let (detected, rate, flatLooking, bareLooking) = assess(p, tokens: tokens)
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
         if mode == .auto && !detected { return (false, rate) }
         let damaged = mode == .on || detected
-        let flattened = detected && flatLooking
-        let regime = damaged ? (flattened ? 2 : 1) : 0   // clean, OCR-damaged, flattened
+        // (forced on, a text with no OCR stand-ins is flattened text too: clean text is)
+        let flattened = damaged && flatLooking
+        let bare = flattened && bareLooking
+        let regime = damaged ? (bare ? 3 : flattened ? 2 : 1) : 0   // clean, OCR-damaged, flattened, flattened with no stand-in
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
@@ -447,7 +443,7 @@ public final class Repairer: Sendable {
                     if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
                     continue
                 }
-                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, cache: &cache)
+                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, bare: bare, cache: &cache)
                 let ei = Int32(cache.entries.count)
                 cache.entries.append(e)
                 cache.tables[regime].set(key, len, ei)
@@ -515,7 +511,7 @@ public final class Repairer: Sendable {
             }
             // a word whose type holds no digit or stand-in (reason diacritics) cannot be a code
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
-                && !(chosen >= 0 && Repairer.isCapitalsAbbreviation(p, t) && lex.letterCount(chosen) != Int(t.length))
+                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache)
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
@@ -613,6 +609,23 @@ public final class Repairer: Sendable {
         return changed && o[0] == r[0]
     }
 
+    /// True when word token `ti` stands beside another capitalised word on the same line: after
+    /// one that is itself inside a sentence (`till Maria Agren`), or before one (`Agren Berg`).
+    /// Its capital Å/Ä/Ö is then a name's (`Ågren`), not OCR's stand-in for a lowercase letter.
+    /// A neighbour whose capital is itself such a stand-in (`A`, `O`, `G`: "Aktenskapet Annu")
+    /// does not count.
+    static func inNameSequence(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        @inline(__always) func capitalisedNeighbour(_ k: Int, _ a: Int, _ b: Int) -> Bool {
+            guard k >= 0, k < tokens.count, tokens[k].kind == .word, ByteClass.isUpperAt(p, Int(tokens[k].start)) else { return false }
+            let c = p[Int(tokens[k].start)]
+            if c == 0x41 || c == 0x4F || c == 0x47 { return false }
+            for i in Int(tokens[a].end)..<Int(tokens[b].start) where p[i] != 0x20 { return false }
+            return true
+        }
+        if ti > 0 && capitalisedNeighbour(ti - 1, ti - 1, ti) && midSentence(p, tokens, ti - 1) { return true }
+        return ti + 1 < tokens.count && capitalisedNeighbour(ti + 1, ti, ti + 1)
+    }
+
     /// True when the token after `ti` is a word that begins with a lowercase letter, on the same line.
     static func lowercaseWordFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti + 1 < tokens.count else { return false }
@@ -647,7 +660,8 @@ public final class Repairer: Sendable {
             let t = tokens[Int(e.tokenIndex)]
             let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
             var replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
-            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)) {
+            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)),
+               !Repairer.inNameSequence(p, tokens, Int(e.tokenIndex)) {
                 // "komma Över tidigare" → över: English-model OCR reads a lowercase ä/ö/å as a capital
                 replacement = String(replacement.prefix(1)).lowercased() + replacement.dropFirst()
             }
@@ -728,6 +742,17 @@ public final class Repairer: Sendable {
                                                 "där", "här", "när", "som", "vilka", "vilket", "dessa", "detta", "denna", "våra",
                                                 "deras", "sina", "era", "ännu", "aldrig", "alltid", "ofta", "kanske"]
 
+    /// True when `form` is the lowercase scalars `s` with at most their å/ä/ö flattened
+    /// (å/ä → a, ö → o), letter by letter.
+    static func onlyFlattens(_ s: [UInt32], _ form: String) -> Bool {
+        var k = 0
+        for u in form.unicodeScalars {
+            guard k < s.count, RepairLexicon.flattens(s[k], u.value) else { return false }
+            k += 1
+        }
+        return k == s.count
+    }
+
     /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double }
 
@@ -753,7 +778,11 @@ public final class Repairer: Sendable {
     }
 
     /// Analyses one word type (the slow path, once per type and regime).
-    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, cache: inout RepairCache) -> RepairCache.Entry {
+    ///
+    /// `bare`: flattened text with no OCR stand-in at all (`assess`): a word no list holds is
+    /// then read by its å/ä/ö alone, its letters as written (`justitie` is not `justatle`,
+    /// `Stenevis` not `Stenevas`, `Affairs` not `Affärs`).
+    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, bare: Bool = false, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
         var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
                                      context: lex.context(of: key), formContext: -1)
@@ -771,6 +800,8 @@ public final class Repairer: Sendable {
                 // in flattened text a known word is another word only by its å/ä/ö: "Min far"
                 // is not "Man får"
                 let strict: Float = flattened && known >= 0 && !lex.onlyFlattens(ocr: scalars, form: f) ? Repairer.flattenedKnownCost : 0
+                // in bare flattened text a word no list holds is read by its å/ä/ö alone
+                if bare && known < 0 && !lex.onlyFlattens(ocr: scalars, form: f) { continue }
                 cands.append((f, lex.logFreq[Int(f)] + ch - strict))
             }
         }
@@ -793,8 +824,9 @@ public final class Repairer: Sendable {
         }
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
         // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
-        if damaged, let merged = Repairer.mergedAcute(scalars) { addReadings([merged], cost: Repairer.mergeCost) }
-        if damaged && known < 0 {
+        // (none of these in bare flattened text, where no letter was misread: "Affairs" is not "Affärs")
+        if damaged && !bare, let merged = Repairer.mergedAcute(scalars) { addReadings([merged], cost: Repairer.mergeCost) }
+        if damaged && !bare && known < 0 {
             // OCR that writes ä or å as two letters, the dots or ring read as an i ("vialkomna",
             // "utifrain", "Diirefter"), in words no list holds
             addReadings(Repairer.mergedIA(scalars), cost: Repairer.mergeCost)
@@ -818,7 +850,7 @@ public final class Repairer: Sendable {
             }
         }
         if cands.isEmpty {
-            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened) else { return keep }
+            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened, bare: bare) else { return keep }
             let form = Array(d.form.utf8)
             cache.extraForms.append(form)
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
@@ -879,7 +911,7 @@ public final class Repairer: Sendable {
     }
 
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
-    func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool) -> Decision? {
+    func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool, bare: Bool = false) -> Decision? {
         var best: (String, Float)? = nil
         for variant in Repairer.variants(s, iMayBeL: true, limit: 8) {
             let v = UTF8Scalars.decode(variant)
@@ -913,6 +945,8 @@ public final class Repairer: Sendable {
         guard let b = best else { return nil }
         let original = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
         if b.0 == original { return nil }
+        // in bare flattened text a compound differs from the word as written by its å/ä/ö alone
+        if bare && !Repairer.onlyFlattens(s, b.0) { return nil }
         return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
     }
 
@@ -939,7 +973,9 @@ public final class Repairer: Sendable {
         var out = String.UnicodeScalarView()
         var k = 0
         let letters = original.unicodeScalars.filter { !(joined && ($0 == "-" || $0.properties.isWhitespace)) }
-        let allUpper = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        // in capitals: two or more capital letters and no lowercase one (an OCR stand-in such as
+        // the `&` of `P&` has no case: `P&` is `På`)
+        let allUpper = letters.lazy.filter { $0.properties.isUppercase }.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
         if letters.count != fs.count {
             // a repair that merged characters ("Foérst" → "Först"): case from the whole word,
             // and a line-end break kept where it stood
