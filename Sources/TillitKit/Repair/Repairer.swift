@@ -262,16 +262,21 @@ public final class Repairer: Sendable {
                   "can", "also", "should", "into"],
         swedish: ["och", "att", "det", "som", "med", "den", "till", "av", "om", "ett", "inte", "har", "vi", "de", "sig", "kan",
                   "ska", "eller", "men", "detta", "denna", "dessa", "finns", "samt", "var", "skall", "blir", "hade", "under",
-                  "alla", "sin", "sitt"])
+                  "alla", "sin", "sitt"],
+        // French and German ones that are not Swedish words, nor Swedish with å/ä/ö lost (no
+        // `du`, `pas`, `sur`, `par`, `den`, `dem`, `von`)
+        other: ["le", "la", "les", "des", "une", "est", "et", "que", "qui", "pour", "avec", "sont", "aux", "dans", "au", "ce",
+                "cette", "leur", "nous", "vous", "il", "elle", "ne", "und", "der", "die", "das", "ist", "nicht", "mit", "auf",
+                "sich", "ein", "eine", "zu", "werden", "wird"])
 
     /// A 256-slot open-addressing table of packed short words → language (1 English,
-    /// 2 Swedish): one multiply and one or two slot reads per word.
+    /// 2 Swedish, 3 French or German): one multiply and one or two slot reads per word.
     struct FunctionWords: Sendable {
         private var keys = [UInt64](repeating: 0, count: 256)
         private var langs = [UInt8](repeating: 0, count: 256)
 
-        init(english: [String], swedish: [String]) {
-            for (words, lang) in [(english, UInt8(1)), (swedish, UInt8(2))] {
+        init(english: [String], swedish: [String], other: [String] = []) {
+            for (words, lang) in [(english, UInt8(1)), (swedish, UInt8(2)), (other, UInt8(3))] {
                 for w in words {
                     let k = w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
                     var i = FunctionWords.slot(k)
@@ -284,7 +289,7 @@ public final class Repairer: Sendable {
         @inline(__always)
         static func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 56) }
 
-        /// 1 for an English function word, 2 for a Swedish one, 0 otherwise.
+        /// 1 for an English function word, 2 for a Swedish one, 3 for a French or German one, 0 otherwise.
         @inline(__always)
         func language(of k: UInt64) -> UInt8 {
             var i = FunctionWords.slot(k)
@@ -411,14 +416,16 @@ public final class Repairer: Sendable {
     public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
                       cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
-        let (detected, rate, flatLooking, bareLooking) = assess(p, tokens: tokens)
+        // damage and language per paragraph: a foreign one is left alone, and a clean one
+        // in a damaged file (or the reverse) is told apart when it is long enough
+        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode)
+        let rate = verdict.rate
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
-        if mode == .auto && !detected { return (false, rate) }
-        let damaged = mode == .on || detected
+        if mode == .auto && !verdict.anyDamaged { return (false, rate) }
         // (forced on, a text with no OCR stand-ins is flattened text too: clean text is)
-        let flattened = damaged && flatLooking
-        let bare = flattened && bareLooking
-        let regime = damaged ? (bare ? 3 : flattened ? 2 : 1) : 0   // clean, OCR-damaged, flattened, flattened with no stand-in
+        let flattened = verdict.flattened
+        let bare = flattened && verdict.bare
+        let damagedRegime = bare ? 3 : flattened ? 2 : 1   // regimes: 0 clean, 1 OCR-damaged, 2 flattened, 3 flattened with no stand-in
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
@@ -427,36 +434,49 @@ public final class Repairer: Sendable {
         cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
             let key = buf.baseAddress!
-            for ti in tokens.indices where tokens[ti].kind == .word {
-                let t = tokens[ti]
-                // frequent words are found by their raw bytes (and the regime), before any key is built
-                let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
-                let rawLength = t.length | regime << 6
-                if let (head, tail) = raw {
-                    let known = cache.hot.find(head, tail, rawLength)
-                    if known >= 0 { cache.entryOf[ti] = known; continue }
+            var first = 0
+            for (k, end) in verdict.ends.enumerated() {
+                defer { first = end }
+                let v = verdict.verdicts[k]
+                if v == 0 { continue }
+                let damaged = v == 2
+                let regime = damaged ? damagedRegime : 0
+                for ti in first..<end where tokens[ti].kind == .word {
+                    let t = tokens[ti]
+                    // frequent words are found by their raw bytes (and the regime), before any key is built
+                    let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
+                    let rawLength = t.length | regime << 6
+                    if let (head, tail) = raw {
+                        let known = cache.hot.find(head, tail, rawLength)
+                        if known >= 0 { cache.entryOf[ti] = known; continue }
+                    }
+                    let len = TokenKey.lowercased(p, t, into: key)
+                    if len > 48 { continue }
+                    if let v = cache.tables[regime].find(key, len) {
+                        cache.entryOf[ti] = v
+                        if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
+                        continue
+                    }
+                    // (a clean paragraph's unknown words change by their å/ä/ö alone, in every document)
+                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: damaged && flattened,
+                                  bare: !damaged || bare, cache: &cache)
+                    let ei = Int32(cache.entries.count)
+                    cache.entries.append(e)
+                    cache.tables[regime].set(key, len, ei)
+                    cache.entryOf[ti] = ei
+                    if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
                 }
-                let len = TokenKey.lowercased(p, t, into: key)
-                if len > 48 { continue }
-                if let v = cache.tables[regime].find(key, len) {
-                    cache.entryOf[ti] = v
-                    if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
-                    continue
-                }
-                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, bare: bare, cache: &cache)
-                let ei = Int32(cache.entries.count)
-                cache.entries.append(e)
-                cache.tables[regime].set(key, len, ei)
-                cache.entryOf[ti] = ei
-                if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
             }
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
         var prevCtx = lex.sentenceContext
         var prevIsNum = false
         var prevForm: Int32 = -1   // form id of the previous word as it reads after repair (or -1)
+        var paragraph = 0
         for ti in tokens.indices {
             let t = tokens[ti]
+            while ti >= verdict.ends[paragraph] { paragraph += 1 }
+            let damaged = verdict.verdicts[paragraph] == 2
             switch t.kind {
             case .number:
                 if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = lex.iFormID, oneIsPreposition(p, tokens, ti) {
@@ -517,7 +537,7 @@ public final class Repairer: Sendable {
             prevIsNum = false
             prevForm = applied ? chosen : e.original
         }
-        return (damaged, rate)
+        return (verdict.anyDamaged, rate)
     }
 
     /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
