@@ -18,6 +18,9 @@ struct RepairRestraintTests {
         ("Enligt SD ar fragan viktig f6r kommunen, men de andra partierna later den vanta.", "Enligt SD är"),
         ("Uppgifterna kom fran DN, som hade granskat myndigheten f6r manga ar sedan.", "från DN, som"),
         ("Siffrorna fran IOM visar att fler manniskor an tidigare har flytt.", "från IOM visar"),
+        // a suffix glued to a code after a colon, and a chapter number before `kap.`
+        ("Med anledning av olyckan pa E22:an i f6rra veckan vill jag fraga ministern.", "E22:an i"),
+        ("Enligt 1 kap. 3 § ska kommunen f6lja reglerna om ersattning.", "Enligt 1 kap."),
     ])
     func abbreviations(_ text: String, _ expected: String) {
         #expect(repaired(text).contains(expected))

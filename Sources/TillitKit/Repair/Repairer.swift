@@ -145,12 +145,16 @@ public final class Repairer: Sendable {
     /// repaired (`tabellnamn.faltnamn` → `fältnamn`); in the real OCR of ocr/dev and the seeds a
     /// word glued to a dot is only ever an abbreviation (`bl.a`, `t.ex`, `s.k`). Not `(`, `=`
     /// or `_`: Swedish help text names spreadsheet functions in Swedish (`=VÄLJ(`, `ERSÄTT(`),
-    /// and those need repair as much as prose. Cost: at most three byte compares.
+    /// and those need repair as much as prose. A word of at most four bytes glued after a colon to
+    /// a letter or digit is a suffix (`E22:an`, `SVT:s`), which repair had made `E22:än`.
+    /// Cost: at most five byte compares.
     @inline(__always)
     static func codeGlued(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         @inline(__always) func wordByte(_ b: UInt8) -> Bool { ByteClass.isASCIILetter(b) || ByteClass.isDigit(b) || b >= 0xC3 }
         if e < p.count && p[e] == 0x24 { return true }
         guard e - s <= 4 else { return false }
+        // a suffix after a colon, glued to a code or name: `E22:an`, `SVT:s`, `1:a`
+        if s > 1 && p[s - 1] == 0x3A && wordByte(p[s - 2]) { return true }
         if e + 1 < p.count && p[e] == 0x2E && wordByte(p[e + 1]) { return true }
         return s > 1 && p[s - 1] == 0x2E && wordByte(p[s - 2])
     }
@@ -752,7 +756,7 @@ public final class Repairer: Sendable {
                                             "timmar", "dag", "dagar", "år", "ar", "gang", "gång", "januari", "februari", "mars", "april",
                                             "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "i",
                                             "på", "från", "med", "för", "om", "som", "eftersom", "cm", "mm", "tum", "miljon", "plus",
-                                            "minus", "gånger"]
+                                            "minus", "gånger", "kap"]
 
     /// Words that never end a compound: modal verbs, adverbs, pronouns and other closed-class
     /// words. "arbetsammaste" (gold) had become `arbetsam|måste`.
