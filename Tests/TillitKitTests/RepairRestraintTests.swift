@@ -82,6 +82,19 @@ struct RepairRestraintTests {
         la Commission.
         """
 
+    @Test("a damaged paragraph in a clean file is repaired, and only it")
+    func damagedParagraph() {
+        let clean = "Nämnden har gått igenom förslaget och anser att det är väl förberett. Förvaltningen får i uppdrag att "
+            + "återkomma med en plan för hur arbetet ska följas upp under nästa år, och den ska lämnas till styrelsen."
+        let stripped = "Kommunen har under aret arbetat med att forbattra stodet till de aldre som bor kvar hemma. Manga har "
+            + "fatt hjalp av hemtjansten, men det ar fortfarande svart att na alla som behover stod i sin vardag."
+        let text = clean + "\n\n" + stripped + "\n\n" + clean
+        let out = repaired(text)
+        #expect(out.contains("under året arbetat med att förbättra stödet till de äldre"))
+        #expect(out.hasPrefix(clean + "\n\n"))
+        #expect(out.hasSuffix("\n\n" + clean))
+    }
+
     @Test("a foreign paragraph neither changes nor switches repair on for the Swedish around it")
     func foreignParagraph() {
         let b = Array(RepairRestraintTests.mixed.utf8)

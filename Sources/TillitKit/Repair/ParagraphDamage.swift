@@ -18,8 +18,8 @@
 struct ParagraphDamage {
     /// Per paragraph: one past its last token index.
     var ends: [Int] = []
-    /// Per paragraph: 0 leave alone (foreign, or clean in auto mode), 1 clean (unknown words
-    /// only), 2 damaged.
+    /// Per paragraph: 0 leave alone (foreign, or clean in auto mode: not even its unknown
+    /// words change, as in a clean document), 2 damaged.
     var verdicts: [UInt8] = []
     /// Whether the document (its non-foreign paragraphs) looks damaged, its å/ä/ö share, and
     /// whether its damage looks flattened, and flattened with no OCR stand-in.
@@ -121,7 +121,7 @@ struct ParagraphDamage {
                 let r = Double(c.marked) / Double(c.words)
                 if r < damagedRate / 2 { damaged = true } else if r >= 1.5 * damagedRate && c.suspicious * 40 < c.words { damaged = false }
             }
-            return damaged ? 2 : 1
+            return damaged ? 2 : 0
         }
     }
 

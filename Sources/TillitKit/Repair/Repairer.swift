@@ -441,10 +441,9 @@ public final class Repairer: Sendable {
             var first = 0
             for (k, end) in verdict.ends.enumerated() {
                 defer { first = end }
-                let v = verdict.verdicts[k]
-                if v == 0 { continue }
-                let damaged = v == 2
-                let regime = damaged ? damagedRegime : 0
+                // a paragraph left alone keeps its entries at −1
+                if verdict.verdicts[k] == 0 { continue }
+                let regime = damagedRegime
                 for ti in first..<end where tokens[ti].kind == .word {
                     let t = tokens[ti]
                     // frequent words are found by their raw bytes (and the regime), before any key is built
@@ -461,9 +460,7 @@ public final class Repairer: Sendable {
                         if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
                         continue
                     }
-                    // (a clean paragraph's unknown words change by their å/ä/ö alone, in every document)
-                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: damaged && flattened,
-                                  bare: !damaged || bare, cache: &cache)
+                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: true, flattened: flattened, bare: bare, cache: &cache)
                     let ei = Int32(cache.entries.count)
                     cache.entries.append(e)
                     cache.tables[regime].set(key, len, ei)
