@@ -25,6 +25,11 @@ struct ParagraphDamage {
     /// whether its damage looks flattened, and flattened with no OCR stand-in.
     var detected = false, rate = 0.0, flattened = false, bare = false
 
+    /// Words a text needs before the absence of OCR stand-ins says that no letter was misread
+    /// (`bare`): English-model OCR writes one in 50–140 words, so a short OCR sentence often
+    /// has none.
+    static let bareWords = 100
+
     /// Words a paragraph needs before its own share of å/ä/ö overrides the document's verdict.
     static let ownVerdictWords = 30
 
@@ -111,7 +116,7 @@ struct ParagraphDamage {
             if english * 20 >= words && english > 2 * swedish { detected = false }
         }
         flattened = suspicious * 50 < words && acute * 200 < words
-        bare = suspicious == 0 && acute * 200 < words
+        bare = words >= ParagraphDamage.bareWords && suspicious == 0 && acute * 200 < words
         verdicts = counts.indices.map { k in
             if foreign[k] { return 0 }
             if mode == .on { return 2 }

@@ -5,7 +5,8 @@
 ///   (`SD`, `DN`, `IOM`), is an abbreviation (`TVÅ`, `SÅ`, `ÄN`, `LOM` were wrong). Only a
 ///   short capitalised stand-in at a sentence start, before a lowercase word, is repaired
 ///   (`PA moshaverna` → `På`: English-model OCR reads a lowercase å as a capital A). A longer
-///   word in capitals (a heading) may gain å/ä/ö and nothing else.
+///   word in capitals, or a short one beside it (a heading: `PA GRUND AV`), may gain å/ä/ö
+///   and nothing else.
 /// - A capital first letter keeps its identity: only its diacritic may change (`A` → `Å`/`Ä`,
 ///   `O` → `Ö`), or it is one of OCR's stand-ins (`G` for `ö`, `I` for `l`). `Issa` is not
 ///   `Asså`, `Ds` not `As`, `Italia` not `Åtala`.
@@ -40,7 +41,7 @@ extension Repairer {
                 // an abbreviation, or a heading in capitals
                 if digits > 0 { return true }
                 let pure = Repairer.onlyFlattens(p, s, e, f, n)
-                if caps > 4 { return !pure }
+                if caps > 4 || Repairer.capitalsWordBeside(p, tokens, ti) { return !pure }
                 return !(pure && caps <= 3 && !Repairer.midSentence(p, tokens, ti) && Repairer.lowercaseWordFollows(p, tokens, ti))
             }
             // the first letter: itself, its å/ä/ö, or an OCR stand-in
@@ -53,6 +54,20 @@ extension Repairer {
             default: return true
             }
         }
+    }
+
+    /// True when a word of five or more capitals stands right before or after token `ti` on
+    /// the same line: `ti` is part of a heading in capitals (`PA GRUND AV` → `PÅ GRUND AV`),
+    /// not an abbreviation.
+    static func capitalsWordBeside(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        @inline(__always) func capitals(_ k: Int) -> Bool {
+            guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].length >= 5 else { return false }
+            for i in Int(tokens[k].start)..<Int(tokens[k].end) where p[i] &- 0x41 >= 26 { return false }
+            let a = min(k, ti), b = max(k, ti)
+            for i in Int(tokens[a].end)..<Int(tokens[b].start) where p[i] != 0x20 { return false }
+            return true
+        }
+        return capitals(ti - 1) || capitals(ti + 1)
     }
 
     /// Letters (UTF-8 lead bytes) in `f[0..<n]`.
