@@ -25,21 +25,37 @@ enum EvalCommand {
         let exclude = Set((a.value("exclude") ?? "").split(separator: ",").map(String.init))
         if a.has("held-out") { only = Set(HeldOut.documents) }
         let repairer = try CLI.repairer(a)
-        let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: try a.choice("mode", RepairMode.self) ?? .auto,
-                                            minConfidence: try a.number("min-confidence", in: 0...1) ?? 0.5, only: only, exclude: exclude)
-        try CLI.printOut("input      files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
+        let mode = try a.choice("mode", RepairMode.self) ?? .auto
+        let minConfidence = try a.number("min-confidence", in: 0...1) ?? 0.5
+        let rows = try RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: mode,
+                                            minConfidence: minConfidence, only: only, exclude: exclude)
+        try CLI.printOut("input          files  words  WER before  WER after  changes  fixed  broken  broken/1k  ambiguous  right before  right after")
+        try printRows(rows)
+        if rows.contains(where: { $0.untraced > 0 }) {
+            try CLI.printOut("(files over 40 million word pairs count in the WER columns only: \(rows.map { "\($0.suffix) \($0.untraced) words" }.joined(separator: ", ")))")
+        }
+        // a folder with a manifest.tsv of scan tiers (ocr/riksdag-dev): each tier apart
+        if let tiers = ScanTiers.read(directory: dir) {
+            try CLI.printOut("per scan tier (manifest.tsv):")
+            for tier in Set(tiers.values).sorted() {
+                let names = Set(tiers.filter { $0.value == tier }.map(\.key)).intersection(only ?? Set(tiers.keys)).subtracting(exclude)
+                guard !names.isEmpty, let tierRows = try? RepairEvaluation.run(directory: dir, suffixes: suffixes, repairer: repairer, mode: mode,
+                                                                              minConfidence: minConfidence, only: names) else { continue }
+                try printRows(tierRows.map { var r = $0; r.suffix += " " + tier; return r })
+            }
+        }
+        try CLI.printOut("fixed/broken: gold words wrong before and right after repair / right before and wrong after; ambiguous: gold words of forms that share their å/ä/ö-stripped spelling (har/här, var/vår, man/män), with the share right before and after")
+        return 0
+    }
+
+    static func printRows(_ rows: [RepairEvaluation.Row]) throws(TillitError) {
         for r in rows {
-            let line = r.suffix.rightPad(10) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
+            let line = r.suffix.rightPad(14) + " " + String(r.files).leftPad(5) + " " + String(r.words).leftPad(6)
                 + "  " + pct(r.werBefore).leftPad(10) + " " + pct(r.werAfter).leftPad(10) + " " + String(r.changes).leftPad(8)
                 + " " + String(r.fixed).leftPad(6) + " " + String(r.broken).leftPad(7) + " " + FixedPoint.string(r.brokenPerThousand, decimals: 2).leftPad(10)
                 + " " + String(r.ambiguous).leftPad(10) + " " + pct(r.ambiguousAccuracyBefore).leftPad(13) + " " + pct(r.ambiguousAccuracyAfter).leftPad(12)
             try CLI.printOut(line)
         }
-        if rows.contains(where: { $0.untraced > 0 }) {
-            try CLI.printOut("(files over 40 million word pairs count in the WER columns only: \(rows.map { "\($0.suffix) \($0.untraced) words" }.joined(separator: ", ")))")
-        }
-        try CLI.printOut("fixed/broken: gold words wrong before and right after repair / right before and wrong after; ambiguous: gold words of forms that share their å/ä/ö-stripped spelling (har/här, var/vår, man/män), with the share right before and after")
-        return 0
     }
 
     static func pct(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) + "%" }

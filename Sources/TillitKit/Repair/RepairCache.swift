@@ -18,8 +18,8 @@ public struct RepairCache {
     }
 
     /// Word key → entry index, one table per regime: clean text, OCR-damaged text, text
-    /// with å/ä/ö flattened.
-    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
+    /// with å/ä/ö flattened, flattened text with no OCR stand-in.
+    var tables = [ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14), ByteTable(capacity: 1 << 14)]
     var entries: [Entry] = []
     /// Raw-bytes cache in front of `tables` for frequent words (the length byte's top bits carry the regime).
     var hot = RawWordCache()

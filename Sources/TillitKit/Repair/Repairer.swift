@@ -119,15 +119,6 @@ public final class Repairer: Sendable {
         }
     }
 
-    /// True for a word of two to four ASCII capitals (`HR`, `IT`, `SKR`): an abbreviation, which
-    /// repair may give a diacritic (`SA` → `SÅ`) but never a letter it lacks (`HR` is not `HÄR`).
-    @inline(__always)
-    static func isCapitalsAbbreviation(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        guard t.length >= 2, t.length <= 4 else { return false }
-        for i in Int(t.start)..<Int(t.end) where p[i] &- 0x41 >= 26 { return false }
-        return true
-    }
-
     /// True for a word that repair must leave as written: a capital Roman numeral, a word
     /// inside a web or e-mail address, or a word glued to code punctuation (`codeGlued`).
     /// (Codes such as `A4` are checked apart, see `isCode`.)
@@ -154,12 +145,16 @@ public final class Repairer: Sendable {
     /// repaired (`tabellnamn.faltnamn` → `fältnamn`); in the real OCR of ocr/dev and the seeds a
     /// word glued to a dot is only ever an abbreviation (`bl.a`, `t.ex`, `s.k`). Not `(`, `=`
     /// or `_`: Swedish help text names spreadsheet functions in Swedish (`=VÄLJ(`, `ERSÄTT(`),
-    /// and those need repair as much as prose. Cost: at most three byte compares.
+    /// and those need repair as much as prose. A word of at most four bytes glued after a colon to
+    /// a letter or digit is a suffix (`E22:an`, `SVT:s`), which repair had made `E22:än`.
+    /// Cost: at most five byte compares.
     @inline(__always)
     static func codeGlued(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         @inline(__always) func wordByte(_ b: UInt8) -> Bool { ByteClass.isASCIILetter(b) || ByteClass.isDigit(b) || b >= 0xC3 }
         if e < p.count && p[e] == 0x24 { return true }
         guard e - s <= 4 else { return false }
+        // a suffix after a colon, glued to a code or name: `E22:an`, `SVT:s`, `1:a`
+        if s > 1 && p[s - 1] == 0x3A && wordByte(p[s - 2]) { return true }
         if e + 1 < p.count && p[e] == 0x2E && wordByte(p[e + 1]) { return true }
         return s > 1 && p[s - 1] == 0x2E && wordByte(p[s - 2])
     }
@@ -271,16 +266,21 @@ public final class Repairer: Sendable {
                   "can", "also", "should", "into"],
         swedish: ["och", "att", "det", "som", "med", "den", "till", "av", "om", "ett", "inte", "har", "vi", "de", "sig", "kan",
                   "ska", "eller", "men", "detta", "denna", "dessa", "finns", "samt", "var", "skall", "blir", "hade", "under",
-                  "alla", "sin", "sitt"])
+                  "alla", "sin", "sitt"],
+        // French and German ones that are not Swedish words, nor Swedish with å/ä/ö lost (no
+        // `du`, `pas`, `sur`, `par`, `den`, `dem`, `von`)
+        other: ["le", "la", "les", "des", "une", "est", "et", "que", "qui", "pour", "avec", "sont", "aux", "dans", "au", "ce",
+                "cette", "leur", "nous", "vous", "il", "elle", "ne", "und", "der", "die", "das", "ist", "nicht", "mit", "auf",
+                "sich", "ein", "eine", "zu", "werden", "wird"])
 
     /// A 256-slot open-addressing table of packed short words → language (1 English,
-    /// 2 Swedish): one multiply and one or two slot reads per word.
+    /// 2 Swedish, 3 French or German): one multiply and one or two slot reads per word.
     struct FunctionWords: Sendable {
         private var keys = [UInt64](repeating: 0, count: 256)
         private var langs = [UInt8](repeating: 0, count: 256)
 
-        init(english: [String], swedish: [String]) {
-            for (words, lang) in [(english, UInt8(1)), (swedish, UInt8(2))] {
+        init(english: [String], swedish: [String], other: [String] = []) {
+            for (words, lang) in [(english, UInt8(1)), (swedish, UInt8(2)), (other, UInt8(3))] {
                 for w in words {
                     let k = w.utf8.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
                     var i = FunctionWords.slot(k)
@@ -293,7 +293,7 @@ public final class Repairer: Sendable {
         @inline(__always)
         static func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 56) }
 
-        /// 1 for an English function word, 2 for a Swedish one, 0 otherwise.
+        /// 1 for an English function word, 2 for a Swedish one, 3 for a French or German one, 0 otherwise.
         @inline(__always)
         func language(of k: UInt64) -> UInt8 {
             var i = FunctionWords.slot(k)
@@ -353,7 +353,10 @@ public final class Repairer: Sendable {
     /// summary alone (`for`, `an` and `bar` stay): when at least 5% of the words are English
     /// function words (`the`, `of`, `and`, `is`, …) and they outnumber the Swedish ones (`och`,
     /// `att`, `det`, `som`, … which keep their spelling when å/ä/ö are lost) more than twice.
-    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool) {
+    ///
+    /// `bare` says that the text is flattened and holds no OCR stand-in at all: å/ä/ö were
+    /// dropped and no letter was misread (text stripped of its diacritics, or clean text).
+    public func assess(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], sample: Int = 4000) -> (damaged: Bool, rate: Double, flattened: Bool, bare: Bool) {
         var words = 0, marked = 0, suspicious = 0, acute = 0, english = 0, swedish = 0
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for t in tokens where t.kind == .word && t.length >= 2 {
@@ -397,7 +400,7 @@ public final class Repairer: Sendable {
             }
             if english * 20 >= words && english > 2 * swedish { damaged = false }
         }
-        return (damaged, rate, suspicious * 50 < words && acute * 200 < words)
+        return (damaged, rate, suspicious * 50 < words && acute * 200 < words, suspicious == 0 && acute * 200 < words)
     }
 
     /// Finds repairs for the tokens of `p`. Offsets in the changes point into `p`.
@@ -417,12 +420,16 @@ public final class Repairer: Sendable {
     public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
                       cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
-        let (detected, rate, flatLooking) = assess(p, tokens: tokens)
+        // damage and language per paragraph: a foreign one is left alone, and a clean one
+        // in a damaged file (or the reverse) is told apart when it is long enough
+        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode)
+        let rate = verdict.rate
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
-        if mode == .auto && !detected { return (false, rate) }
-        let damaged = mode == .on || detected
-        let flattened = detected && flatLooking
-        let regime = damaged ? (flattened ? 2 : 1) : 0   // clean, OCR-damaged, flattened
+        if mode == .auto && !verdict.anyDamaged { return (false, rate) }
+        // (forced on, a text with no OCR stand-ins is flattened text too: clean text is)
+        let flattened = verdict.flattened
+        let bare = flattened && verdict.bare
+        let damagedRegime = bare ? 3 : flattened ? 2 : 1   // regimes: 0 clean, 1 OCR-damaged, 2 flattened, 3 flattened with no stand-in
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
@@ -431,36 +438,46 @@ public final class Repairer: Sendable {
         cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
             let key = buf.baseAddress!
-            for ti in tokens.indices where tokens[ti].kind == .word {
-                let t = tokens[ti]
-                // frequent words are found by their raw bytes (and the regime), before any key is built
-                let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
-                let rawLength = t.length | regime << 6
-                if let (head, tail) = raw {
-                    let known = cache.hot.find(head, tail, rawLength)
-                    if known >= 0 { cache.entryOf[ti] = known; continue }
+            var first = 0
+            for (k, end) in verdict.ends.enumerated() {
+                defer { first = end }
+                // a paragraph left alone keeps its entries at −1
+                if verdict.verdicts[k] == 0 { continue }
+                let regime = damagedRegime
+                for ti in first..<end where tokens[ti].kind == .word {
+                    let t = tokens[ti]
+                    // frequent words are found by their raw bytes (and the regime), before any key is built
+                    let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
+                    let rawLength = t.length | regime << 6
+                    if let (head, tail) = raw {
+                        let known = cache.hot.find(head, tail, rawLength)
+                        if known >= 0 { cache.entryOf[ti] = known; continue }
+                    }
+                    let len = TokenKey.lowercased(p, t, into: key)
+                    if len > 48 { continue }
+                    if let v = cache.tables[regime].find(key, len) {
+                        cache.entryOf[ti] = v
+                        if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
+                        continue
+                    }
+                    let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: true, flattened: flattened, bare: bare, cache: &cache)
+                    let ei = Int32(cache.entries.count)
+                    cache.entries.append(e)
+                    cache.tables[regime].set(key, len, ei)
+                    cache.entryOf[ti] = ei
+                    if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
                 }
-                let len = TokenKey.lowercased(p, t, into: key)
-                if len > 48 { continue }
-                if let v = cache.tables[regime].find(key, len) {
-                    cache.entryOf[ti] = v
-                    if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: v) }
-                    continue
-                }
-                let e = entry(Array(UnsafeBufferPointer(start: key, count: len)), lex: lex, damaged: damaged, flattened: flattened, cache: &cache)
-                let ei = Int32(cache.entries.count)
-                cache.entries.append(e)
-                cache.tables[regime].set(key, len, ei)
-                cache.entryOf[ti] = ei
-                if let (head, tail) = raw { cache.hot.store(head, tail, rawLength, id: ei) }
             }
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
         var prevCtx = lex.sentenceContext
         var prevIsNum = false
         var prevForm: Int32 = -1   // form id of the previous word as it reads after repair (or -1)
+        var paragraph = 0
         for ti in tokens.indices {
             let t = tokens[ti]
+            while ti >= verdict.ends[paragraph] { paragraph += 1 }
+            let damaged = verdict.verdicts[paragraph] == 2
             switch t.kind {
             case .number:
                 if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = lex.iFormID, oneIsPreposition(p, tokens, ti) {
@@ -515,13 +532,13 @@ public final class Repairer: Sendable {
             }
             // a word whose type holds no digit or stand-in (reason diacritics) cannot be a code
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
-                && !(chosen >= 0 && Repairer.isCapitalsAbbreviation(p, t) && lex.letterCount(chosen) != Int(t.length))
+                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache)
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
             prevForm = applied ? chosen : e.original
         }
-        return (damaged, rate)
+        return (verdict.anyDamaged, rate)
     }
 
     /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
@@ -613,6 +630,23 @@ public final class Repairer: Sendable {
         return changed && o[0] == r[0]
     }
 
+    /// True when word token `ti` stands beside another capitalised word on the same line: after
+    /// one that is itself inside a sentence (`till Maria Agren`), or before one (`Agren Berg`).
+    /// Its capital Å/Ä/Ö is then a name's (`Ågren`), not OCR's stand-in for a lowercase letter.
+    /// A neighbour whose capital is itself such a stand-in (`A`, `O`, `G`: "Aktenskapet Annu")
+    /// does not count.
+    static func inNameSequence(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        @inline(__always) func capitalisedNeighbour(_ k: Int, _ a: Int, _ b: Int) -> Bool {
+            guard k >= 0, k < tokens.count, tokens[k].kind == .word, ByteClass.isUpperAt(p, Int(tokens[k].start)) else { return false }
+            let c = p[Int(tokens[k].start)]
+            if c == 0x41 || c == 0x4F || c == 0x47 { return false }
+            for i in Int(tokens[a].end)..<Int(tokens[b].start) where p[i] != 0x20 { return false }
+            return true
+        }
+        if ti > 0 && capitalisedNeighbour(ti - 1, ti - 1, ti) && midSentence(p, tokens, ti - 1) { return true }
+        return ti + 1 < tokens.count && capitalisedNeighbour(ti + 1, ti, ti + 1)
+    }
+
     /// True when the token after `ti` is a word that begins with a lowercase letter, on the same line.
     static func lowercaseWordFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
         guard ti + 1 < tokens.count else { return false }
@@ -647,7 +681,8 @@ public final class Repairer: Sendable {
             let t = tokens[Int(e.tokenIndex)]
             let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
             var replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
-            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)) {
+            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)),
+               !Repairer.inNameSequence(p, tokens, Int(e.tokenIndex)) {
                 // "komma Över tidigare" → över: English-model OCR reads a lowercase ä/ö/å as a capital
                 replacement = String(replacement.prefix(1)).lowercased() + replacement.dropFirst()
             }
@@ -718,7 +753,7 @@ public final class Repairer: Sendable {
                                             "timmar", "dag", "dagar", "år", "ar", "gang", "gång", "januari", "februari", "mars", "april",
                                             "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december", "i",
                                             "på", "från", "med", "för", "om", "som", "eftersom", "cm", "mm", "tum", "miljon", "plus",
-                                            "minus", "gånger"]
+                                            "minus", "gånger", "kap"]
 
     /// Words that never end a compound: modal verbs, adverbs, pronouns and other closed-class
     /// words. "arbetsammaste" (gold) had become `arbetsam|måste`.
@@ -727,6 +762,17 @@ public final class Repairer: Sendable {
                                                 "mellan", "sedan", "medan", "utan", "även", "redan", "bara", "mycket", "mest",
                                                 "där", "här", "när", "som", "vilka", "vilket", "dessa", "detta", "denna", "våra",
                                                 "deras", "sina", "era", "ännu", "aldrig", "alltid", "ofta", "kanske"]
+
+    /// True when `form` is the lowercase scalars `s` with at most their å/ä/ö flattened
+    /// (å/ä → a, ö → o), letter by letter.
+    static func onlyFlattens(_ s: [UInt32], _ form: String) -> Bool {
+        var k = 0
+        for u in form.unicodeScalars {
+            guard k < s.count, RepairLexicon.flattens(s[k], u.value) else { return false }
+            k += 1
+        }
+        return k == s.count
+    }
 
     /// A compound decision: the chosen lowercase form and its confidence.
     struct Decision { var form: String; var confidence: Double }
@@ -753,7 +799,11 @@ public final class Repairer: Sendable {
     }
 
     /// Analyses one word type (the slow path, once per type and regime).
-    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, cache: inout RepairCache) -> RepairCache.Entry {
+    ///
+    /// `bare`: flattened text with no OCR stand-in at all (`assess`): a word no list holds is
+    /// then read by its å/ä/ö alone, its letters as written (`justitie` is not `justatle`,
+    /// `Stenevis` not `Stenevas`, `Affairs` not `Affärs`).
+    func entry(_ key: [UInt8], lex: RepairLexicon, damaged: Bool, flattened: Bool, bare: Bool = false, cache: inout RepairCache) -> RepairCache.Entry {
         let known = lex.formID(key) ?? -1
         var keep = RepairCache.Entry(action: 0, form: -1, confidence: 0, reason: .diacritics, original: known, candStart: 0, candCount: 0,
                                      context: lex.context(of: key), formContext: -1)
@@ -771,6 +821,8 @@ public final class Repairer: Sendable {
                 // in flattened text a known word is another word only by its å/ä/ö: "Min far"
                 // is not "Man får"
                 let strict: Float = flattened && known >= 0 && !lex.onlyFlattens(ocr: scalars, form: f) ? Repairer.flattenedKnownCost : 0
+                // in bare flattened text a word no list holds is read by its å/ä/ö alone
+                if bare && known < 0 && !lex.onlyFlattens(ocr: scalars, form: f) { continue }
                 cands.append((f, lex.logFreq[Int(f)] + ch - strict))
             }
         }
@@ -793,8 +845,9 @@ public final class Repairer: Sendable {
         }
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
         // "utg6ér", "fordrdéja". The pair is read as that é alone, at a cost of one merge.
-        if damaged, let merged = Repairer.mergedAcute(scalars) { addReadings([merged], cost: Repairer.mergeCost) }
-        if damaged && known < 0 {
+        // (none of these in bare flattened text, where no letter was misread: "Affairs" is not "Affärs")
+        if damaged && !bare, let merged = Repairer.mergedAcute(scalars) { addReadings([merged], cost: Repairer.mergeCost) }
+        if damaged && !bare && known < 0 {
             // OCR that writes ä or å as two letters, the dots or ring read as an i ("vialkomna",
             // "utifrain", "Diirefter"), in words no list holds
             addReadings(Repairer.mergedIA(scalars), cost: Repairer.mergeCost)
@@ -818,7 +871,7 @@ public final class Repairer: Sendable {
             }
         }
         if cands.isEmpty {
-            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened) else { return keep }
+            guard known < 0, scalars.count >= 8, let d = compound(scalars, lex: lex, hasOCR: hasOCR, flattened: flattened, bare: bare) else { return keep }
             let form = Array(d.form.utf8)
             cache.extraForms.append(form)
             return RepairCache.Entry(action: 1, form: Int32(-2 - (cache.extraForms.count - 1)), confidence: Float(d.confidence), reason: .compound,
@@ -879,7 +932,7 @@ public final class Repairer: Sendable {
     }
 
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
-    func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool) -> Decision? {
+    func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool, bare: Bool = false) -> Decision? {
         var best: (String, Float)? = nil
         for variant in Repairer.variants(s, iMayBeL: true, limit: 8) {
             let v = UTF8Scalars.decode(variant)
@@ -913,6 +966,8 @@ public final class Repairer: Sendable {
         guard let b = best else { return nil }
         let original = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
         if b.0 == original { return nil }
+        // in bare flattened text a compound differs from the word as written by its å/ä/ö alone
+        if bare && !Repairer.onlyFlattens(s, b.0) { return nil }
         return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
     }
 
@@ -939,7 +994,9 @@ public final class Repairer: Sendable {
         var out = String.UnicodeScalarView()
         var k = 0
         let letters = original.unicodeScalars.filter { !(joined && ($0 == "-" || $0.properties.isWhitespace)) }
-        let allUpper = letters.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
+        // in capitals: two or more capital letters and no lowercase one (an OCR stand-in such as
+        // the `&` of `P&` has no case: `P&` is `På`)
+        let allUpper = letters.lazy.filter { $0.properties.isUppercase }.count > 1 && letters.allSatisfy { !$0.properties.isLowercase }
         if letters.count != fs.count {
             // a repair that merged characters ("Foérst" → "Först"): case from the whole word,
             // and a line-end break kept where it stood

@@ -1,0 +1,120 @@
+import Testing
+@testable import TillitKit
+
+/// Over-corrections that repair must not make (issue 17, item 3), on sentences written for
+/// these tests: å/ä/ö stripped (`bare` flattened text) or OCR-like (with stand-ins such as
+/// `f6r`), so the text is judged damaged and valid-looking words are open to change.
+@Suite("Repair restraint: abbreviations, names, compound parts, foreign paragraphs")
+struct RepairRestraintTests {
+    let repairer = Repairer.shared
+
+    func repaired(_ s: String, mode: RepairMode = .auto) -> String {
+        let b = Array(s.utf8)
+        return String(decoding: repairer.repair(text: b, mode: mode).apply(to: b), as: UTF8.self)
+    }
+
+    @Test("abbreviations in capitals, with or without digits, stay as written", arguments: [
+        ("Programmet sandes i TV4 och senare pa natet, dar manga tittare sag det.", "TV4 och"),
+        ("Enligt SD ar fragan viktig f6r kommunen, men de andra partierna later den vanta.", "Enligt SD är"),
+        ("Uppgifterna kom fran DN, som hade granskat myndigheten f6r manga ar sedan.", "från DN, som"),
+        ("Siffrorna fran IOM visar att fler manniskor an tidigare har flytt.", "från IOM visar"),
+        // a suffix glued to a code after a colon, and a chapter number before `kap.`
+        ("Med anledning av olyckan pa E22:an i f6rra veckan vill jag fraga ministern.", "E22:an i"),
+        ("Enligt 1 kap. 3 § ska kommunen f6lja reglerna om ersattning.", "Enligt 1 kap."),
+    ])
+    func abbreviations(_ text: String, _ expected: String) {
+        #expect(repaired(text).contains(expected))
+    }
+
+    @Test("a capitalised stand-in at a sentence start is still repaired, in its own case")
+    func standInAtSentenceStart() {
+        #expect(repaired("P& vilken grund har man fattat beslutet att stanga skolan i f6rtid?").hasPrefix("På vilken"))
+        #expect(repaired("Det var svart att veta. PA manga orter finns inga skolor kvar i dag.").contains("På många"))
+    }
+
+    @Test("a capital first letter keeps its identity: only its diacritic may change")
+    func capitalFirstLetter() {
+        let out = repaired("Kommunen har anlitat Issa Lund som konsult, och hans rapport ar klar nu.")
+        #expect(out.contains("Issa Lund"))
+    }
+
+    @Test("particles of foreign names gain no letter")
+    func nameParticles() {
+        let out = repaired("Kommissionens ordf6rande Ursula von der Leyen har sagt att fragan ar viktig f6r unionen.")
+        #expect(out.contains("von der Leyen"))
+    }
+
+    @Test("a name keeps its capital Å/Ä/Ö")
+    func nameCapital() {
+        let out = repaired("Vi har talat med Maria Agren om fragan, och hon menar att det ar for sent.")
+        #expect(!out.contains("ågren"))
+        #expect(out.contains("Maria Agren") || out.contains("Maria Ågren"))
+    }
+
+    /// A stripped text long enough (100 words or more, no OCR stand-in) to count as bare.
+    static let strippedLetter = """
+        Kommunen har under flera ar arbetat med att forbattra stodet till de aldre som bor kvar \
+        hemma. Manga har fatt hjalp av hemtjansten, men det ar fortfarande svart att na alla som \
+        behover stod i sin vardag. Namnden har darfor foreslagit att fler personer anstalls och \
+        att arbetet foljs upp varje manad. Forvaltningen ska aterkomma med en plan for hur \
+        resurserna ska fordelas mellan omradena, och planen ska lamnas till styrelsen fore \
+        sommaren. Fragan stalldes till justitie- och inrikesministern, som annu inte har svarat \
+        pa den. Det ar viktigt att aven de sma foreningarna far mojlighet att yttra sig over \
+        forslaget innan det beslutas, och att deras synpunkter redovisas i arendet. Manga \
+        invanare har hort av sig till kommunen och fragat nar beslutet kommer att fattas.
+        """
+
+    @Test("a compound part changes by its å/ä/ö alone in stripped text")
+    func compoundPart() {
+        let out = repaired(RepairRestraintTests.strippedLetter)
+        #expect(out.contains("justitie- och"))
+        #expect(out.contains("inrikesministern"))
+    }
+
+    /// Clean Swedish around one French paragraph (written for this test).
+    static let mixed = """
+        Enligt lag nr 12 ska kommunen redovisa hur många ärenden som har handlagts under året. \
+        Nämnden föreslår att redovisningen görs på samma sätt som förra året, och att den lämnas \
+        till fullmäktige före sommaren. Det är viktigt att även de små förvaltningarna får stöd.
+
+        Le droit de la concurrence est une matière que les juges nationaux appliquent avec \
+        prudence. Les entreprises qui sont en position dominante ne doivent pas abuser de cette \
+        position sur le marché. La Commission et les autorités nationales veillent à ce que les \
+        règles soient respectées dans tous les États membres, et les décisions de la Cour de \
+        justice sont contraignantes pour les juridictions nationales. Une entreprise qui ne \
+        respecte pas ces règles peut recevoir une amende très lourde, et les victimes peuvent \
+        demander réparation devant les tribunaux. Les procédures sont longues et coûteuses pour \
+        les parties, qui doivent prouver que le comportement est illicite et que le dommage est \
+        réel. Il est donc utile que les règles soient claires, que les juges soient formés et \
+        que les autorités publient des lignes directrices pour les entreprises et pour le public.
+
+        Les États membres doivent aussi informer la Commission des mesures nationales qui sont \
+        prises pour appliquer ces règles. Cette obligation vaut pour les lois, les décrets et les \
+        décisions administratives, et elle permet de vérifier que le droit de l'Union est appliqué \
+        de la même façon partout. Les citoyens peuvent consulter ces informations sur le site de \
+        la Commission.
+        """
+
+    @Test("a damaged paragraph in a clean file is repaired, and only it")
+    func damagedParagraph() {
+        let clean = "Nämnden har gått igenom förslaget och anser att det är väl förberett. Förvaltningen får i uppdrag att "
+            + "återkomma med en plan för hur arbetet ska följas upp under nästa år, och den ska lämnas till styrelsen."
+        let stripped = "Kommunen har under aret arbetat med att forbattra stodet till de aldre som bor kvar hemma. Manga har "
+            + "fatt hjalp av hemtjansten, men det ar fortfarande svart att na alla som behover stod i sin vardag."
+        let text = clean + "\n\n" + stripped + "\n\n" + clean
+        let out = repaired(text)
+        #expect(out.contains("under året arbetat med att förbättra stödet till de äldre"))
+        #expect(out.hasPrefix(clean + "\n\n"))
+        #expect(out.hasSuffix("\n\n" + clean))
+    }
+
+    @Test("a foreign paragraph neither changes nor switches repair on for the Swedish around it")
+    func foreignParagraph() {
+        let b = Array(RepairRestraintTests.mixed.utf8)
+        #expect(repairer.repair(text: b, mode: .auto).changes.isEmpty)
+        let forced = repaired(RepairRestraintTests.mixed, mode: .on)
+        #expect(forced.contains("Le droit de la concurrence"))
+        #expect(forced.contains("Enligt lag nr 12"))
+        #expect(forced.contains("droit de l'Union"))
+    }
+}
