@@ -90,7 +90,7 @@ extension InputOutputCLITests {
         try Data("förtroende~ | tillit | T\r\n*detaljstyrning~ | 1 | K\r\n".utf8).write(to: crlf)
         let c = try cli.run(["lexicon", "check", crlf.path])
         #expect(c.status == 0)
-        #expect(c.out == "\(crlf.path): ok, 2 entries (1 K, 1 T, 0 names)\n")
+        #expect(c.out == "\(crlf.path): ok, 2 entries (1 K, 1 T, 0 names, 0 frame words; 0 sense conditions)\n")
         let huge = d.appendingPathComponent("huge.tillit")
         try Data("tillit~ | tillit | T | 1e15\n".utf8).write(to: huge)
         #expect(try cli.run(["lexicon", "check", huge.path]).status == 65)
