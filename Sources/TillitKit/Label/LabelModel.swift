@@ -85,25 +85,32 @@ public struct LabelModel: Sendable, Equatable {
     /// repeats allowed), with probabilities and reasons.
     public func decide(_ table: ScoreTable, stems rawStems: [Int32] = []) -> LabelDecision {
         if table.kHits + table.tHits == 0 { return .noEvidence }
-        let stems = Array(Set(rawStems)).sorted()
+        var stems = rawStems
+        stems.sort()
+        var w = 0
+        for s in stems where w == 0 || stems[w - 1] != s { stems[w] = s; w += 1 }
+        stems.removeLast(stems.count - w)
         let x = LabelFeatures.vector(table)
         let z = logits(x, stems: stems)
         let p = softmax(z)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
         let best = order[0], second = order[1]
-        var reasons: [LabelDecision.Reason] = []
-        for j in 0..<x.count {
-            let effect = (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]
-            if effect > 0 { reasons.append(.init(feature: features[j], value: x[j], effect: effect)) }
+        // the three largest positive effects: features by index (≥ 0), stems as −1 − stem id
+        var top: [(index: Int, effect: Double)] = []
+        func consider(_ i: Int, _ e: Double) {
+            guard e > 0 else { return }
+            if top.count < 3 { top.append((i, e)) } else if e > top[2].effect { top[2] = (i, e) } else { return }
+            top.sort { $0.effect > $1.effect }
         }
+        for j in 0..<x.count { consider(j, (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]) }
         if !stemWeights[best].isEmpty {
-            for s in stems {
-                let effect = stemWeights[best][Int(s)] - stemWeights[second][Int(s)]
-                if effect > 0 { reasons.append(.init(feature: "word \(vocabulary[Int(s)])*", value: 1, effect: effect)) }
-            }
+            for s in stems { consider(-1 - Int(s), stemWeights[best][Int(s)] - stemWeights[second][Int(s)]) }
         }
-        reasons.sort { $0.effect > $1.effect }
-        return LabelDecision(label: LabelModel.classes[best], probabilities: p, reasons: Array(reasons.prefix(3)))
+        let reasons = top.map { t in
+            t.index >= 0 ? LabelDecision.Reason(feature: features[t.index], value: x[t.index], effect: t.effect)
+                         : LabelDecision.Reason(feature: "word \(vocabulary[-1 - t.index])*", value: 1, effect: t.effect)
+        }
+        return LabelDecision(label: LabelModel.classes[best], probabilities: p, reasons: reasons)
     }
 
     /// The model as a tab-separated table (the format `parse` reads).

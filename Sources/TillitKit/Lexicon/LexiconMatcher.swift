@@ -95,6 +95,14 @@ public final class LexiconMatcher: Sendable {
         self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
     }
 
+    /// Codes of the per-token scan: a type id (≥ 0) for a word some pattern or cue involves,
+    /// −1 a token the scan ignores, −2 a clause break, −3 a comma, and `plainBase − id` for a
+    /// word no pattern or cue involves (its type id kept, for the word stems).
+    static let plainBase: Int32 = -10
+
+    @inline(__always)
+    static func plainCode(_ id: Int32) -> Int32 { plainBase - id }
+
     /// Resolves one word type: the word-pattern ids it matches (sorted). O(length) probes.
     func wordPatternIDs(_ key: UnsafePointer<UInt8>, _ len: Int) -> [Int32] {
         var out: [Int32] = []
@@ -174,6 +182,7 @@ public final class LexiconMatcher: Sendable {
             var words = 0
             let hasVocabulary = !vocabulary.isEmpty
             cache.unitStems.removeAll(keepingCapacity: true)
+            let hitsBefore = hits.count
             for ti in range {
                 let t = tokens[ti]
                 guard t.kind == .word || (t.kind == .punctuation && isClauseBreak(p[Int(t.start)])) else { infos.append(-1); continue }
@@ -192,10 +201,12 @@ public final class LexiconMatcher: Sendable {
                         if let (head, tail) = raw { cache.hot.store(head, tail, t.length, id: id) }
                     }
                 }
-                if hasVocabulary, case let st = cache.infos[Int(id)].stem, st >= 0 { cache.unitStems.append(st) }
-                infos.append(cache.plain[Int(id)] ? -4 : id)   // -4: a word no pattern or cue cares about
+                if hasVocabulary, case let st = cache.stemOf[Int(id)], st >= 0 { cache.unitStems.append(st) }
+                infos.append(cache.plain[Int(id)] ? LexiconMatcher.plainCode(id) : id)   // a word no pattern or cue cares about
             }
             scan(tokens: tokens, range: range, infos: infos, cache: &cache, into: &hits)
+            // word stems matter only to a unit with evidence
+            if hits.count == hitsBefore { cache.unitStems.removeAll(keepingCapacity: true) }
             cache.tokenInfos = infos
             cache.lastWordCount = words
         }
@@ -236,20 +247,20 @@ public final class LexiconMatcher: Sendable {
         while j < infos.count {
             let code = infos[j]
             let ti = base + j
-            if code == -4 || code == -1 {
+            if code <= LexiconMatcher.plainBase || code == -1 {
                 // most tokens: a run of words no pattern or cue involves, and non-clause punctuation
                 var sawWord = false
                 infos.withUnsafeBufferPointer { inf in
                     while j < inf.count {
                         let c = inf[j]
-                        if c == -4 { sawWord = true } else if c != -1 { break }
+                        if c <= LexiconMatcher.plainBase { sawWord = true } else if c != -1 { break }
                         j += 1
                     }
                 }
                 if sawWord { prevCue = .none; prevPunctComma = false }
                 continue
             }
-            if code <= -2 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
+            if code == -2 || code == -3 { endClause(); prevCue = .none; prevPunctComma = code == -3; sawNegation = sawNegation && code == -3; j += 1; continue }
             let info = cache.infos[Int(code)]
             if info.frame { frames += 1; cache.framePositions.append(Int32(ti)) }
             // modifiers from cue words
@@ -358,12 +369,12 @@ public final class LexiconMatcher: Sendable {
             case .near(let n):
                 var pos = first - 1, words = 0
                 while pos >= 0 && words < n && !found {
-                    if infos[pos] >= 0 || infos[pos] == -4 { words += 1; found = isContext(pos) }
+                    if infos[pos] >= 0 || infos[pos] <= LexiconMatcher.plainBase { words += 1; found = isContext(pos) }
                     pos -= 1
                 }
                 pos = last + 1; words = 0
                 while pos < infos.count && words < n && !found {
-                    if infos[pos] >= 0 || infos[pos] == -4 { words += 1; found = isContext(pos) }
+                    if infos[pos] >= 0 || infos[pos] <= LexiconMatcher.plainBase { words += 1; found = isContext(pos) }
                     pos += 1
                 }
             case .clause:

@@ -10,6 +10,9 @@ public struct MatchCache {
     var hot = RawWordCache()
     /// Per type: true when no pattern and no cue involves it (the scan only steps over it).
     var plain: [Bool] = []
+    /// Per type: its stem's id in the matcher's vocabulary, or −1 (beside `plain`, so the
+    /// per-token loop reads one small array per flag, not the wide `infos`).
+    var stemOf: [Int32] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
     var tokenInfos: [Int32] = []
     /// Word tokens seen by the last `match` call.
@@ -21,7 +24,8 @@ public struct MatchCache {
     public var recordSuppressed = false
     /// Hits removed by a sense condition, while `recordSuppressed` is on.
     public var suppressed: [Hit] = []
-    /// Vocabulary ids of the word stems of the last `match` call, in token order, repeats kept.
+    /// Vocabulary ids of the word stems of the last `match` call, in token order, repeats kept;
+    /// empty when the call found no hit (the label model reads stems only beside evidence).
     public internal(set) var unitStems: [Int32] = []
     /// Scratch: token indexes of the frame words of the unit being matched.
     var framePositions: [Int32] = []
@@ -37,7 +41,7 @@ public struct MatchCache {
     /// ids of the unit being matched stay valid; a unit adds at most its own token count.
     mutating func resetIfFull() {
         guard infos.count >= limit else { return }
-        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true)
+        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true); stemOf.removeAll(keepingCapacity: true)
         hot.removeAll()
     }
 
@@ -48,6 +52,7 @@ public struct MatchCache {
         let id = Int32(infos.count)
         infos.append(info)
         plain.append(info.single < 0 && info.wordsCount == 0 && info.cue == .none)
+        stemOf.append(info.stem)
         table.set(key, len, id)
         return id
     }

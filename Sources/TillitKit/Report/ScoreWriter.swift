@@ -201,7 +201,7 @@ public final class ScoreWriter {
 
     /// `,"probability":…,"p":{"K":…},"reasons":[…]` of a JSONL row.
     static func appendDecision(_ d: LabelDecision, to o: inout [UInt8]) {
-        if d == .noEvidence { o.append(contentsOf: noEvidenceFields); return }
+        if d.reasons.isEmpty && d.label == .N && d.probabilities[3] == 1 { o.append(contentsOf: noEvidenceFields); return }
         o.append(literal: ",\"probability\":"); o.append(jsonNumber: d.probability)
         o.append(literal: ",\"p\":{")
         for (i, l) in Label.allCases.enumerated() {
