@@ -16,6 +16,10 @@
 /// count for neither pole, as codebook rule 5 asks for the names of authorities and laws:
 ///
 ///     inspektionen för vård och omsorg | | N | | | authority (IVO)
+///
+/// Pole `F` marks a steering-frame word (a single word, no dimensions): what is being steered
+/// (`medarbetar* | | F | | |`). The fifth field may also hold sense conditions, groups after
+/// `;` such as `!near 6: gräns* pass~` or `+clause: behov~` (see `SenseCondition`).
 public struct GovernanceLexicon: Sendable {
     /// The entries in file order.
     public let entries: [LexiconEntry]
