@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TillitKit
 
@@ -65,6 +66,9 @@ struct LabelModelTests {
             for i in 0..<4 { #expect(abs(a[i] - b[i]) < 1e-3) }
         }
         #expect(back.provenance.contains("gold: test"))
+        // the same file saved with Windows line ends reads the same
+        let crlf = try LabelModel.parse(m.serialized().replacingOccurrences(of: "\n", with: "\r\n"), source: "m.tsv")
+        #expect(crlf == back)
     }
 
     @Test("a model file missing a feature row is refused, naming the feature")
