@@ -13,40 +13,41 @@ enum ValidateCommand {
         OptionSpec(name: "errors", value: nil, help: "print each disagreement: text, gold, predicted, probability, reasons and evidence"),
         OptionSpec(name: "l2", value: "X", help: "with --cv: L2 penalty of the models trained (default: \(JSON.number(LabelModelTrainer.standard.l2)))"),
         OptionSpec(name: "balance", value: "X", help: "with --cv: class weighting 0…1 (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
-        OptionSpec(name: "common-words", value: "N", help: "the N commonest Swedish words give no word stem (default: \(Validation.commonWords))"),
+        OptionSpec(name: "common-words", value: "N", help: "with --cv: the N commonest Swedish words give no word stem (default: \(LabelModelTrainer.standard.commonWords))"),
         OptionSpec(name: "l2-words", value: "X", help: "with --cv: L2 penalty on word-stem weights; 0 leaves them out (default: \(JSON.number(LabelModelTrainer.standard.l2Stems)))"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
         guard let a = try CLI.parse(args, verb: "validate", synopsis: "--gold FILE.tsv [FILE.tsv...] [--cv K] [options]", specs: specs) else { return 0 }
-        let golds = (a.value("gold").map { [$0] } ?? []) + a.positionals
-        guard !golds.isEmpty else { throw .usage("validate: --gold FILE.tsv is required") }
-        var passages: [Validation.Passage] = []
-        for g in golds { passages += try Validation.readGold(path: g) }
-        var options = ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto)
-        if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
-        let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
-        let scored = Validation.score(passages, analyzer: analyzer, commonWords: try TrainCommand.commonWords(a))
-        let v: Validation
-        var decisions: [LabelDecision]
-        var header = ""
+        // options first: a usage error costs no scoring
+        let golds = try TrainCommand.goldPaths(a, verb: "validate")
+        var folds: Int? = nil, seed: UInt64 = 0
         if let c = a.value("cv") {
             guard let k = Int(c), k >= 2, k <= 100 else { throw .usage("--cv: expected a whole number of folds 2…100, got '\(c)'") }
             if a.value("model") != nil { throw .usage("validate: --cv trains its own models; it cannot be combined with --model") }
-            let trainer = try TrainCommand.trainer(a)
-            var seed: UInt64 = 0
-            if let sv = a.value("seed") { guard let n = UInt64(sv) else { throw .usage("--seed: expected a whole number, got '\(sv)'") }; seed = n }
+            folds = k
+        }
+        if let sv = a.value("seed") { guard let n = UInt64(sv) else { throw .usage("--seed: expected a whole number, got '\(sv)'") }; seed = n }
+        let trainer = try TrainCommand.trainer(a)
+        let passages = try TrainCommand.passages(golds)
+        var options = ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto)
+        if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
+        let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
+        let scored = Validation.score(passages, analyzer: analyzer)
+        let v: Validation
+        let decisions: [LabelDecision]
+        let header: String
+        if let k = folds {
             (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed)
             let groups = Set(passages.map(\.group)).count
-            header = ("grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n")
+            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n"
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })
             let src = a.value("model") ?? "the embedded model"
-            header = ("labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n")
+            header = "labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n"
         }
-        var text = v.render()
-        text = header + "\n" + text
+        var text = header + "\n" + v.render()
         if a.has("errors") {
             text += "\ndisagreements\n"
             for (i, s) in scored.enumerated() where v.pairs[i].gold != v.pairs[i].predicted {

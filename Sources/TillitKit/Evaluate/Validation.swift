@@ -69,24 +69,19 @@ public struct Validation: Sendable {
         return out
     }
 
-    /// How many of the commonest Swedish word forms (by the repair lexicon's frequencies) give
-    /// no word stem to the label model.
-    public static let commonWords = 100
-
     /// Runs every passage through `analyzer`'s pipeline (as a document of paragraphs, with
     /// evidence) once, so that models can be trained and applied without matching again.
-    public static func score(_ passages: [Passage], analyzer: Analyzer, commonWords: Int = Validation.commonWords) -> [Scored] {
+    public static func score(_ passages: [Passage], analyzer: Analyzer) -> [Scored] {
         var options = analyzer.options
         options.unit = .paragraph
         options.evidence = true
         options.keepStems = true
-        // every stem of the passages, so that models trained on any subset can be applied
-        var all = Set<String>()
+        // every stem of the passages, so that models trained on any subset can be applied, and
+        // the analyzer's model's own (stems a repair may bring), so its labels are those of `score`
+        var all = Set<String>(analyzer.options.model.vocabulary)
         for p in passages {
             for w in p.text.split(whereSeparator: { !$0.isLetter }) { if let s = WordStem.of(String(w)) { all.insert(s) } }
         }
-        // less the stems of the commonest words, which say nothing of the construct
-        for w in RepairLexicon.embedded.mostFrequentForms(commonWords) { if let s = WordStem.of(w) { all.remove(s) } }
         let matcher = LexiconMatcher(analyzer.matcher.lexicon, vocabulary: all.sorted())
         let a = Analyzer(matcher: matcher, repairer: analyzer.repairer, options: options)
         var scratch = Analyzer.Scratch()
@@ -144,9 +139,11 @@ public struct Validation: Sendable {
         guard groups >= k else { throw .badData(path: "<gold>", reason: "\(k) folds need at least \(k) source groups; the gold has \(groups)") }
         let fold = folds(scored.map(\.passage), k: k, seed: seed)
         var decisions = [LabelDecision](repeating: .noEvidence, count: scored.count)
+        let excluded = trainer.l2Stems > 0 ? trainer.commonStems() : []
         for f in 0..<k {
             let train = scored.indices.filter { fold[$0] != f }
-            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems }, labels: train.map { scored[$0].passage.label })
+            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems }, labels: train.map { scored[$0].passage.label },
+                                          excludedStems: excluded)
             for i in scored.indices where fold[i] == f { decisions[i] = scored[i].decision(model) }
         }
         let v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

@@ -22,22 +22,35 @@ public struct LabelModelTrainer: Sendable {
     public var l2Stems: Double
     /// Least number of training passages with evidence a stem must occur in to be weighed.
     public var minStemPassages: Int
+    /// The stems of this many commonest Swedish word forms (by the repair lexicon's
+    /// frequencies) are never weighed: function words say nothing of the construct.
+    public var commonWords: Int
 
     /// The settings of the embedded model, chosen by grouped cross-validation (docs/EVALUATION.md).
-    public static let standard = LabelModelTrainer(l2: 0.3, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4)
+    public static let standard = LabelModelTrainer(l2: 0.3, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4, commonWords: 100)
 
-    public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4) {
+    public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4, commonWords: Int = 100) {
         self.l2 = l2
         self.balance = balance
         self.iterations = iterations
         self.l2Stems = l2Stems
         self.minStemPassages = minStemPassages
+        self.commonWords = commonWords
+    }
+
+    /// The stems of the `commonWords` commonest forms. Cost: one sort of the repair lexicon's
+    /// frequencies (loading it if no repair has yet).
+    public func commonStems() -> Set<String> {
+        Set(RepairLexicon.embedded.mostFrequentForms(commonWords).compactMap(WordStem.of))
     }
 
     /// Fits a model to `tables` coded `labels` (same order).
     /// - Throws: `.badData` when fewer than two labels occur among units with evidence.
-    /// `stems` (optional, same order) lists the distinct word stems of each unit.
-    public func train(_ tables: [ScoreTable], stems: [[String]] = [], labels: [Label], provenance: [String] = []) throws(TillitError) -> LabelModel {
+    /// `stems` (optional, same order) lists the distinct word stems of each unit;
+    /// `excludedStems`, when given, stands for `commonStems()` (computed once by callers that
+    /// train many times).
+    public func train(_ tables: [ScoreTable], stems: [[String]] = [], labels: [Label], provenance: [String] = [],
+                      excludedStems: Set<String>? = nil) throws(TillitError) -> LabelModel {
         let classes = LabelModel.classes
         var xs: [[Double]] = [], ys: [Int] = [], unitStems: [[String]] = []
         for (i, (t, l)) in zip(tables, labels).enumerated() where t.kHits + t.tHits > 0 {
@@ -47,7 +60,8 @@ public struct LabelModelTrainer: Sendable {
         // the vocabulary: stems in at least minStemPassages of the units with evidence
         var df: [String: Int] = [:]
         if l2Stems > 0 { for u in unitStems { for s in Set(u) { df[s, default: 0] += 1 } } }
-        let vocabulary = df.filter { $0.value >= minStemPassages }.keys.sorted()
+        let excluded = df.isEmpty ? [] : excludedStems ?? commonStems()
+        let vocabulary = df.filter { $0.value >= minStemPassages && !excluded.contains($0.key) }.keys.sorted()
         let vid = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         let sx: [[Int]] = unitStems.map { Array(Set($0.compactMap { vid[$0] })).sorted() }
         let present = Set(ys)
@@ -104,7 +118,7 @@ public struct LabelModelTrainer: Sendable {
                 }
             }
         }
-        let notes = provenance + ["trained on \(n) units with evidence (\(zip(classes, counts).map { "\($0.rawValue) \($1)" }.joined(separator: ", "))); l2 \(JSON.number(l2)), balance \(JSON.number(balance)), \(iterations) iterations; \(v) word stems (l2 \(JSON.number(l2Stems)), in at least \(minStemPassages) units)"]
+        let notes = provenance + ["trained on \(n) units with evidence (\(zip(classes, counts).map { "\($0.rawValue) \($1)" }.joined(separator: ", "))); l2 \(JSON.number(l2)), balance \(JSON.number(balance)), \(iterations) iterations; \(v) word stems (l2 \(JSON.number(l2Stems)), in at least \(minStemPassages) units, the \(commonWords) commonest words left out)"]
         return LabelModel(features: LabelFeatures.names, mean: mean, scale: scale, weights: w, bias: b, provenance: notes,
                           vocabulary: vocabulary, stemWeights: v > 0 ? sw : [])
     }
