@@ -11,6 +11,7 @@ enum TrainCommand {
         OptionSpec(name: "balance", value: "X", help: "class weighting, 0 none … 1 balanced (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
         OptionSpec(name: "common-words", value: "N", help: "the N commonest Swedish words give no word stem (default: \(LabelModelTrainer.standard.commonWords))"),
         OptionSpec(name: "l2-words", value: "X", help: "L2 penalty on word-stem weights; 0 leaves word stems out (default: \(JSON.number(LabelModelTrainer.standard.l2Stems)))"),
+        OptionSpec(name: "l2-vectors", value: "X", help: "L2 penalty on the mean-word-vector weights; 0 leaves word vectors out (default: \(JSON.number(LabelModelTrainer.standard.l2Vectors)))"),
     ]
 
     /// The trainer with `--l2` and `--balance` applied.
@@ -19,6 +20,7 @@ enum TrainCommand {
         if let l = try a.number("l2", in: 0...100) { t.l2 = l }
         if let b = try a.number("balance", in: 0...1) { t.balance = b }
         if let s = try a.number("l2-words", in: 0...100) { t.l2Stems = s }
+        if let v = try a.number("l2-vectors", in: 0...100) { t.l2Vectors = v }
         if let c = try a.number("common-words", in: 0...100_000) { t.commonWords = Int(c) }
         return t
     }
@@ -47,7 +49,7 @@ enum TrainCommand {
         let analyzer = Analyzer(lexicon: lexicon, options: ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto))
         let scored = Validation.score(passages, analyzer: analyzer)
         let names = golds.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let model = try settings.train(scored.map(\.table), stems: scored.map(\.allStems), labels: scored.map(\.passage.label),
+        let model = try settings.train(scored.map(\.table), stems: scored.map(\.allStems), vectorIDs: scored.map(\.allVectorIDs), labels: scored.map(\.passage.label),
                                          provenance: ["gold: \(names.joined(separator: ", ")) (\(passages.count) passages)", "lexicon: \(lexicon.source == "<embedded>" ? "embedded" : lexicon.source)"])
         let text = model.serialized()
         if out == "-" {

@@ -15,6 +15,7 @@ enum ValidateCommand {
         OptionSpec(name: "balance", value: "X", help: "with --cv: class weighting 0…1 (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
         OptionSpec(name: "common-words", value: "N", help: "with --cv: the N commonest Swedish words give no word stem (default: \(LabelModelTrainer.standard.commonWords))"),
         OptionSpec(name: "l2-words", value: "X", help: "with --cv: L2 penalty on word-stem weights; 0 leaves them out (default: \(JSON.number(LabelModelTrainer.standard.l2Stems)))"),
+        OptionSpec(name: "l2-vectors", value: "X", help: "with --cv: L2 penalty on the mean-word-vector weights; 0 leaves word vectors out (default: \(JSON.number(LabelModelTrainer.standard.l2Vectors)))"),
     ]
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
@@ -40,7 +41,7 @@ enum ValidateCommand {
         if let k = folds {
             (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed)
             let groups = Set(passages.map(\.group)).count
-            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)))\n"
+            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

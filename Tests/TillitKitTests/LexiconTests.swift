@@ -10,6 +10,10 @@ struct LexiconTests {
         #expect(gov == EmbeddedGovernanceLexicon.text)
         let rep = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/repair-sv.txt").path, encoding: .utf8)
         #expect(rep.utf8.count == EmbeddedRepairLexicon.text.utf8.count)
+        let model = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/label-model.tsv").path, encoding: .utf8)
+        #expect(model == EmbeddedLabelModel.text)
+        let vectors = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/word-vectors.tsv").path, encoding: .utf8)
+        #expect(vectors.utf8.count == EmbeddedWordVectors.text.utf8.count)
     }
 
     @Test("the default lexicon covers every row × pole and every principle")

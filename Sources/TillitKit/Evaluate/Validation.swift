@@ -23,6 +23,10 @@ public struct Validation: Sendable {
         public var evidence: [Evidence]
         /// Per unit: the word stems in it (see `WordStem`).
         public var stems: [[String]] = []
+        /// Per unit: its word ids in `WordVectors.embedded`.
+        public var vectorIDs: [[Int32]] = []
+        /// The word ids of all units (what training reads).
+        public var allVectorIDs: [Int32] { Array(vectorIDs.joined()) }
         /// The units' tables summed (what training reads).
         public var table: ScoreTable { units.reduce(into: ScoreTable()) { $0.merge($1) } }
         /// The distinct stems of all units (what training reads).
@@ -32,7 +36,7 @@ public struct Validation: Sendable {
             var c = PassageCounts()
             for (i, u) in units.enumerated() {
                 let ids = i < stems.count ? stems[i].compactMap { model.stemIndex[$0] } : []
-                c.add(model.decide(u, stems: ids))
+                c.add(model.decide(u, stems: ids, vectorIDs: i < vectorIDs.count && model.vectorDims > 0 ? vectorIDs[i] : []))
             }
             return c.decision
         }
@@ -82,14 +86,15 @@ public struct Validation: Sendable {
         for p in passages {
             for w in p.text.split(whereSeparator: { !$0.isLetter }) { if let s = WordStem.of(String(w)) { all.insert(s) } }
         }
-        let matcher = LexiconMatcher(analyzer.matcher.lexicon, vocabulary: all.sorted())
+        let matcher = LexiconMatcher(analyzer.matcher.lexicon, vocabulary: all.sorted(), wordVectors: .embedded)
         let a = Analyzer(matcher: matcher, repairer: analyzer.repairer, options: options)
         var scratch = Analyzer.Scratch()
         return passages.map { p in
             guard let d = try? a.score(DocumentPart(id: p.id, bytes: Array(p.text.utf8)), scratch: &scratch) else {
                 return Scored(passage: p, units: [], evidence: [])
             }
-            return Scored(passage: p, units: d.units.map(\.table), evidence: d.units.flatMap(\.hits), stems: d.units.map(\.stems))
+            return Scored(passage: p, units: d.units.map(\.table), evidence: d.units.flatMap(\.hits), stems: d.units.map(\.stems),
+                          vectorIDs: d.units.map(\.vectorIDs))
         }
     }
 
@@ -142,7 +147,8 @@ public struct Validation: Sendable {
         let excluded = trainer.l2Stems > 0 ? trainer.commonStems() : []
         for f in 0..<k {
             let train = scored.indices.filter { fold[$0] != f }
-            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems }, labels: train.map { scored[$0].passage.label },
+            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems },
+                                          vectorIDs: train.map { scored[$0].allVectorIDs }, labels: train.map { scored[$0].passage.label },
                                           excludedStems: excluded)
             for i in scored.indices where fold[i] == f { decisions[i] = scored[i].decision(model) }
         }

@@ -37,6 +37,9 @@ public struct LabelModel: Sendable, Equatable {
     public let stemWeights: [[Double]]
     /// Vocabulary id of each stem.
     public let stemIndex: [String: Int32]
+    /// Components of the unit's mean word vector (`WordVectors.embedded`) the model reads
+    /// after the evidence features (rows `vector 1` … `vector N`); 0 for a model without them.
+    public let vectorDims: Int
 
     public init(features: [String], mean: [Double], scale: [Double], weights: [[Double]], bias: [Double], provenance: [String] = [],
                 vocabulary: [String] = [], stemWeights: [[Double]] = []) {
@@ -49,6 +52,18 @@ public struct LabelModel: Sendable, Equatable {
         self.vocabulary = vocabulary
         self.stemWeights = stemWeights.isEmpty ? LabelModel.classes.map { _ in [] } : stemWeights
         self.stemIndex = Dictionary(vocabulary.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        self.vectorDims = max(0, features.count - LabelFeatures.count)
+    }
+
+    /// The word vectors the model reads, or nil when it reads none.
+    public var wordVectors: WordVectors? { vectorDims > 0 ? WordVectors.embedded : nil }
+
+    /// The full feature vector of a unit: the evidence features, then (for a model with word
+    /// vectors) the weighted mean vector of the words `vectorIDs`.
+    public func featureVector(_ table: ScoreTable, vectorIDs: [Int32] = []) -> [Double] {
+        var x = LabelFeatures.vector(table)
+        if let wv = wordVectors { x += wv.mean(vectorIDs) }
+        return x
     }
 
     /// The model shipped inside the library, trained by `scripts/train-label-model.sh` on
@@ -82,15 +97,16 @@ public struct LabelModel: Sendable, Equatable {
     }
 
     /// The label of a unit with this table and these stem ids (indexes into `vocabulary`,
-    /// repeats allowed), with probabilities and reasons.
-    public func decide(_ table: ScoreTable, stems rawStems: [Int32] = []) -> LabelDecision {
+    /// repeats allowed), with probabilities and reasons. `vectorIDs` are the unit's word ids in
+    /// `wordVectors` (repeats kept), read only by a model with word vectors.
+    public func decide(_ table: ScoreTable, stems rawStems: [Int32] = [], vectorIDs: [Int32] = []) -> LabelDecision {
         if table.kHits + table.tHits == 0 { return .noEvidence }
         var stems = rawStems
         stems.sort()
         var w = 0
         for s in stems where w == 0 || stems[w - 1] != s { stems[w] = s; w += 1 }
         stems.removeLast(stems.count - w)
-        let x = LabelFeatures.vector(table)
+        let x = featureVector(table, vectorIDs: vectorIDs)
         let z = logits(x, stems: stems)
         let p = softmax(z)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
@@ -102,13 +118,32 @@ public struct LabelModel: Sendable, Equatable {
             if top.count < 3 { top.append((i, e)) } else if e > top[2].effect { top[2] = (i, e) } else { return }
             top.sort { $0.effect > $1.effect }
         }
-        for j in 0..<x.count { consider(j, (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]) }
+        let nf = LabelFeatures.count
+        for j in 0..<nf { consider(j, (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]) }
+        // the word vectors count as one reason, named by the words that pushed it most
+        var nearWords: [String] = []
+        if let wv = wordVectors {
+            var e = 0.0
+            var direction: [Double] = []
+            for j in nf..<x.count {
+                let d: Double = (weights[best][j] - weights[second][j]) / scale[j]
+                direction.append(d)
+                e += d * (x[j] - mean[j])
+            }
+            if e > 0 {
+                let shares = wv.contributions(vectorIDs, direction: direction)
+                for c in shares.prefix(3) where c.share > 0 { nearWords.append(wv.word(c.word)) }
+                consider(Int.max, e)
+            }
+        }
+        let knownWords = Double(vectorIDs.lazy.filter { $0 >= 0 }.count)
         if !stemWeights[best].isEmpty {
             for s in stems { consider(-1 - Int(s), stemWeights[best][Int(s)] - stemWeights[second][Int(s)]) }
         }
-        let reasons = top.map { t in
-            t.index >= 0 ? LabelDecision.Reason(feature: features[t.index], value: x[t.index], effect: t.effect)
-                         : LabelDecision.Reason(feature: "word \(vocabulary[-1 - t.index])*", value: 1, effect: t.effect)
+        let reasons: [LabelDecision.Reason] = top.map { t in
+            if t.index == Int.max { return LabelDecision.Reason(feature: "words like " + nearWords.joined(separator: ", "), value: knownWords, effect: t.effect) }
+            if t.index >= 0 { return LabelDecision.Reason(feature: features[t.index], value: x[t.index], effect: t.effect) }
+            return LabelDecision.Reason(feature: "word \(vocabulary[-1 - t.index])*", value: 1, effect: t.effect)
         }
         return LabelDecision(label: LabelModel.classes[best], probabilities: p, reasons: reasons)
     }
@@ -139,6 +174,7 @@ public struct LabelModel: Sendable, Equatable {
         var sawHeader = false
         var provenance: [String] = []
         var vocabulary: [String] = [], stemRows: [[Double]] = []
+        var seenStems = Set<String>()
         // split as bytes: fast, and "\r\n" (one Character in Swift) ends a line as "\n" does
         for (i, rawBytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let bytes = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes[...]
@@ -165,7 +201,7 @@ public struct LabelModel: Sendable, Equatable {
             if f[0].hasPrefix("word ") {
                 let stem = String(f[0].dropFirst(5))
                 guard !stem.isEmpty, !stem.contains(" ") else { throw fail("a word row names one stem, as 'word dokument'") }
-                guard !vocabulary.contains(stem) else { throw fail("word '\(stem)' appears twice") }
+                guard seenStems.insert(stem).inserted else { throw fail("word '\(stem)' appears twice") }
                 vocabulary.append(stem); stemRows.append(Array(nums[2...])); continue
             }
             guard nums[1] > 0 else { throw fail("the scale of '\(f[0])' must be positive") }
@@ -174,7 +210,11 @@ public struct LabelModel: Sendable, Equatable {
         }
         guard sawHeader else { throw .badData(path: source, reason: "not a tillit label model (no 'tillit-label-model' line); train one with 'tillit train'") }
         guard let b = bias else { throw .badData(path: source, reason: "the model has no 'bias' row") }
-        let names = LabelFeatures.names
+        var names = LabelFeatures.names
+        // word-vector rows: vector 1 … vector N, all of them (N is checked against the
+        // embedded vectors when they are first used)
+        let dims = rows.keys.filter { $0.hasPrefix("vector ") }.count
+        if dims > 0 { names += (1...dims).map { "vector \($0)" } }
         if let missing = names.first(where: { rows[$0] == nil }) {
             throw .badData(path: source, reason: "the model has no row for feature '\(missing)'; retrain it with this version of tillit")
         }
@@ -193,6 +233,10 @@ public struct LabelModel: Sendable, Equatable {
     public static func load(path: String) throws(TillitError) -> LabelModel {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badData(path: path, reason: "model file is not valid UTF-8") }
-        return try parse(text, source: path)
+        let model = try parse(text, source: path)
+        if model.vectorDims > 0 && model.vectorDims != WordVectors.embedded.dims {
+            throw .badData(path: path, reason: "the model reads \(model.vectorDims) word-vector components, this tillit's vectors have \(WordVectors.embedded.dims); retrain it with this version of tillit")
+        }
+        return model
     }
 }

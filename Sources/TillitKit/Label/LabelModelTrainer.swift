@@ -25,11 +25,17 @@ public struct LabelModelTrainer: Sendable {
     /// The stems of this many commonest Swedish word forms (by the repair lexicon's
     /// frequencies) are never weighed: function words say nothing of the construct.
     public var commonWords: Int
+    /// L2 penalty on the weights of the mean word vector (`WordVectors`); the vectors are
+    /// left out when 0 or below.
+    public var l2Vectors: Double
 
     /// The settings of the embedded model, chosen by grouped cross-validation (docs/EVALUATION.md).
-    public static let standard = LabelModelTrainer(l2: 0.3, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4, commonWords: 100)
+    public static let standard = LabelModelTrainer(l2: 0.3, balance: 1, iterations: 3000, l2Stems: 0.03, minStemPassages: 4, commonWords: 100,
+                                                      l2Vectors: 3)
 
-    public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4, commonWords: Int = 100) {
+    public init(l2: Double, balance: Double, iterations: Int, l2Stems: Double = 0, minStemPassages: Int = 4, commonWords: Int = 100,
+                l2Vectors: Double = 0) {
+        self.l2Vectors = l2Vectors
         self.l2 = l2
         self.balance = balance
         self.iterations = iterations
@@ -47,14 +53,19 @@ public struct LabelModelTrainer: Sendable {
     /// Fits a model to `tables` coded `labels` (same order).
     /// - Throws: `.badData` when fewer than two labels occur among units with evidence.
     /// `stems` (optional, same order) lists the distinct word stems of each unit;
+    /// `vectorIDs` (optional, same order) each unit's word ids in `WordVectors.embedded`, read
+    /// when `l2Vectors` > 0;
     /// `excludedStems`, when given, stands for `commonStems()` (computed once by callers that
     /// train many times).
-    public func train(_ tables: [ScoreTable], stems: [[String]] = [], labels: [Label], provenance: [String] = [],
+    public func train(_ tables: [ScoreTable], stems: [[String]] = [], vectorIDs: [[Int32]] = [], labels: [Label], provenance: [String] = [],
                       excludedStems: Set<String>? = nil) throws(TillitError) -> LabelModel {
+        let vectors: WordVectors? = l2Vectors > 0 && !vectorIDs.isEmpty ? WordVectors.embedded : nil
         let classes = LabelModel.classes
         var xs: [[Double]] = [], ys: [Int] = [], unitStems: [[String]] = []
         for (i, (t, l)) in zip(tables, labels).enumerated() where t.kHits + t.tHits > 0 {
-            xs.append(LabelFeatures.vector(t)); ys.append(classes.firstIndex(of: l)!)
+            var x = LabelFeatures.vector(t)
+            if let wv = vectors { x += wv.mean(i < vectorIDs.count ? vectorIDs[i] : []) }
+            xs.append(x); ys.append(classes.firstIndex(of: l)!)
             unitStems.append(i < stems.count ? stems[i] : [])
         }
         // the vocabulary: stems in at least minStemPassages of the units with evidence
@@ -68,7 +79,7 @@ public struct LabelModelTrainer: Sendable {
         guard present.count >= 2 else {
             throw .badData(path: "<gold>", reason: "training needs passages of at least two labels among those with evidence; found \(present.map { classes[$0].rawValue }.sorted().joined(separator: ", "))")
         }
-        let n = xs.count, d = LabelFeatures.count, k = classes.count
+        let n = xs.count, d = xs[0].count, k = classes.count, nf = LabelFeatures.count
         var mean = [Double](repeating: 0, count: d), scale = [Double](repeating: 1, count: d)
         for j in 0..<d {
             let m = xs.reduce(0) { $0 + $1[j] } / Double(n)
@@ -111,7 +122,7 @@ public struct LabelModelTrainer: Sendable {
                 if counts[c] == 0 { b[c] = -20; continue }
                 vb[c] = momentum * vb[c] - lr * gb[c]; b[c] += vb[c]
                 for j in 0..<d {
-                    vw[c][j] = momentum * vw[c][j] - lr * (gw[c][j] + l2 * w[c][j]); w[c][j] += vw[c][j]
+                    vw[c][j] = momentum * vw[c][j] - lr * (gw[c][j] + (j < nf ? l2 : l2Vectors) * w[c][j]); w[c][j] += vw[c][j]
                 }
                 for q in 0..<v {
                     vsw[c][q] = momentum * vsw[c][q] - lr * (gs[c][q] + l2Stems * sw[c][q]); sw[c][q] += vsw[c][q]
@@ -119,7 +130,9 @@ public struct LabelModelTrainer: Sendable {
             }
         }
         let notes = provenance + ["trained on \(n) units with evidence (\(zip(classes, counts).map { "\($0.rawValue) \($1)" }.joined(separator: ", "))); l2 \(JSON.number(l2)), balance \(JSON.number(balance)), \(iterations) iterations; \(v) word stems (l2 \(JSON.number(l2Stems)), in at least \(minStemPassages) units, the \(commonWords) commonest words left out)"]
-        return LabelModel(features: LabelFeatures.names, mean: mean, scale: scale, weights: w, bias: b, provenance: notes,
+            + (vectors.map { ["mean word vector of \($0.dims) components (l2 \(JSON.number(l2Vectors)))"] } ?? [])
+        let names = LabelFeatures.names + (vectors.map { wv in (1...wv.dims).map { "vector \($0)" } } ?? [])
+        return LabelModel(features: names, mean: mean, scale: scale, weights: w, bias: b, provenance: notes,
                           vocabulary: vocabulary, stemWeights: v > 0 ? sw : [])
     }
 }

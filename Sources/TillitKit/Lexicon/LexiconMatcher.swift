@@ -28,11 +28,16 @@ public final class LexiconMatcher: Sendable {
     /// Word stems (`WordStem`) the label model weighs, by id; empty for a model without them.
     public let vocabulary: [String]
     let vocabTable: ByteTable
+    /// Word vectors whose ids the matcher records per word (for a label model that reads
+    /// them), or nil.
+    public let wordVectors: WordVectors?
 
-    /// Compiles `lexicon`, and the word stems of `vocabulary` (the label model's).
-    public init(_ lexicon: GovernanceLexicon, vocabulary: [String] = []) {
+    /// Compiles `lexicon`, and the word stems of `vocabulary` (the label model's); with
+    /// `wordVectors`, each unit's word ids in them are kept too (`MatchCache.unitVectorIDs`).
+    public init(_ lexicon: GovernanceLexicon, vocabulary: [String] = [], wordVectors: WordVectors? = nil) {
         self.lexicon = lexicon
         self.vocabulary = vocabulary
+        self.wordVectors = wordVectors
         var vt = ByteTable(capacity: max(16, vocabulary.count * 2))
         for (i, w) in vocabulary.enumerated() { vt.set(Array(w.utf8), Int32(i)) }
         self.vocabTable = vt
@@ -137,6 +142,7 @@ public final class LexiconMatcher: Sendable {
         var cue: Cue
         var frame: Bool          // a steering-frame word
         var stem: Int32          // id in `vocabulary` of the word's stem, or -1
+        var vector: Int32        // id in `wordVectors` of the word (or its compound head), or -1
     }
 
     /// Builds the `TypeInfo` of a key and appends word ids to `pool`.
@@ -163,7 +169,8 @@ public final class LexiconMatcher: Sendable {
         pool.append(contentsOf: ids)
         let cue = cues.find(key, len).map { Cue(rawValue: UInt8($0)) ?? .none } ?? .none
         return TypeInfo(single: best, wordsStart: start, wordsCount: Int32(ids.count), cue: cue, frame: ids.contains { frameWords[Int($0)] },
-                        stem: vocabulary.isEmpty ? -1 : { let n = WordStem.length(key, len); return n > 0 ? (vocabTable.find(key, n) ?? -1) : -1 }())
+                        stem: vocabulary.isEmpty ? -1 : { let n = WordStem.length(key, len); return n > 0 ? (vocabTable.find(key, n) ?? -1) : -1 }(),
+                        vector: wordVectors?.id(key, len) ?? -1)
     }
 
     /// Finds hits in `tokens[range]` of `p` and appends them to `hits`.
@@ -181,7 +188,9 @@ public final class LexiconMatcher: Sendable {
             infos.reserveCapacity(range.count)
             var words = 0
             let hasVocabulary = !vocabulary.isEmpty
+            let hasVectors = wordVectors != nil
             cache.unitStems.removeAll(keepingCapacity: true)
+            cache.unitVectorIDs.removeAll(keepingCapacity: true)
             let hitsBefore = hits.count
             for ti in range {
                 let t = tokens[ti]
@@ -202,11 +211,12 @@ public final class LexiconMatcher: Sendable {
                     }
                 }
                 if hasVocabulary, case let st = cache.stemOf[Int(id)], st >= 0 { cache.unitStems.append(st) }
+                if hasVectors, case let v = cache.vectorOf[Int(id)], v >= 0 { cache.unitVectorIDs.append(v) }
                 infos.append(cache.plain[Int(id)] ? LexiconMatcher.plainCode(id) : id)   // a word no pattern or cue cares about
             }
             scan(tokens: tokens, range: range, infos: infos, cache: &cache, into: &hits)
             // word stems matter only to a unit with evidence
-            if hits.count == hitsBefore { cache.unitStems.removeAll(keepingCapacity: true) }
+            if hits.count == hitsBefore { cache.unitStems.removeAll(keepingCapacity: true); cache.unitVectorIDs.removeAll(keepingCapacity: true) }
             cache.tokenInfos = infos
             cache.lastWordCount = words
         }

@@ -13,6 +13,8 @@ public struct MatchCache {
     /// Per type: its stem's id in the matcher's vocabulary, or −1 (beside `plain`, so the
     /// per-token loop reads one small array per flag, not the wide `infos`).
     var stemOf: [Int32] = []
+    /// Per type: its id in the matcher's word vectors, or −1.
+    var vectorOf: [Int32] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
     var tokenInfos: [Int32] = []
     /// Word tokens seen by the last `match` call.
@@ -27,6 +29,9 @@ public struct MatchCache {
     /// Vocabulary ids of the word stems of the last `match` call, in token order, repeats kept;
     /// empty when the call found no hit (the label model reads stems only beside evidence).
     public internal(set) var unitStems: [Int32] = []
+    /// Word-vector ids of the words of the last `match` call, in token order, repeats kept;
+    /// empty when the call found no hit or the matcher has no word vectors.
+    public internal(set) var unitVectorIDs: [Int32] = []
     /// Scratch: token indexes of the frame words of the unit being matched.
     var framePositions: [Int32] = []
     /// Most types kept before the cache is cleared.
@@ -41,7 +46,7 @@ public struct MatchCache {
     /// ids of the unit being matched stay valid; a unit adds at most its own token count.
     mutating func resetIfFull() {
         guard infos.count >= limit else { return }
-        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true); stemOf.removeAll(keepingCapacity: true)
+        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true); stemOf.removeAll(keepingCapacity: true); vectorOf.removeAll(keepingCapacity: true)
         hot.removeAll()
     }
 
@@ -53,6 +58,7 @@ public struct MatchCache {
         infos.append(info)
         plain.append(info.single < 0 && info.wordsCount == 0 && info.cue == .none)
         stemOf.append(info.stem)
+        vectorOf.append(info.vector)
         table.set(key, len, id)
         return id
     }

@@ -37,7 +37,7 @@ public final class Analyzer: Sendable {
     }
 
     public init(lexicon: GovernanceLexicon = .embedded, repairer: Repairer = .shared, options: ScoreOptions = ScoreOptions()) {
-        self.matcher = LexiconMatcher(lexicon, vocabulary: options.model.vocabulary)
+        self.matcher = LexiconMatcher(lexicon, vocabulary: options.model.vocabulary, wordVectors: options.model.wordVectors)
         self.repairer = repairer
         self.options = options
         self.readsStems = true
@@ -146,7 +146,7 @@ public final class Analyzer: Sendable {
             table.frames = scratch.cache.lastFrameCount
             hitCount += scratch.hits.count
             docTable.merge(table)
-            let decision = options.model.decide(table, stems: readsStems ? scratch.cache.unitStems : [])
+            let decision = options.model.decide(table, stems: readsStems ? scratch.cache.unitStems : [], vectorIDs: scratch.cache.unitVectorIDs)
             let stems = keepStems ? scratch.cache.unitStems.map { matcher.vocabulary[Int($0)] } : []
             passages.add(decision)
             var ev: [Evidence] = []
@@ -168,7 +168,8 @@ public final class Analyzer: Sendable {
                                       table: table, decision: decision, hits: ev,
                                       words: table.words,
                                       entries: options.entryHits ? scratch.hits.map(\.entry) : [],
-                                      preview: options.previews ? Analyzer.preview(p, u.range) : nil, stems: stems))
+                                      preview: options.previews ? Analyzer.preview(p, u.range) : nil, stems: stems,
+                                      vectorIDs: keepStems ? scratch.cache.unitVectorIDs : []))
         }
         if options.unit == .document {
             // one unit: the summed table, labelled from its passages

@@ -27,6 +27,9 @@ public struct UnitScore: Sendable {
     /// The word stems of the unit that the matcher's vocabulary holds (only with
     /// `ScoreOptions.keepStems`).
     public var stems: [String] = []
+    /// The unit's word ids in the matcher's word vectors, repeats kept (only with
+    /// `ScoreOptions.keepStems` and a matcher with word vectors).
+    public var vectorIDs: [Int32] = []
     /// `--unit document`: the labels of the document's passages.
     public var passages = PassageCounts()
     /// The unit's text, repaired where it was repaired (only with `ScoreOptions.texts`).

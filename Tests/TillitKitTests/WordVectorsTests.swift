@@ -1,0 +1,62 @@
+import Testing
+@testable import TillitKit
+
+@Suite("Word vectors: in-domain neighbours, compound heads, and a label model that reads them")
+struct WordVectorsTests {
+    /// Cosine similarity of two words in the embedded vectors.
+    func similarity(_ a: String, _ b: String) -> Double {
+        let wv = WordVectors.embedded
+        let x = wv.mean([wv.id(of: a)]), y = wv.mean([wv.id(of: b)])
+        let dot = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
+        let nx = x.reduce(0) { $0 + $1 * $1 }.squareRoot(), ny = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return dot / (nx * ny)
+    }
+
+    @Test("words of control sit nearer each other than a control word and an unrelated one")
+    func controlWordsAreNeighbours() {
+        #expect(similarity("kontroll", "tillsyn") > similarity("kontroll", "semester") + 0.2)
+        #expect(similarity("uppföljning", "utvärdering") > similarity("uppföljning", "fiske") + 0.2)
+    }
+
+    @Test("a compound the vectors do not hold takes the vector of its head")
+    func compoundTakesItsHead() {
+        let wv = WordVectors.embedded
+        let head = wv.id(of: "granskning")
+        #expect(head >= 0)
+        #expect(wv.id(of: "specialgranskning") >= 0)
+        #expect(wv.id(of: "xyzqgranskning") == head)
+        #expect(wv.id(of: "qqqqqqqq") == -1)
+    }
+
+    @Test("the mean of no known word is the zero vector, and frequent words weigh less than rare ones")
+    func meanWeighsByInverseFrequency() {
+        let wv = WordVectors.embedded
+        #expect(wv.mean([-1]).allSatisfy { $0 == 0 })
+        let och = wv.id(of: "och"), tillsyn = wv.id(of: "tillsyn")
+        #expect(och >= 0 && tillsyn >= 0)
+        #expect(wv.weights[Int(och)] < wv.weights[Int(tillsyn)] / 10)
+    }
+
+    @Test("a vectors file with a wrong component count or no header is refused with its line")
+    func malformedFilesAreRefused() {
+        #expect(throws: TillitError.self) { try WordVectors.parse(Array("dims\t4\ntokens\t10\nord\t3\tAAA=\n".utf8), source: "v.tsv") }
+        #expect(throws: TillitError.self) { try WordVectors.parse(Array("ord\t3\tAAAAAA==\n".utf8), source: "v.tsv") }
+        let ok = try? WordVectors.parse(Array("dims\t4\r\ntokens\t10\r\nord\t3\tAQID/w==\r\n".utf8), source: "v.tsv")
+        #expect(ok?.count == 1)
+        #expect(ok.map { Array($0.components) } == [1, 2, 3, -1])
+    }
+
+    @Test("the embedded model reads word vectors, and names the words that moved a label in its reasons")
+    func embeddedModelExplainsVectorReasons() throws {
+        let model = LabelModel.embedded
+        #expect(model.vectorDims == WordVectors.embedded.dims)
+        let text = "Nämnden ska skärpa tillsynen, granska verksamheterna oftare och kräva återrapportering av varje avvikelse."
+        let doc = try Analyzer().score(text: text)
+        let unit = try #require(doc.units.first)
+        #expect(unit.decision.label == .K)
+        // a trained model round-trips through its file with the vector rows
+        let again = try LabelModel.parse(model.serialized(), source: "m.tsv")
+        #expect(again.vectorDims == model.vectorDims)
+        #expect(again.decide(unit.table, vectorIDs: [WordVectors.embedded.id(of: "tillsyn")]).probabilities.count == 4)
+    }
+}
