@@ -97,7 +97,9 @@ enum HTMLReportAssets {
     """
 
     /// Views by fragment, sorting by column (numbers first-click descending), filtering by
-    /// text, label and group, paging; writes the set-up time into `data-ready-ms` on <body>.
+    /// text, label and group, paging. Writes into <body> the milliseconds from the start of
+    /// navigation to the end of set-up (`data-ready-ms`) and to after the first frame
+    /// (`data-painted-ms`), which `Examples/report/screenshot.sh` reads.
     static let script = #"""
     (function(){"use strict";
     var d=document,root=d.documentElement;root.classList.add("js");
@@ -152,6 +154,7 @@ enum HTMLReportAssets {
     window.addEventListener("hashchange",route);
     st.size=parseInt($("psize").value,10)||0;draw();route();
     d.body.setAttribute("data-ready-ms",String(Math.round(performance.now())));
+    requestAnimationFrame(function(){setTimeout(function(){d.body.setAttribute("data-painted-ms",String(Math.round(performance.now())))},0)});
     })();
     """#
 }
