@@ -6,6 +6,7 @@ Usage:
   checkdom.py overview DOM SCORE.jsonl             the document table and the summary panel
   checkdom.py groups DOM SCORE.jsonl INPUT.csv COL the group comparison
   checkdom.py document DOM SCORE.jsonl INDEX       one document page
+  checkdom.py interact DOM SCORE.jsonl             sorting, filtering, paging (after interact.html)
   checkdom.py timing DOM MAX_MS                    the page was set up within MAX_MS
 Prints one line of what it checked; exits 1 with the first difference.
 """
@@ -151,6 +152,32 @@ def document(dom, score, index):
     print(f"document {index} ({ident}): K {r['k']}, T {r['t']}, net {r['net']} as tillit score; {passages} passages, {marks} highlighted hits")
 
 
+def interact(dom, score):
+    m = re.search(r'data-interact="([^"]*)"', dom)
+    if not m:
+        fail("the interaction script did not run")
+    got = json.loads(html.unescape(m.group(1)))
+    want = rows(score)
+    page = min(50, len(want))
+    if got["kDesc"] != sorted((r["k"] for r in want), reverse=True)[:page]:
+        fail(f"sorting by K (descending) shows {got['kDesc'][:5]}…")
+    if got["kAsc"] != sorted(r["k"] for r in want)[:page]:
+        fail(f"sorting by K (ascending) shows {got['kAsc'][:5]}…")
+    if got["ids"] != sorted(r["id"] for r in want)[:3]:
+        fail(f"sorting by document shows {got['ids']}")
+    if not got["lund"] or not all("lund" in q for q in got["lund"]) or not got["count"].endswith(f"(filtered from {len(want)})"):
+        fail(f"filtering by 'lund' shows {got['lund'][:3]}, '{got['count']}'")
+    n = sum(1 for r in want if r["label"] == "N")
+    if got["labels"] != ["N"] * min(n, page):
+        fail(f"filtering by label N shows {got['labels'][:5]}… ({len(got['labels'])} rows, {n} documents are N)")
+    pages = -(-len(want) // 50)
+    if pages > 1 and (got["page2"] != f"page 2 of {pages}" or got["page2first"] != "50"):
+        fail(f"the next page is '{got['page2']}' starting at row {got['page2first']}")
+    if "group" in got and (not got["group"] or set(got["group"]) != {"1"}):
+        fail(f"opening group 1 shows rows of groups {sorted(set(got['group']))}")
+    print(f"interaction: sorting by K and by document, filtering by text and label, paging{' and opening a group' if 'group' in got else ''} work")
+
+
 def timing(dom, limit):
     m = re.search(r'data-ready-ms="(\d+)"', dom)
     if not m:
@@ -170,6 +197,8 @@ if __name__ == "__main__":
         groups(dom, sys.argv[3], sys.argv[4], sys.argv[5])
     elif kind == "document":
         document(dom, sys.argv[3], int(sys.argv[4]))
+    elif kind == "interact":
+        interact(dom, sys.argv[3])
     elif kind == "timing":
         timing(dom, int(sys.argv[3]))
     else:

@@ -4,6 +4,7 @@
 #    are not blank (pngstats.py: share of non-background pixels, distinct colours);
 #  - the numbers in the rendered DOM (--dump-dom) equal those of `tillit score --unit document`
 #    for the same input (checkdom.py): the document table, the summary, the groups, a page;
+#  - sorting, filtering, paging and opening a group work (interact.html, injected into a copy);
 #  - a report of 1,000 documents is set up and painted in under 2 s (the page's own clock,
 #    best of three runs, as the machine may be busy).
 # Skips with a message (exit 0) when chromium or python3 is missing; never needs the network.
@@ -56,6 +57,11 @@ dom "$out/corpus.html" doc-2 document
 python3 "$here/checkdom.py" document "$out/document.dom.html" "$work/corpus.jsonl" 2
 grep -q 'class="rep" title="OCR: ' "$out/document.dom.html" || fail "repaired words are not marked on the page of an OCR-damaged document"
 python3 "$here/checkdom.py" overview <(chrome --dump-dom "file://$out/corpus.html") "$work/corpus.jsonl" > /dev/null
+# sorting, filtering, paging and opening a group, driven by a script added to a copy of the page
+python3 -c 'import sys; page, script = open(sys.argv[1]).read(), open(sys.argv[2]).read(); print(page.replace("</body></html>", script + "</body></html>"))' \
+  "$out/records.html" "$here/interact.html" > "$work/interact.html"
+chrome --dump-dom "file://$work/interact.html" > "$work/interact.dom.html" || fail "chromium could not run the interaction"
+python3 "$here/checkdom.py" interact "$work/interact.dom.html" "$work/records.jsonl"
 
 shot "$out/records.html" overview overview
 shot "$out/records.html" groups groups
