@@ -53,7 +53,7 @@ enum HTMLDocumentPage {
         var hi = 0
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
-            return esc(encoding.string(bytes[max(0, a)..<min(bytes.count, b)]))
+            return HTMLReport.escape(encoding.string(bytes[max(0, a)..<min(bytes.count, b)]), newlines: true)
         }
         func plain(_ a: Int, _ b: Int) -> String {
             // text between a and b with repaired words marked
@@ -63,7 +63,7 @@ enum HTMLDocumentPage {
                 changes.removeFirst()
                 if c.offset < p { continue }
                 s += text(p, c.offset)
-                s += "<span class=\"rep\" title=\"OCR: \(esc(c.original)) (\(esc(c.reason)), confidence \(f2(c.confidence)))\">\(esc(c.replacement))</span>"
+                s += "<span class=\"rep\" title=\"OCR: \(HTMLReport.escape(c.original, newlines: true)) (\(esc(c.reason)), confidence \(f2(c.confidence)))\">\(HTMLReport.escape(c.replacement, newlines: true))</span>"
                 p = c.offset + c.length
             }
             return s + text(p, b)
@@ -79,6 +79,6 @@ enum HTMLDocumentPage {
             pos = min(to, e.offset + e.length)
             hi += 1
         }
-        return out.replacing("\n", with: " ")
+        return out
     }
 }

@@ -62,9 +62,9 @@ public struct HTMLReport {
         h += "<section id=\"view-document\" class=\"view\" aria-live=\"polite\"></section>\n</main>\n"
         h += methodsFooter(methods, summary: summary)
         for (i, d) in docs.enumerated() {
-            // inert until opened: the browser only scans it for its end tag
-            let page = HTMLDocumentPage.render(d, index: i, count: docs.count, columnNames: corpus.columnNames)
-            h += "<script type=\"text/html\" id=\"src-\(i)\">" + page.replacing("</script", with: "<\\/script") + "</script>\n"
+            // inert until opened: the browser only scans it for its end tag, which cannot occur
+            // inside, as every text of the input is escaped (no "<" of its own)
+            h += "<script type=\"text/html\" id=\"src-\(i)\">" + HTMLDocumentPage.render(d, index: i, count: docs.count, columnNames: corpus.columnNames) + "</script>\n"
         }
         h += "<script>\(HTMLReportAssets.script)</script>\n</body></html>\n"
         return h
@@ -107,20 +107,29 @@ public struct HTMLReport {
     static func num(_ d: Double) -> String { JSON.number(d) }
 
     /// HTML-escapes text for element content and quoted attribute values: `&`, `<`, `>`, `"`
-    /// and `'`.
-    public static func esc(_ s: String) -> String {
-        var o = ""
-        o.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            case "'": o += "&#39;"
-            default: o.unicodeScalars.append(c)
+    /// and `'`. Cost: one pass over the UTF-8; text without them is returned as is.
+    public static func esc(_ s: String) -> String { escape(s, newlines: false) }
+
+    /// `esc`, and with `newlines` line breaks (CR, LF) become spaces, for passages shown as
+    /// one flowing paragraph.
+    static func escape(_ s: String, newlines: Bool) -> String {
+        func special(_ b: UInt8) -> Bool {
+            b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (newlines && (b == 0x0A || b == 0x0D))
+        }
+        guard s.utf8.contains(where: special) else { return s }
+        var o: [UInt8] = []
+        o.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: o.append(contentsOf: "&amp;".utf8)
+            case 0x3C: o.append(contentsOf: "&lt;".utf8)
+            case 0x3E: o.append(contentsOf: "&gt;".utf8)
+            case 0x22: o.append(contentsOf: "&quot;".utf8)
+            case 0x27: o.append(contentsOf: "&#39;".utf8)
+            case 0x0A, 0x0D where newlines: o.append(0x20)
+            default: o.append(b)
             }
         }
-        return o
+        return String(decoding: o, as: UTF8.self)
     }
 }

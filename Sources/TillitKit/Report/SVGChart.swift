@@ -12,8 +12,10 @@ enum SVGChart {
     static func f2(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) }
     /// A coordinate with at most one decimal ("12", "12.5").
     static func px(_ d: Double) -> String {
-        let s = FixedPoint.string(d, decimals: 1)
-        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+        guard d.isFinite else { return "0" }
+        let tenths = Int((d * 10).rounded())
+        let whole = String(abs(tenths) / 10), frac = abs(tenths) % 10
+        return (tenths < 0 ? "-" : "") + (frac == 0 ? whole : whole + "." + String(frac))
     }
 
     /// A diverging bar: K to the left of the centre, T to the right, both scaled by `scale`.
