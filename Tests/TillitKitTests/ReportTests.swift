@@ -65,21 +65,25 @@ struct ReportTests {
         #expect(h.bins.reduce(0) { $0 + $1.count } == 4)
     }
 
-    @Test("groups hold the documents of each value in input order, numbers in numeric order, the empty value last")
+    @Test("groups hold the documents of each value (spaces trimmed) in input order, numbers in numeric order, the empty value last")
     func groupsByColumn() throws {
         let docs = try [
-            Self.document("a", Self.controlText, columns: ["M", "2019"]),
-            Self.document("b", Self.trustText, columns: ["V", "2020"]),
-            Self.document("c", Self.neutralText, columns: ["V", ""]),
-            Self.document("d", Self.trustText, columns: ["S", "2009"]),
-            Self.document("e", Self.trustText, columns: ["V", "2020"]),
+            Self.document("a", Self.controlText, columns: ["M", "2019", "10"]),
+            Self.document("b", Self.trustText, columns: ["V", "2020", "9"]),
+            Self.document("c", Self.neutralText, columns: ["V", "", "10"]),
+            Self.document("d", Self.trustText, columns: ["S", "2009", "100"]),
+            Self.document("e", Self.trustText, columns: ["V", "2020", " 9 "]),
         ].map(\.score)
-        let party = try ReportGroups(docs, columnNames: ["party", "year"], column: "party")
+        let party = try ReportGroups(docs, columnNames: ["party", "year", "ward"], column: "party")
         #expect(party.groups.map(\.value) == ["M", "S", "V"])
         #expect(party.groups.map(\.members) == [[0], [3], [1, 2, 4]])
         #expect(party.groups[2].summary.documentLabels == [0, 2, 0, 1])
         #expect(!party.isYear)
-        let year = try ReportGroups(docs, columnNames: ["party", "year"], column: "year")
+        let ward = try ReportGroups(docs, columnNames: ["party", "year", "ward"], column: "ward")
+        #expect(ward.groups.map(\.value) == ["9", "10", "100"])
+        #expect(ward.groups.map(\.members) == [[1, 4], [0, 2], [3]])
+        #expect(!ward.isYear)
+        let year = try ReportGroups(docs, columnNames: ["party", "year", "ward"], column: "year")
         #expect(year.groups.map(\.value) == ["2009", "2019", "2020", ReportGroups.emptyName])
         #expect(year.groups.map(\.summary.documents) == [1, 1, 2, 1])
         #expect(year.groups.last!.isEmpty)
