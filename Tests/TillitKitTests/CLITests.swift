@@ -229,7 +229,7 @@ struct CLITests {
         #expect(show.out.contains("principle öppenhet"))
     }
 
-    @Test("report writes one self-contained HTML file with every document")
+    @Test("report writes one self-contained HTML file with every document, loading nothing from outside")
     func htmlReport() throws {
         let d = try tempDir()
         defer { try? FileManager.default.removeItem(at: d) }
@@ -238,7 +238,7 @@ struct CLITests {
         #expect(r.status == 0)
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("<script src") && !html.contains("<link") && !html.contains("http://") && !html.contains("https://"))
         #expect(html.contains("<svg") && html.contains("<mark class=\"k") && html.contains("<mark class=\"t"))
         #expect(html.contains("class=\"rep\" title=\"OCR: Vinsterpartiet"))
         for f in try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Corpus").path) where f.hasSuffix(".txt") {

@@ -1,16 +1,25 @@
-/// A self-contained HTML report (`tillit report`): no scripts, no external assets.
+/// A self-contained HTML report of a corpus (`tillit report`): one file, no external assets,
+/// a small inline script for sorting, filtering, paging and the document pages.
 ///
-/// Contents: a corpus overview with documents sorted by net score; per document the filled-in
-/// comparison table with K-versus-T bars per row as inline SVG, and the principles profile;
-/// every passage with K and T hits highlighted in two colours (evidence on hover) and repaired
-/// words marked with their original OCR form (on hover).
+/// The page has these views, switched by the address's fragment:
+/// - `#overview`: the summary panel (documents and passages per label, the comparison table
+///   summed over the corpus, a histogram of the documents' logit), a legend, and the table of
+///   documents, sortable by every column, filterable by text, label and group, 50 rows a page,
+///   with mini charts per document (K/T balance, rows 1–6, passage labels);
+/// - `#groups` (with `ReportGroups`): the groups side by side, and a trend chart when the
+///   column holds years;
+/// - `#definitions`: what the labels, the numbers and the colours mean;
+/// - `#doc-N`: one document (the N-th, from 0): its comparison table with K-versus-T bars
+///   per row, its principles profile, and every passage with K and T hits highlighted in two
+///   colours (evidence on hover) and repaired words marked with their original OCR form.
+///
+/// A methods footer (version, lexicon and model hashes, settings) closes every view. The
+/// document pages are kept as inert text until opened, so a report of thousands of
+/// documents opens as fast as its overview. The interface is in English; the codebook's
+/// Swedish terms (row and principle names) stay Swedish.
 public struct HTMLReport {
     /// One scored document and its original bytes.
-    public struct Document {
-        public var score: DocumentScore
-        public var bytes: [UInt8]
-        public init(score: DocumentScore, bytes: [UInt8]) { self.score = score; self.bytes = bytes }
-    }
+    public typealias Document = ReportDocument
 
     /// Scores `bytes` for the report: paragraph units (found by `paragraphs`), evidence and
     /// repair changes kept, labels by `model`.
@@ -22,140 +31,105 @@ public struct HTMLReport {
         return Analyzer(lexicon: lexicon, options: o)
     }
 
-    static let kColor = "#c0392b", tColor = "#1f6fb2"
+    /// Rows of the document table shown per page.
+    public static let pageSize = 50
+
+    /// The whole page for `docs` (plain text documents, no groups, embedded lexicon and model).
+    public static func render(_ docs: [Document], title: String = "tillit report") -> String {
+        render(ReportCorpus(documents: docs), title: title)
+    }
 
     /// The whole page.
-    public static func render(_ docs: [Document], title: String = "tillit report") -> String {
-        var h = """
-        <!DOCTYPE html>
-        <html lang="sv"><head><meta charset="utf-8"><title>\(esc(title))</title>
-        <style>
-        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
-        h1{font-size:1.6em}h2{margin-top:2.2em;border-bottom:1px solid #ccc;font-size:1.25em}
-        table{border-collapse:collapse;margin:.6em 0}td,th{padding:.25em .6em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}
-        th{background:#f4f4f4}.num{text-align:right;font-variant-numeric:tabular-nums}
-        .lab{display:inline-block;min-width:1.4em;text-align:center;border-radius:3px;color:#fff;font-weight:bold}
-        .lab-K{background:\(kColor)}.lab-T{background:\(tColor)}.lab-B{background:#7d3c98}.lab-N{background:#999}
-        mark.k{background:#f6d5d1;border-bottom:2px solid \(kColor)}mark.t{background:#d4e6f6;border-bottom:2px solid \(tColor)}
-        mark.flip{text-decoration:line-through}
-        .rep{text-decoration:underline dotted #e67e22;text-underline-offset:3px}
-        .passage{margin:.5em 0;padding:.4em .6em;border-left:4px solid #ddd}.passage.heading{font-weight:bold}
-        .passage .meta{font-size:.8em;color:#666}.legend span{margin-right:1.2em}
-        </style></head><body>
-        <h1>\(esc(title))</h1>
-        <p class="legend"><span><mark class="k">K: kontrollbaserad styrning</mark></span><span><mark class="t">T: tillitsbaserad styrning</mark></span><span><mark class="k flip">flipped by negation or reduction</mark></span><span><span class="rep">repaired OCR word</span> (hover: original)</span></p>
-        <h2 id="overview">Corpus overview</h2>
-        <p>\(docs.count) documents, \(docs.reduce(0) { $0 + $1.score.tokens }) tokens, \(docs.reduce(0) { $0 + $1.score.hitCount }) hits, \(docs.reduce(0) { $0 + $1.score.repairCount }) OCR repairs. Sorted by net score, most trust-based first.</p>
-        <table id="overview-table"><tr><th>document</th><th>label</th><th class="num">K</th><th class="num">T</th><th class="num">net</th><th class="num">logit</th><th>K ◀ ▶ T</th></tr>
-
-        """
-        let order = docs.indices.sorted { docs[$0].score.table.net > docs[$1].score.table.net || (docs[$0].score.table.net == docs[$1].score.table.net && $0 < $1) }
-        let maxTotal = max(1, docs.map { max($0.score.table.kTotal, $0.score.table.tTotal) }.max() ?? 1)
-        for i in order {
-            let t = docs[i].score.table
-            h += "<tr><td><a href=\"#doc\(i)\">\(esc(docs[i].score.id))</a></td><td>\(badge(docs[i].score.label))</td><td class=\"num\">\(f1(t.kTotal))</td><td class=\"num\">\(f1(t.tTotal))</td><td class=\"num\">\(f2(t.net))</td><td class=\"num\">\(f2(t.logit))</td><td>\(bar(k: t.kTotal, t: t.tTotal, scale: maxTotal, width: 240))</td></tr>\n"
+    /// - Parameters:
+    ///   - corpus: the scored documents and their columns (see `ReportCorpus.read`).
+    ///   - groups: the documents grouped by a column (see `ReportGroups`), for the groups view.
+    ///   - methods: what made the report, for the methods footer (default: embedded lexicon
+    ///     and model, default settings).
+    /// - Cost: O(bytes of the documents); the page is about 2–3 times the size of the text.
+    public static func render(_ corpus: ReportCorpus, title: String = "tillit report", groups: ReportGroups? = nil,
+                              methods: ReportMethods = ReportMethods()) -> String {
+        let docs = corpus.documents
+        let summary = ReportSummary(docs.map(\.score))
+        var h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        h += "<meta name=\"generator\" content=\"tillit \(esc(methods.version))\"><title>\(esc(title))</title>\n<style>\(HTMLReportAssets.css)</style></head>\n<body>\n"
+        h += "<header class=\"top\"><h1>\(esc(title))</h1><nav id=\"tabs\"><a href=\"#overview\" data-view=\"overview\">Overview</a>"
+        if let g = groups { h += "<a href=\"#groups\" data-view=\"groups\">Groups by \(esc(g.column))</a>" }
+        h += "<a href=\"#definitions\" data-view=\"definitions\">Definitions</a><a href=\"#methods\">Methods</a></nav></header>\n"
+        h += "<noscript><p class=\"note\">Sorting, filtering, paging and the document pages need JavaScript; the summary and the first \(pageSize) documents are shown without it.</p></noscript>\n<main>\n"
+        h += HTMLOverview.render(corpus, summary: summary, groups: groups)
+        if let g = groups { h += HTMLGroupView.render(g, corpus: corpus) }
+        h += HTMLReportAssets.definitions
+        h += "<section id=\"view-document\" class=\"view\" aria-live=\"polite\"></section>\n</main>\n"
+        h += methodsFooter(methods, summary: summary)
+        for (i, d) in docs.enumerated() {
+            // inert until opened: the browser only scans it for its end tag, which cannot occur
+            // inside, as every text of the input is escaped (no "<" of its own)
+            h += "<script type=\"text/html\" id=\"src-\(i)\">" + HTMLDocumentPage.render(d, index: i, count: docs.count, columnNames: corpus.columnNames) + "</script>\n"
         }
-        h += "</table>\n"
-        for (i, d) in docs.enumerated() { h += document(d, index: i) }
-        h += "<p class=\"meta\">Generated by tillit. Label rule and lexicon: see the README.</p></body></html>\n"
+        h += "<script>\(HTMLReportAssets.script)</script>\n</body></html>\n"
         return h
     }
 
-    static func document(_ d: Document, index: Int) -> String {
-        let s = d.score, t = s.table
-        var h = "<h2 id=\"doc\(index)\">\(esc(s.id)) \(badge(s.label))</h2>\n"
-        h += "<p>net \(f2(t.net)), logit \(f2(t.logit)); K \(f1(t.kTotal)) (\(t.kHits) hits), T \(f1(t.tTotal)) (\(t.tHits) hits); \(s.tokens) tokens, \(s.repairCount) OCR repairs\(s.encoding == .windows1252 ? ", read as Windows-1252" : "").</p>\n"
-        let rowMax = max(1, Dimension.rows.map { max(t.k[$0.rawValue], t.t[$0.rawValue]) }.max() ?? 1)
-        h += "<table class=\"comparison\"><tr><th>row</th><th class=\"num\">K</th><th class=\"num\">T</th><th>K ◀ ▶ T</th></tr>\n"
-        for r in Dimension.rows {
-            h += "<tr><td>\(esc(r.title))</td><td class=\"num\">\(f1(t.k[r.rawValue]))</td><td class=\"num\">\(f1(t.t[r.rawValue]))</td><td>\(bar(k: t.k[r.rawValue], t: t.t[r.rawValue], scale: rowMax, width: 300))</td></tr>\n"
-        }
-        h += "</table>\n<h3>Principles</h3>\n" + principles(t) + "\n<h3>Passages</h3>\n"
-        var changes = s.changes.sorted { $0.offset < $1.offset }[...]
-        for u in s.units {
-            let hits = u.hits.sorted { $0.offset < $1.offset }
-            h += "<div class=\"passage \(u.kind)\"><span class=\"meta\">\(u.index) \(u.kind) \(badge(u.label)) K \(f1(u.table.kTotal)) · T \(f1(u.table.tTotal))</span><br>"
-            h += passage(d.bytes, from: u.offset, to: u.offset + u.length, hits: hits, changes: &changes, encoding: s.encoding)
-            h += "</div>\n"
-        }
-        return h
-    }
-
-    static func principles(_ t: ScoreTable) -> String {
-        let maxV = max(1, Dimension.principles.map { t.t[$0.rawValue] }.max() ?? 1)
-        let rowH = 22
-        var svg = "<svg class=\"principles\" width=\"520\" height=\"\(rowH * 7 + 4)\" role=\"img\" aria-label=\"principles profile\">"
-        for (i, p) in Dimension.principles.enumerated() {
-            let v = t.t[p.rawValue]
-            let w = Int((v / maxV * 300).rounded())
-            let y = i * rowH + 2
-            svg += "<text x=\"0\" y=\"\(y + 15)\" font-size=\"13\">\(esc(p.key))</text><rect x=\"140\" y=\"\(y + 3)\" width=\"\(w)\" height=\"14\" fill=\"\(tColor)\"><title>\(esc(p.key)): \(f1(v))</title></rect><text x=\"\(146 + w)\" y=\"\(y + 15)\" font-size=\"12\">\(f1(v))</text>"
-        }
-        return svg + "</svg>"
-    }
-
-    /// A diverging bar: K to the left of the centre, T to the right.
-    static func bar(k: Double, t: Double, scale: Double, width: Int) -> String {
-        let half = Double(width) / 2
-        let kw = Int((k / scale * half).rounded()), tw = Int((t / scale * half).rounded())
-        let c = Int(half)
-        return "<svg width=\"\(width)\" height=\"16\" role=\"img\" aria-label=\"K \(f1(k)) T \(f1(t))\"><rect x=\"\(c - kw)\" y=\"2\" width=\"\(kw)\" height=\"12\" fill=\"\(kColor)\"><title>K \(f1(k))</title></rect><rect x=\"\(c)\" y=\"2\" width=\"\(tw)\" height=\"12\" fill=\"\(tColor)\"><title>T \(f1(t))</title></rect><line x1=\"\(c)\" x2=\"\(c)\" y1=\"0\" y2=\"16\" stroke=\"#444\"/></svg>"
-    }
-
-    /// A passage's text with hit marks and repaired words.
-    static func passage(_ bytes: [UInt8], from: Int, to: Int, hits: [Evidence], changes: inout ArraySlice<RepairChange>, encoding: SourceEncoding) -> String {
-        var out = ""
-        var pos = from
-        var hi = 0
-        func text(_ a: Int, _ b: Int) -> String {
-            guard a < b else { return "" }
-            return esc(encoding.string(bytes[max(0, a)..<min(bytes.count, b)]))
-        }
-        func plain(_ a: Int, _ b: Int) -> String {
-            // text between a and b with repaired words marked
-            var s = ""
-            var p = a
-            while let c = changes.first, c.offset < b {
-                changes.removeFirst()
-                if c.offset < p { continue }
-                s += text(p, c.offset)
-                s += "<span class=\"rep\" title=\"OCR: \(esc(c.original)) (\(esc(c.reason)), confidence \(f2(c.confidence)))\">\(esc(c.replacement))</span>"
-                p = c.offset + c.length
-            }
-            return s + text(p, b)
-        }
-        while pos < to {
-            while hi < hits.count && hits[hi].offset < pos { hi += 1 }
-            guard hi < hits.count, hits[hi].offset < to else { out += plain(pos, to); break }
-            let e = hits[hi]
-            out += plain(pos, e.offset)
-            let cls = (e.pole == .K ? "k" : "t") + (e.modifier == .none || e.modifier == .topic ? "" : " flip")
-            let tip = "\(e.pattern) · rows \(e.dimensions.map(\.key).joined(separator: ",")) · \(e.entryPole.rawValue)\(e.modifier == .none ? "" : " \(e.modifier.name) → \(e.pole.rawValue)") · weight \(f2(e.weight))"
-            out += "<mark class=\"\(cls)\" title=\"\(esc(tip))\">" + plain(e.offset, min(to, e.offset + e.length)) + "</mark>"
-            pos = min(to, e.offset + e.length)
-            hi += 1
-        }
-        return out.replacing("\n", with: " ")
+    static func methodsFooter(_ m: ReportMethods, summary: ReportSummary) -> String {
+        var h = "<footer id=\"methods\"><h2>Methods</h2><dl class=\"methods\">"
+        h += "<dt>tillit</dt><dd class=\"m-version\">\(esc(m.version))</dd>"
+        h += "<dt>Lexicon</dt><dd>\(esc(m.lexicon)), \(int(m.lexiconEntries)) entries, hash <code class=\"m-lexicon\">\(esc(m.lexiconHash))</code></dd>"
+        h += "<dt>Label model</dt><dd>\(esc(m.model)): multinomial logistic regression over evidence features"
+        h += m.modelStems > 0 ? " and \(int(m.modelStems)) word stems" : ""
+        h += ", hash <code class=\"m-model\">\(esc(m.modelHash))</code>"
+        if !m.modelNotes.isEmpty { h += "<br><span class=\"small\">" + m.modelNotes.map(esc).joined(separator: "<br>") + "</span>" }
+        h += "</dd>"
+        h += "<dt>Repair</dt><dd>--repair \(m.repair.rawValue)"
+        h += m.repair == .auto ? " (documents that look OCR-damaged are repaired: \(int(summary.damaged)) of \(int(summary.documents)))" : ""
+        h += "; \(int(summary.repairs)) words repaired</dd>"
+        h += "<dt>Units</dt><dd>passages (paragraphs, headings, list items; --paragraphs \(m.paragraphs.rawValue)), each labelled by the model; a document's label is the most common label of its governance passages (a tie is B; none is N)</dd>"
+        h += "<dt>Input</dt><dd>--input \(m.input.rawValue)</dd>"
+        h += "<dt>Reproduce</dt><dd><code>tillit score … --unit document --provenance</code> prints each document's figures shown here; <code>--unit paragraph</code> the passages'</dd>"
+        return h + "</dl></footer>\n"
     }
 
     static func badge(_ l: Label) -> String { "<span class=\"lab lab-\(l.rawValue)\">\(l.rawValue)</span>" }
     static func f1(_ d: Double) -> String { FixedPoint.string(d, decimals: 1) }
     static func f2(_ d: Double) -> String { FixedPoint.string(d, decimals: 2) }
+    /// A percentage with no decimals.
+    static func pct(_ d: Double) -> String { FixedPoint.string(d * 100, decimals: 0) + "%" }
+    /// A count with thousands separators: 12,345.
+    static func int(_ n: Int) -> String {
+        let s = String(abs(n))
+        var out = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+    /// A number as `tillit score` writes it (at most 4 decimals), for `data-` attributes.
+    static func num(_ d: Double) -> String { JSON.number(d) }
 
-    /// HTML-escapes text.
-    public static func esc(_ s: String) -> String {
-        var o = ""
-        o.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default: o.append(c)
+    /// HTML-escapes text for element content and quoted attribute values: `&`, `<`, `>`, `"`
+    /// and `'`. Cost: one pass over the UTF-8; text without them is returned as is.
+    public static func esc(_ s: String) -> String { escape(s, newlines: false) }
+
+    /// `esc`, and with `newlines` line breaks (CR, LF) become spaces, for passages shown as
+    /// one flowing paragraph.
+    static func escape(_ s: String, newlines: Bool) -> String {
+        func special(_ b: UInt8) -> Bool {
+            b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || (newlines && (b == 0x0A || b == 0x0D))
+        }
+        guard s.utf8.contains(where: special) else { return s }
+        var o: [UInt8] = []
+        o.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case 0x26: o.append(contentsOf: "&amp;".utf8)
+            case 0x3C: o.append(contentsOf: "&lt;".utf8)
+            case 0x3E: o.append(contentsOf: "&gt;".utf8)
+            case 0x22: o.append(contentsOf: "&quot;".utf8)
+            case 0x27: o.append(contentsOf: "&#39;".utf8)
+            case 0x0A, 0x0D where newlines: o.append(0x20)
+            default: o.append(b)
             }
         }
-        return o
+        return String(decoding: o, as: UTF8.self)
     }
 }
-
