@@ -56,7 +56,9 @@ public struct LabelModel: Sendable, Equatable {
     }
 
     /// The word vectors the model reads, or nil when it reads none.
-    public var wordVectors: WordVectors? { vectorDims > 0 ? WordVectors.embedded : nil }
+    /// Nil also when the vectors' size differs from the model's (a model of another tillit
+    /// version; `load(path:)` refuses such a file).
+    public var wordVectors: WordVectors? { vectorDims > 0 && vectorDims == WordVectors.embedded.dims ? WordVectors.embedded : nil }
 
     /// The full feature vector of a unit: the evidence features, then (for a model with word
     /// vectors) the weighted mean vector of the words `vectorIDs`.
