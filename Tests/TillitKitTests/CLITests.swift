@@ -261,9 +261,7 @@ struct CLITests {
         let rows = try run(["score", "Corpus/003_2057fdc33c0afc19.txt", "--format", "jsonl"]).out.split(separator: "\n").map(String.init)
         #expect(shown(after: "tillit score Corpus/003_2057fdc33c0afc19.txt --format jsonl | sed -n 4p") == [rows[3]])
         let diff = try run(["repair", "--diff", "Corpus/002_01034d870a99e8da.txt"]).out.split(separator: "\n").map(String.init)
-        #expect(shown(after: "tillit repair --diff Corpus/002_01034d870a99e8da.txt | head -8") == Array(diff.prefix(8)))
-        let changes = try run(["repair", "--format", "jsonl", "Corpus/002_01034d870a99e8da.txt"]).out.split(separator: "\n").map(String.init)
-        #expect(shown(after: "tillit repair --format jsonl Corpus/002_01034d870a99e8da.txt | head -2") == Array(changes.prefix(2)))
+        #expect(shown(after: "tillit repair --diff Corpus/002_01034d870a99e8da.txt | head -5") == Array(diff.prefix(5)))
     }
 
     @Test("--version and --help answer with exit 0")
