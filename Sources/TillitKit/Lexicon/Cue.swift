@@ -1,7 +1,7 @@
 /// Function words that steer the modifiers. Kept separate from the governance lexicon
 /// because they are grammar, not construct.
 enum Cue: UInt8 {
-    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame, increaser, negationLimiter
+    case none = 0, negation, without, reducer, reducerBefore, insteadLead, ratherLead, forWord, thanWord, fromWord, toWord, clauseBreak, topicFrame, increaser, negationLimiter, normativeModal, contrastAnd
 
     /// Built-in cue words (lowercase, after repair).
     static let words: [(String, Cue)] = {
@@ -38,6 +38,12 @@ enum Cue: UInt8 {
         // onödig byråkrati", "överdriven kontroll", "gå ifrån ett tidstyrt arbetssätt till …")
         for f in ["stoppa", "stoppar", "stoppas", "stoppat", "stoppade", "slippa", "slipper", "slapp"] { w.append((f, .reducer)) }
         for f in ["onödig", "onödiga", "onödigt", "överdriven", "överdrivna", "överdrivet", "överdriva"] { w.append((f, .reducerBefore)) }
+        // a negation rejects (flips) only beside a modal of what should be: "ska inte
+        // detaljstyra", "bör inte överprövas"; a negated statement of fact laments an absence
+        // and demands the thing ("målen kan inte följas upp" is K, settled conventions)
+        // so does a contrast: "i nära dialog och inte på distans", "…, inte genom kontroll"
+        for f in ["ska", "skall", "bör", "borde", "behöver", "behövs", "måste", "vill", "ville"] { w.append((f, .normativeModal)) }
+        w.append(("och", .contrastAnd))
         w.append(("ifrån", .fromWord))
         for f in ["minskning", "minskningen", "avskaffande", "avskaffandet", "avveckling", "avvecklingen", "undvik", "undviker", "undvek", "bort"] { w.append((f, .reducer)) }
         return w

@@ -240,6 +240,9 @@ public final class LexiconMatcher: Sendable {
         var skipUntil = -1
         var prevPunctComma = false
         var negPos = -100   // position of the last negation word
+        var modalPos = -100 // position of the last normative modal
+        var andPos = -100   // position of the last "och"
+        var descriptiveNegation = false   // the negation in scope states a fact: it flips nothing
         var frames = 0
         let firstHit = hits.count
         cache.framePositions.removeAll(keepingCapacity: true)
@@ -277,10 +280,15 @@ public final class LexiconMatcher: Sendable {
             switch info.cue {
             case .negation:
                 negUntil = j + 8; sawNegation = true; scopePole = nil; negPos = j
+                descriptiveNegation = j - modalPos > 3 && j - andPos > 1 && !prevPunctComma
+            case .contrastAnd: andPos = j
+            case .normativeModal:
+                modalPos = j
+                if j - negPos <= 2 { descriptiveNegation = false }   // "inte ska", "inte behöver"
             case .negationLimiter:
                 if j <= negUntil && j - negPos <= 2 { negUntil = -1 }   // "inte bara", "inte tillräcklig"
             case .without:
-                if sawNegation || prevPunctComma { endClause() } else { negUntil = j + 8 }
+                if sawNegation || prevPunctComma { endClause() } else { negUntil = j + 8; descriptiveNegation = false }
             case .reducer:
                 // a negated reduction keeps things as they are: "inte minska kontrollen", "kontrollen ska inte minska"
                 if j <= negUntil && j - negPos <= 3 { negUntil = -1; break }
@@ -328,7 +336,7 @@ public final class LexiconMatcher: Sendable {
                                 break
                             }
                             limitScope(entry: e, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
-                            appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
+                            appendHit(&hits, entry: e, firstToken: ti, lastToken: base + last, tokens: tokens, j: j, negUntil: descriptiveNegation ? -1 : negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
                             skipUntil = last
                             matchedMulti = true
                             break
@@ -341,7 +349,7 @@ public final class LexiconMatcher: Sendable {
                 if cache.recordSuppressed { cache.suppressed.append(Hit(tokenIndex: Int32(ti), start: tokens[ti].start, end: tokens[ti].end, entry: info.single, modifier: .none, pole: lexicon.entries[Int(info.single)].pole)) }
             } else if !matchedMulti && info.single >= 0 {
                 limitScope(entry: info.single, j: j, &scopePole, &negUntil, &reduceUntil, &insteadUntil)
-                appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
+                appendHit(&hits, entry: info.single, firstToken: ti, lastToken: ti, tokens: tokens, j: j, negUntil: descriptiveNegation ? -1 : negUntil, reduceUntil: reduceUntil, insteadUntil: insteadUntil, topicUntil: topicUntil)
             }
             j += 1
         }
