@@ -9,10 +9,10 @@ public final class LexiconMatcher: Sendable {
     public let lexicon: GovernanceLexicon
 
     let wordPatterns: [WordPattern]
-    let exact: ByteTable        // full form -> list id
-    let heads: ByteTable        // head forms of *X patterns -> list id
-    let prefixes: ByteTable     // stems of X* patterns -> list id
-    let lists: [[Int32]]        // word-pattern ids per table value
+    let exact: ByteTable        // full form -> word-pattern ids (see `appendIDs`)
+    let heads: ByteTable        // head forms of *X patterns -> word-pattern ids
+    let prefixes: ByteTable     // stems of X* patterns -> word-pattern ids
+    let lists: [[Int32]]        // word-pattern ids of the table keys that more than one pattern has
     let containsIds: [Int32]    // *X* patterns, scanned linearly
     let singleByWord: [[Int32]] // single-word entries per word-pattern id
     let multiByFirst: [[Int32]] // multi-word entries per first word-pattern id
@@ -49,24 +49,38 @@ public final class LexiconMatcher: Sendable {
             conditionWords.append(e.conditions.map { $0.words.map(wpID) })
         }
         var lists: [[Int32]] = []
-        var exact = ByteTable(capacity: wps.count * 8)
-        var heads = ByteTable(capacity: wps.count * 4)
+        // sized for every form up front, so the tables never grow while they are filled
+        let formCount = wps.reduce(0) { $0 + ($1.anySuffix ? 0 : ($1.inflects ? WordPattern.inflectionBytes.count : 1)) }
+        let headCount = wps.reduce(0) { $0 + ($1.anySuffix || !$1.anyPrefix ? 0 : ($1.inflects ? WordPattern.inflectionBytes.count : 1)) }
+        var exact = ByteTable(capacity: max(wps.count * 8, formCount))
+        var heads = ByteTable(capacity: max(wps.count * 4, headCount))
         var prefixes = ByteTable(capacity: wps.count)
         var containsIds: [Int32] = []
         var maxPrefix = 0
         var minHead = Int.max
-        func add(_ table: inout ByteTable, _ key: [UInt8], _ id: Int32) {
-            if let l = table.find(key) { if !lists[Int(l)].contains(id) { lists[Int(l)].append(id) } } else { table.set(key, Int32(lists.count)); lists.append([id]) }
+        // a table value v ≥ 0 is the one pattern id of its key; v < 0 points at lists[-1 - v]
+        func add(_ table: inout ByteTable, _ key: UnsafeBufferPointer<UInt8>, _ id: Int32) {
+            let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            guard let v = table.find(p, key.count) else { table.set(p, key.count, id); return }
+            if v >= 0 {
+                if v != id { table.set(p, key.count, -1 - Int32(lists.count)); lists.append([v, id]) }
+            } else if !lists[Int(-1 - v)].contains(id) { lists[Int(-1 - v)].append(id) }
         }
+        var form: [UInt8] = []
         for (i, w) in wps.enumerated() {
             let id = Int32(i)
             if w.anySuffix {
-                if w.anyPrefix { containsIds.append(id) } else { add(&prefixes, w.stem, id); maxPrefix = max(maxPrefix, w.stem.count) }
+                if w.anyPrefix { containsIds.append(id) } else { w.stem.withUnsafeBufferPointer { add(&prefixes, $0, id) }; maxPrefix = max(maxPrefix, w.stem.count) }
                 continue
             }
-            for f in w.forms {
-                add(&exact, f, id)
-                if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
+            for ending in w.inflects ? WordPattern.inflectionBytes : [[]] {
+                form.removeAll(keepingCapacity: true)
+                form.append(contentsOf: w.stem)
+                form.append(contentsOf: ending)
+                form.withUnsafeBufferPointer { f in
+                    add(&exact, f, id)
+                    if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
+                }
             }
         }
         var single = Array(repeating: [Int32](), count: wps.count)
@@ -103,21 +117,27 @@ public final class LexiconMatcher: Sendable {
     @inline(__always)
     static func plainCode(_ id: Int32) -> Int32 { plainBase - id }
 
+    /// Appends the word-pattern ids of table value `v` to `out`.
+    @inline(__always)
+    func appendIDs(_ v: Int32, to out: inout [Int32]) {
+        if v >= 0 { out.append(v) } else { out.append(contentsOf: lists[Int(-1 - v)]) }
+    }
+
     /// Resolves one word type: the word-pattern ids it matches (sorted). O(length) probes.
     func wordPatternIDs(_ key: UnsafePointer<UInt8>, _ len: Int) -> [Int32] {
         var out: [Int32] = []
-        if let l = exact.find(key, len) { out.append(contentsOf: lists[Int(l)]) }
+        if let l = exact.find(key, len) { appendIDs(l, to: &out) }
         if len >= minHeadLength + 2 {
             var k = 2
             while len - k >= minHeadLength {
-                if let l = heads.find(key + k, len - k) { out.append(contentsOf: lists[Int(l)]) }
+                if let l = heads.find(key + k, len - k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }
         if maxPrefixLength > 0 {
             var k = 1
             while k <= min(len, maxPrefixLength) {
-                if let l = prefixes.find(key, k) { out.append(contentsOf: lists[Int(l)]) }
+                if let l = prefixes.find(key, k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }
