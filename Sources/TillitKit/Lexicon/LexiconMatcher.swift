@@ -24,6 +24,14 @@ public final class LexiconMatcher: Sendable {
     let takesTill: [Bool]
     let maxPrefixLength: Int
     let minHeadLength: Int
+    /// Last bytes (`headFilterWidth` of them) and lengths of the head forms: most words end in
+    /// no head, so their first sight skips the per-split probes of `heads`.
+    let headFilter: BytePairFilter
+    let headFilterWidth: Int
+    /// First bytes (`prefixFilterWidth` of them) and lengths of the prefix stems, likewise
+    /// for `prefixes`.
+    let prefixFilter: BytePairFilter
+    let prefixFilterWidth: Int
 
     /// Word stems (`WordStem`) the label model weighs, by id; empty for a model without them.
     public let vocabulary: [String]
@@ -67,10 +75,15 @@ public final class LexiconMatcher: Sendable {
             } else if !lists[Int(-1 - v)].contains(id) { lists[Int(-1 - v)].append(id) }
         }
         var form: [UInt8] = []
+        var headFilter = BytePairFilter(), prefixFilter = BytePairFilter()
+        var headForms: [[UInt8]] = []
         for (i, w) in wps.enumerated() {
             let id = Int32(i)
             if w.anySuffix {
-                if w.anyPrefix { containsIds.append(id) } else { w.stem.withUnsafeBufferPointer { add(&prefixes, $0, id) }; maxPrefix = max(maxPrefix, w.stem.count) }
+                if w.anyPrefix { containsIds.append(id) } else {
+                    w.stem.withUnsafeBufferPointer { add(&prefixes, $0, id) }
+                    maxPrefix = max(maxPrefix, w.stem.count)
+                }
                 continue
             }
             for ending in w.inflects ? WordPattern.inflectionBytes : [[]] {
@@ -81,8 +94,14 @@ public final class LexiconMatcher: Sendable {
                     add(&exact, f, id)
                     if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
                 }
+                if w.anyPrefix { headForms.append(form) }
             }
         }
+        let width = max(2, min(4, minHead == Int.max ? 4 : minHead))
+        for f in headForms { headFilter.addEnd(f, width: width) }
+        let prefixStems = wps.filter { $0.anySuffix && !$0.anyPrefix }.map(\.stem)
+        let prefixWidth = max(2, min(4, prefixStems.map(\.count).min() ?? 4))
+        for st in prefixStems { prefixFilter.addStart(st, width: prefixWidth) }
         var single = Array(repeating: [Int32](), count: wps.count)
         var multi = Array(repeating: [Int32](), count: wps.count)
         var frameWords = Array(repeating: false, count: wps.count)
@@ -106,6 +125,10 @@ public final class LexiconMatcher: Sendable {
         self.cues = cues
         self.takesTill = lexicon.entries.map { e in ["tillit", "*tillit", "tilltro"].contains { e.pattern.hasPrefix($0) } }
         self.maxPrefixLength = maxPrefix
+        self.headFilter = headFilter
+        self.headFilterWidth = width
+        self.prefixFilter = prefixFilter
+        self.prefixFilterWidth = prefixWidth
         self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
     }
 
@@ -127,17 +150,18 @@ public final class LexiconMatcher: Sendable {
     func wordPatternIDs(_ key: UnsafePointer<UInt8>, _ len: Int) -> [Int32] {
         var out: [Int32] = []
         if let l = exact.find(key, len) { appendIDs(l, to: &out) }
-        if len >= minHeadLength + 2 {
+        // every head ends where the word ends: one pair test rules out all splits of most words
+        if len >= minHeadLength + 2 && headFilter.mayEnd(key, len, width: headFilterWidth) {
             var k = 2
             while len - k >= minHeadLength {
-                if let l = heads.find(key + k, len - k) { appendIDs(l, to: &out) }
+                if headFilter.mayHaveLength(len - k), let l = heads.find(key + k, len - k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }
-        if maxPrefixLength > 0 {
+        if maxPrefixLength > 0 && (len < prefixFilterWidth || prefixFilter.mayStart(key, width: prefixFilterWidth)) {
             var k = 1
             while k <= min(len, maxPrefixLength) {
-                if let l = prefixes.find(key, k) { appendIDs(l, to: &out) }
+                if prefixFilter.mayHaveLength(k), let l = prefixes.find(key, k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }
