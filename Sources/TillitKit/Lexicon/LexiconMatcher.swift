@@ -76,7 +76,8 @@ public final class LexiconMatcher: Sendable {
         }
         var form: [UInt8] = []
         var headFilter = BytePairFilter(), prefixFilter = BytePairFilter()
-        var headForms: [[UInt8]] = []
+        // the shortest head form is the shortest head stem (the empty ending is among the inflections)
+        let headWidth = max(2, min(4, wps.filter { $0.anyPrefix && !$0.anySuffix }.map(\.stem.count).min() ?? 4))
         for (i, w) in wps.enumerated() {
             let id = Int32(i)
             if w.anySuffix {
@@ -94,11 +95,9 @@ public final class LexiconMatcher: Sendable {
                     add(&exact, f, id)
                     if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
                 }
-                if w.anyPrefix { headForms.append(form) }
+                if w.anyPrefix { headFilter.addEnd(form, width: headWidth) }
             }
         }
-        let width = max(2, min(4, minHead == Int.max ? 4 : minHead))
-        for f in headForms { headFilter.addEnd(f, width: width) }
         let prefixStems = wps.filter { $0.anySuffix && !$0.anyPrefix }.map(\.stem)
         let prefixWidth = max(2, min(4, prefixStems.map(\.count).min() ?? 4))
         for st in prefixStems { prefixFilter.addStart(st, width: prefixWidth) }
@@ -126,7 +125,7 @@ public final class LexiconMatcher: Sendable {
         self.takesTill = lexicon.entries.map { e in ["tillit", "*tillit", "tilltro"].contains { e.pattern.hasPrefix($0) } }
         self.maxPrefixLength = maxPrefix
         self.headFilter = headFilter
-        self.headFilterWidth = width
+        self.headFilterWidth = headWidth
         self.prefixFilter = prefixFilter
         self.prefixFilterWidth = prefixWidth
         self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
