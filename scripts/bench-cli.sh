@@ -1,47 +1,85 @@
 #!/usr/bin/env bash
-# The CLI table of README "Measured speed": streams each 100 MB corpus through
-# `tillit score` as one document (--unit document --format jsonl) with 1 and 2 threads, then
-# the default per-paragraph run on the clean corpus split into paragraphs, next to `wc -w`,
-# and prints the best wall time of N runs (default 5), the MB/s it gives and the peak RSS,
-# measured with /usr/bin/time.
+# The CLI figures of docs/PERFORMANCE.md, measured side by side with the C floor: the first
+# 20 MB of a corpus (the distinct corpus: zcat ../shared/corpus/riksdag-sfs-distinct.txt.gz),
+# scored by `tillit score --jobs 1` and counted by `floor lookup` and `wc -w` in interleaved
+# rounds; then 10,000 files of about 1 KB against the same bytes as one file; then --jobs 2
+# against --jobs 1 on the whole corpus. Prints CPU time (user + sys) and wall time, medians
+# and minima over the rounds (default 7). Needs python3 (for CPU times with microseconds)
+# and cc (for the floor); a missing tool skips its rows with a message.
 #
-# Usage: scripts/bench-cli.sh CORPUS_DIR [RUNS]    (CORPUS_DIR from ../shared/bench/make-corpus.py)
+# Usage: scripts/bench-cli.sh CORPUS.txt [ROUNDS] [FLOOR.c]   (FLOOR.c default ../shared/bench/floor.c)
 set -euo pipefail
-dir=${1:?usage: scripts/bench-cli.sh CORPUS_DIR [RUNS]}
-runs=${2:-5}
+corpus=${1:?usage: scripts/bench-cli.sh CORPUS.txt [ROUNDS] [FLOOR.c]}
+rounds=${2:-7}
+floor_src=${3:-../shared/bench/floor.c}
 cd "$(dirname "$0")/.."
+command -v python3 >/dev/null || { echo "bench-cli: python3 not found; nothing measured" >&2; exit 0; }
 swift build -c release --product tillit >/dev/null
 bin=$(swift build -c release --show-bin-path)/tillit
-best() {   # best wall time and the largest RSS over $runs runs of "$@"
-  local t m bt=999999 bm=0
-  for _ in $(seq "$runs"); do
-    read -r t m < <( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1 )
-    bt=$(awk -v a="$t" -v b="$bt" 'BEGIN { print (a < b) ? a : b }')
-    bm=$(( m > bm ? m : bm ))
-  done
-  echo "$bt $bm"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+head -c 20000000 "$corpus" > "$work/c20.txt"
+
+floor_rows=()
+if command -v cc >/dev/null && [ -f "$floor_src" ] && cc -O2 -o "$work/floor" "$floor_src" 2>/dev/null; then
+  floor_rows=("floor lookup=$work/floor lookup read $work/c20.txt $(dirname "$floor_src")/floor-words.txt")
+else
+  echo "bench-cli: no floor (cc missing or $floor_src not found); floor row skipped" >&2
+fi
+
+# interleaved rounds: CPU (user + sys, from wait4) and wall time per command
+rounds_py() {
+python3 - "$@" <<'EOF'
+import os, sys, time, shlex, statistics
+n = int(sys.argv[1]); cmds = [a.split('=', 1) for a in sys.argv[2:]]
+res = {k: ([], []) for k, _ in cmds}
+for _ in range(n):
+    for k, c in cmds:
+        t0 = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            fd = os.open('/dev/null', os.O_WRONLY); os.dup2(fd, 1); os.dup2(fd, 2)
+            a = shlex.split(c); os.execvp(a[0], a)
+        _, st, ru = os.wait4(pid, 0)
+        res[k][0].append(ru.ru_utime + ru.ru_stime); res[k][1].append(time.perf_counter() - t0)
+base = statistics.median(res[cmds[0][0]][0])
+print(f"| command | CPU median | CPU min | wall median | × {cmds[0][0]} (CPU) |")
+print("|---|---|---|---|---|")
+for k, _ in cmds:
+    cpu, wall = res[k]
+    print(f"| {k} | {statistics.median(cpu):.3f} s | {min(cpu):.3f} s | {statistics.median(wall):.3f} s | {statistics.median(cpu) / base:.2f} |")
+EOF
 }
-echo "| run | threads | best of $runs | MB/s | peak RSS |"
-echo "|---|---|---|---|---|"
-for f in clean ocrlike; do
-  file="$dir/$f-100mb.txt"
-  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  for j in 1 2; do
-    read -r t m < <(best "$bin" score --jobs "$j" --unit document --format jsonl "$file")
-    awk -v f="$f" -v j="$j" -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `tillit score %s-100mb.txt` | %d | %.2f s | %.0f | %.1f MiB |\n", f, j, t, mb / t, m / 1024 }'
-  done
-done
-# the default run, one row per paragraph: the clean corpus with a blank line after each of its
-# lines (about 190-byte paragraphs, 520,000 JSONL rows), as researchers' documents come
-para=$(mktemp -d)
-trap 'rm -rf "$para"' EXIT
-sed 's/$/\n/' "$dir/clean-100mb.txt" > "$para/paragraphs.txt"
-mb=$(awk -v b="$(stat -c %s "$para/paragraphs.txt")" 'BEGIN { printf "%.1f", b / 1e6 }')
-for j in 1 2; do
-  read -r t m < <(best "$bin" score --jobs "$j" --format jsonl "$para/paragraphs.txt")
-  awk -v j="$j" -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `tillit score` (paragraph rows) on clean-100mb.txt with blank lines | %d | %.2f s | %.0f | %.1f MiB |\n", j, t, mb / t, m / 1024 }'
-done
-file="$dir/clean-100mb.txt"
-mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-read -r t m < <(best wc -w "$file")
-awk -v t="$t" -v m="$m" -v mb="$mb" 'BEGIN { printf "| `wc -w clean-100mb.txt` | 1 | %.2f s | %.0f | %.1f MiB |\n", t, mb / t, m / 1024 }'
+
+echo "## first 20 MB, $rounds interleaved rounds"
+rounds_py "$rounds" "${floor_rows[@]}" \
+  "tillit score --jobs 1 --paragraphs blank=$bin score $work/c20.txt --jobs 1 --paragraphs blank" \
+  "tillit score --jobs 1 --paragraphs blank --repair off=$bin score $work/c20.txt --jobs 1 --paragraphs blank --repair off" \
+  "tillit score --jobs 1=$bin score $work/c20.txt --jobs 1" \
+  "wc -w=wc -w $work/c20.txt"
+
+# 10,000 files of about 1 KB (cut after a space or line end), and the same bytes as one file
+python3 - "$work/c20.txt" "$work" <<'EOF'
+import os, sys
+data = open(sys.argv[1], 'rb').read(); out = sys.argv[2]
+os.makedirs(out + '/many')
+i = 0
+with open(out + '/one.txt', 'wb') as one:
+    for n in range(10000):
+        j = i + 1024
+        j = max(data.rfind(b' ', i, j), data.rfind(b'\n', i, j)) + 1
+        open(out + '/many/f%05d.txt' % n, 'wb').write(data[i:j]); one.write(data[i:j]); i = j
+EOF
+echo
+echo "## 10,000 files of about 1 KB against the same bytes in one file, $rounds interleaved rounds"
+rounds_py "$rounds" \
+  "one file=$bin score $work/one.txt --jobs 1 --format jsonl" \
+  "10,000 files=$bin score $work/many --jobs 1 --format jsonl" \
+  "one file, --repair off=$bin score $work/one.txt --jobs 1 --format jsonl --repair off" \
+  "10,000 files, --repair off=$bin score $work/many --jobs 1 --format jsonl --repair off"
+
+echo
+echo "## --jobs 2 against --jobs 1 on the whole corpus, 3 interleaved rounds (judge only on a quiet machine)"
+rounds_py 3 \
+  "--jobs 1=$bin score $corpus --jobs 1 --paragraphs blank" \
+  "--jobs 2=$bin score $corpus --jobs 2 --paragraphs blank"

@@ -78,7 +78,8 @@ enum ScoreCommand {
         }
         // progress on a terminal's stderr only, for batches longer than 2 s
         let showProgress = !a.has("quiet") && isatty(2) != 0
-        var meter = ProgressMeter(totalBytes: files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) }, totalFiles: files.count)
+        // (the sizes cost a stat(2) per file: only looked up when the meter is shown)
+        var meter = ProgressMeter(totalBytes: showProgress ? files.reduce(0) { $0 + (FileInput.size(of: $1) ?? 0) } : 0, totalFiles: files.count)
         let clock = ContinuousClock()
         let started = clock.now
         var progressShown = false

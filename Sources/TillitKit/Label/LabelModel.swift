@@ -177,39 +177,50 @@ public struct LabelModel: Sendable, Equatable {
         var provenance: [String] = []
         var vocabulary: [String] = [], stemRows: [[Double]] = []
         var seenStems = Set<String>()
-        // split as bytes: fast, and "\r\n" (one Character in Swift) ends a line as "\n" does
-        for (i, rawBytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let bytes = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes[...]
-            if bytes.first == 0x23 {   // '#'
-                let c = String(decoding: bytes.dropFirst(), as: UTF8.self).trimmed()
-                if !c.hasPrefix("tillit label model") && !c.hasPrefix("x' =") { provenance.append(c) }
-                continue
+        // read as bytes: fast, and "\r\n" (one Character in Swift) ends a line as "\n" does
+        var failure: TillitError? = nil
+        ByteSlice.withBytes(of: text) { all in
+            do throws(TillitError) {
+                for (i, rawBytes) in all.split(separator: 0x0A, omittingEmpty: false).enumerated() {
+                    let bytes = rawBytes.last == 0x0D ? rawBytes.dropLast() : rawBytes
+                    if bytes.first == 0x23 {   // '#'
+                        let c = bytes.dropFirst().string.trimmed()
+                        if !c.hasPrefix("tillit label model") && !c.hasPrefix("x' =") { provenance.append(c) }
+                        continue
+                    }
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    let f = bytes.split(separator: 0x09, omittingEmpty: false)
+                    func fail(_ why: String) -> TillitError { .badData(path: source, reason: "line \(i + 1): \(why)") }
+                    let name = f[0]
+                    if name.elementsEqual("tillit-label-model") {
+                        guard f.count >= 2, f[1].elementsEqual("1") else { throw fail("unsupported model version '\(f.dropFirst().map(\.string).joined())' (this tillit reads version 1)") }
+                        sawHeader = true; continue
+                    }
+                    if name.elementsEqual("feature") { continue }
+                    guard f.count == 3 + classes.count else { throw fail("expected \(3 + classes.count) tab-separated fields (feature, mean, scale, K, T, B, N), found \(f.count)") }
+                    var nums: [Double] = []
+                    nums.reserveCapacity(f.count - 1)
+                    for v in f.dropFirst() {
+                        guard let d = LabelModel.number(v), d.isFinite, abs(d) < 1e6 else { throw fail("'\(v.string)' is not a number of at most 1e6 in size") }
+                        nums.append(d)
+                    }
+                    if name.elementsEqual("bias") { bias = Array(nums[2...]); continue }
+                    if name.hasPrefix("word ") {
+                        let stem = name.dropFirst(5).string
+                        guard !stem.isEmpty, !stem.contains(" ") else { throw fail("a word row names one stem, as 'word dokument'") }
+                        guard seenStems.insert(stem).inserted else { throw fail("word '\(stem)' appears twice") }
+                        vocabulary.append(stem); stemRows.append(Array(nums[2...])); continue
+                    }
+                    let feature = name.string
+                    guard nums[1] > 0 else { throw fail("the scale of '\(feature)' must be positive") }
+                    guard rows[feature] == nil else { throw fail("feature '\(feature)' appears twice") }
+                    rows[feature] = (nums[0], nums[1], Array(nums[2...]))
+                }
+            } catch {
+                failure = error
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let f = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            func fail(_ why: String) -> TillitError { .badData(path: source, reason: "line \(i + 1): \(why)") }
-            if f[0] == "tillit-label-model" {
-                guard f.count >= 2, f[1] == "1" else { throw fail("unsupported model version '\(f.dropFirst().joined())' (this tillit reads version 1)") }
-                sawHeader = true; continue
-            }
-            if f[0] == "feature" { continue }
-            guard f.count == 3 + classes.count else { throw fail("expected \(3 + classes.count) tab-separated fields (feature, mean, scale, K, T, B, N), found \(f.count)") }
-            var nums: [Double] = []
-            for v in f.dropFirst() {
-                guard let d = Double(v), d.isFinite, abs(d) < 1e6 else { throw fail("'\(v)' is not a number of at most 1e6 in size") }
-                nums.append(d)
-            }
-            if f[0] == "bias" { bias = Array(nums[2...]); continue }
-            if f[0].hasPrefix("word ") {
-                let stem = String(f[0].dropFirst(5))
-                guard !stem.isEmpty, !stem.contains(" ") else { throw fail("a word row names one stem, as 'word dokument'") }
-                guard seenStems.insert(stem).inserted else { throw fail("word '\(stem)' appears twice") }
-                vocabulary.append(stem); stemRows.append(Array(nums[2...])); continue
-            }
-            guard nums[1] > 0 else { throw fail("the scale of '\(f[0])' must be positive") }
-            guard rows[f[0]] == nil else { throw fail("feature '\(f[0])' appears twice") }
-            rows[f[0]] = (nums[0], nums[1], Array(nums[2...]))
         }
+        if let failure { throw failure }
         guard sawHeader else { throw .badData(path: source, reason: "not a tillit label model (no 'tillit-label-model' line); train one with 'tillit train'") }
         guard let b = bias else { throw .badData(path: source, reason: "the model has no 'bias' row") }
         var names = LabelFeatures.names
@@ -228,6 +239,31 @@ public struct LabelModel: Sendable, Equatable {
         let sw = classes.indices.map { c in stemRows.map { $0[c] } }
         return LabelModel(features: names, mean: ordered.map(\.0), scale: ordered.map(\.1), weights: weights, bias: b, provenance: provenance,
                           vocabulary: vocabulary, stemWeights: vocabulary.isEmpty ? [] : sw)
+    }
+
+    /// The number written in `v`, as `Double(String)` reads it. Plain decimals of up to 15
+    /// digits are converted exactly here (an exact integer divided by an exact power of ten
+    /// rounds once, as a correct parser does); anything else goes through `Double(String)`.
+    static func number(_ v: ByteSlice) -> Double? {
+        var i = 0, mantissa: UInt64 = 0, digits = 0, fraction = -1
+        let negative = v.first == 0x2D
+        if negative || v.first == 0x2B { i = 1 }
+        while i < v.count {
+            let b = v[i]
+            if b >= 0x30 && b <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(b - 0x30); digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if b == 0x2E && fraction < 0 {
+                fraction = 0
+            } else {
+                digits = 99; break
+            }
+            i += 1
+        }
+        guard digits >= 1 && digits <= 15 && fraction != 0 else { return Double(v.string) }
+        let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+        let d = Double(mantissa) / powers[max(fraction, 0)]
+        return negative ? -d : d
     }
 
     /// Reads a model file.

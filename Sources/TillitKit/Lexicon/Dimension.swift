@@ -34,14 +34,22 @@ public enum Dimension: Int, Sendable, Codable, CaseIterable {
     public init?(key raw: String) {
         let k = raw.lowercased()
         if let n = Int(k.hasPrefix("r") ? String(k.dropFirst()) : k), (1...6).contains(n) { self.init(rawValue: n - 1); return }
-        let names: [String: Dimension] = [
-            "utformning": .utformning, "ansvar": .ansvar, "fokus": .fokus, "instrument": .instrument,
-            "uppföljning": .uppfoljning, "uppfoljning": .uppfoljning, "medel": .medel,
-            "tillit": .tillit, "medborgarfokus": .medborgarfokus, "helhetssyn": .helhetssyn,
-            "handlingsutrymme": .handlingsutrymme, "stöd": .stod, "stod": .stod, "kunskap": .kunskap,
-            "öppenhet": .oppenhet, "oppenhet": .oppenhet,
-        ]
-        guard let d = names[k] else { return nil }
+        guard let d = Dimension.names[k] else { return nil }
         self = d
     }
+
+    /// `init(key:)` over UTF-8 bytes (the lexicon reader's path): a single digit without
+    /// building a string.
+    init?(key: ByteSlice) {
+        if key.count == 1, case let b = key[0], b >= 0x31 && b <= 0x36 { self.init(rawValue: Int(b) - 0x31); return }
+        self.init(key: key.string)
+    }
+
+    static let names: [String: Dimension] = [
+        "utformning": .utformning, "ansvar": .ansvar, "fokus": .fokus, "instrument": .instrument,
+        "uppföljning": .uppfoljning, "uppfoljning": .uppfoljning, "medel": .medel,
+        "tillit": .tillit, "medborgarfokus": .medborgarfokus, "helhetssyn": .helhetssyn,
+        "handlingsutrymme": .handlingsutrymme, "stöd": .stod, "stod": .stod, "kunskap": .kunskap,
+        "öppenhet": .oppenhet, "oppenhet": .oppenhet,
+    ]
 }

@@ -54,54 +54,68 @@ public struct GovernanceLexicon: Sendable {
     }
 
     /// The lexicon, or nil, and the problems found: only the first unless `all`.
+    /// Reads the UTF-8 bytes: no `Character` walk.
     static func read(_ text: String, source: String, all: Bool) -> (lexicon: GovernanceLexicon?, problems: [TillitError]) {
-        var entries: [LexiconEntry] = []
-        var problems: [TillitError] = []
-        var lineNo = 0
-        // "\r\n" is one Character in Swift: split on it too, not only on "\n"
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            lineNo += 1
-            do throws(TillitError) {
-                if let e = try entry(rawLine, lineNo: lineNo, source: source) { entries.append(e) }
-            } catch {
-                problems.append(error)
-                if !all { return (nil, problems) }
+        ByteSlice.withBytes(of: text) { bytes in
+            var entries: [LexiconEntry] = []
+            var problems: [TillitError] = []
+            var lineNo = 0
+            var start = 0, i = 0
+            let n = bytes.count
+            // lines end at LF, CRLF or CR
+            while i <= n {
+                guard i == n || bytes[i] == 0x0A || bytes[i] == 0x0D else { i += 1; continue }
+                let line = bytes.slice(start, i)
+                if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                i += 1
+                start = i
+                lineNo += 1
+                do throws(TillitError) {
+                    if let e = try entry(line, lineNo: lineNo, source: source) { entries.append(e) }
+                } catch {
+                    problems.append(error)
+                    if !all { return (nil, problems) }
+                }
             }
+            if entries.isEmpty && problems.isEmpty { problems.append(.badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found")) }
+            return (problems.isEmpty ? GovernanceLexicon(entries: entries, source: source) : nil, problems)
         }
-        if entries.isEmpty && problems.isEmpty { problems.append(.badLexicon(path: source, line: max(lineNo, 1), reason: "no entries found")) }
-        return (problems.isEmpty ? GovernanceLexicon(entries: entries, source: source) : nil, problems)
     }
 
     /// The entry on one line, nil for a blank or comment line.
-    static func entry(_ rawLine: Substring, lineNo: Int, source: String) throws(TillitError) -> LexiconEntry? {
+    static func entry(_ rawLine: ByteSlice, lineNo: Int, source: String) throws(TillitError) -> LexiconEntry? {
         var line = rawLine
-        if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { return nil }
-        let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmed(newlines: true) }
+        if let hash = line.firstIndex(of: 0x23) { line = line.slice(0, hash) }   // '#'
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        let fields = line.split(separator: 0x7C, omittingEmpty: false).map { $0.trimmed(newlines: true) }   // '|'
         func fail(_ why: String) -> TillitError { .badLexicon(path: source, line: lineNo, reason: why) }
         guard fields.count >= 3 else { throw fail("expected 'pattern | dimensions | pole [| weight | exclusions | note]', found \(fields.count) field(s)") }
-        let patternText = fields[0]
-        let wordTexts = patternText.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\t" })
+        let patternBytes = fields[0]
+        let wordTexts = patternBytes.split(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x09 })
         guard !wordTexts.isEmpty else { throw fail("empty pattern") }
         var words: [WordPattern] = []
         for w in wordTexts {
-            guard let wp = WordPattern(w) else { throw fail("bad pattern word '\(w)': use word, word~, *word, word* or *word*") }
+            guard let wp = WordPattern(bytes: w) else { throw fail("bad pattern word '\(w.string)': use word, word~, *word, word* or *word*") }
             words.append(wp)
         }
-        let isName = fields[2].uppercased() == "N"
-        let isFrame = fields[2].uppercased() == "F"
+        let poleField = fields[2]
+        let poleLetter: UInt8? = poleField.count == 1 ? poleField[0] & ~0x20 : nil   // ASCII uppercase of a one-byte pole
+        let isName = poleLetter == 0x4E   // N
+        let isFrame = poleLetter == 0x46  // F
         if isFrame && words.count != 1 { throw fail("a frame word (pole F) is a single word pattern") }
         var dims: [Dimension] = []
-        for d in fields[1].split(separator: ",") {
+        for d in fields[1].split(separator: 0x2C) {   // ','
             let key = d.trimmed()
-            guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
+            guard let dim = Dimension(key: key) else { throw fail("unknown dimension '\(key.string)': use rows 1-6 or a principle (tillit, medborgarfokus, helhetssyn, handlingsutrymme, stöd, kunskap, öppenhet)") }
             dims.append(dim)
         }
         guard !dims.isEmpty || isName || isFrame else { throw fail("no dimension given") }
-        guard let pole = isName || isFrame ? .K : Pole(rawValue: fields[2].uppercased()) else { throw fail("pole must be K, T, N (a name) or F (a frame word), found '\(fields[2])'") }
+        let pole: Pole? = isName || isFrame ? .K : (poleLetter == 0x4B ? .K : (poleLetter == 0x54 ? .T : nil))
+        guard let pole else { throw fail("pole must be K, T, N (a name) or F (a frame word), found '\(poleField.string)'") }
         var weight = 1.0
         if fields.count > 3 && !fields[3].isEmpty {
-            guard let w = Double(fields[3]), w > 0, w <= maxWeight else { throw fail("weight must be a positive number up to 1000, found '\(fields[3])'") }
+            let text = fields[3].string
+            guard let w = Double(text), w > 0, w <= maxWeight else { throw fail("weight must be a positive number up to 1000, found '\(text)'") }
             weight = w
         }
         var exclusions: [WordPattern] = []
@@ -112,8 +126,8 @@ public struct GovernanceLexicon: Sendable {
             case .failure(let e): throw fail(e.reason)
             }
         }
-        let note = fields.count > 5 ? fields[5...].joined(separator: "|") : ""
-        return LexiconEntry(pattern: patternText, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName,
+        let note = fields.count > 5 ? fields[5...].map(\.string).joined(separator: "|") : ""
+        return LexiconEntry(pattern: patternBytes.string, words: words, dimensions: dims, pole: pole, weight: weight, exclusions: exclusions, note: note, line: lineNo, isName: isName,
                             conditions: conditions, isFrame: isFrame)
     }
 

@@ -9,10 +9,10 @@ public final class LexiconMatcher: Sendable {
     public let lexicon: GovernanceLexicon
 
     let wordPatterns: [WordPattern]
-    let exact: ByteTable        // full form -> list id
-    let heads: ByteTable        // head forms of *X patterns -> list id
-    let prefixes: ByteTable     // stems of X* patterns -> list id
-    let lists: [[Int32]]        // word-pattern ids per table value
+    let exact: ByteTable        // full form -> word-pattern ids (see `appendIDs`)
+    let heads: ByteTable        // head forms of *X patterns -> word-pattern ids
+    let prefixes: ByteTable     // stems of X* patterns -> word-pattern ids
+    let lists: [[Int32]]        // word-pattern ids of the table keys that more than one pattern has
     let containsIds: [Int32]    // *X* patterns, scanned linearly
     let singleByWord: [[Int32]] // single-word entries per word-pattern id
     let multiByFirst: [[Int32]] // multi-word entries per first word-pattern id
@@ -24,6 +24,14 @@ public final class LexiconMatcher: Sendable {
     let takesTill: [Bool]
     let maxPrefixLength: Int
     let minHeadLength: Int
+    /// Last bytes (`headFilterWidth` of them) and lengths of the head forms: most words end in
+    /// no head, so their first sight skips the per-split probes of `heads`.
+    let headFilter: BytePairFilter
+    let headFilterWidth: Int
+    /// First bytes (`prefixFilterWidth` of them) and lengths of the prefix stems, likewise
+    /// for `prefixes`.
+    let prefixFilter: BytePairFilter
+    let prefixFilterWidth: Int
 
     /// Word stems (`WordStem`) the label model weighs, by id; empty for a model without them.
     public let vocabulary: [String]
@@ -54,26 +62,50 @@ public final class LexiconMatcher: Sendable {
             conditionWords.append(e.conditions.map { $0.words.map(wpID) })
         }
         var lists: [[Int32]] = []
-        var exact = ByteTable(capacity: wps.count * 8)
-        var heads = ByteTable(capacity: wps.count * 4)
+        // sized for every form up front, so the tables never grow while they are filled
+        let formCount = wps.reduce(0) { $0 + ($1.anySuffix ? 0 : ($1.inflects ? WordPattern.inflectionBytes.count : 1)) }
+        let headCount = wps.reduce(0) { $0 + ($1.anySuffix || !$1.anyPrefix ? 0 : ($1.inflects ? WordPattern.inflectionBytes.count : 1)) }
+        var exact = ByteTable(capacity: max(wps.count * 8, formCount))
+        var heads = ByteTable(capacity: max(wps.count * 4, headCount))
         var prefixes = ByteTable(capacity: wps.count)
         var containsIds: [Int32] = []
         var maxPrefix = 0
         var minHead = Int.max
-        func add(_ table: inout ByteTable, _ key: [UInt8], _ id: Int32) {
-            if let l = table.find(key) { if !lists[Int(l)].contains(id) { lists[Int(l)].append(id) } } else { table.set(key, Int32(lists.count)); lists.append([id]) }
+        // a table value v ≥ 0 is the one pattern id of its key; v < 0 points at lists[-1 - v]
+        func add(_ table: inout ByteTable, _ key: UnsafeBufferPointer<UInt8>, _ id: Int32) {
+            let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            guard let v = table.find(p, key.count) else { table.set(p, key.count, id); return }
+            if v >= 0 {
+                if v != id { table.set(p, key.count, -1 - Int32(lists.count)); lists.append([v, id]) }
+            } else if !lists[Int(-1 - v)].contains(id) { lists[Int(-1 - v)].append(id) }
         }
+        var form: [UInt8] = []
+        var headFilter = BytePairFilter(), prefixFilter = BytePairFilter()
+        // the shortest head form is the shortest head stem (the empty ending is among the inflections)
+        let headWidth = max(2, min(4, wps.filter { $0.anyPrefix && !$0.anySuffix }.map(\.stem.count).min() ?? 4))
         for (i, w) in wps.enumerated() {
             let id = Int32(i)
             if w.anySuffix {
-                if w.anyPrefix { containsIds.append(id) } else { add(&prefixes, w.stem, id); maxPrefix = max(maxPrefix, w.stem.count) }
+                if w.anyPrefix { containsIds.append(id) } else {
+                    w.stem.withUnsafeBufferPointer { add(&prefixes, $0, id) }
+                    maxPrefix = max(maxPrefix, w.stem.count)
+                }
                 continue
             }
-            for f in w.forms {
-                add(&exact, f, id)
-                if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
+            for ending in w.inflects ? WordPattern.inflectionBytes : [[]] {
+                form.removeAll(keepingCapacity: true)
+                form.append(contentsOf: w.stem)
+                form.append(contentsOf: ending)
+                form.withUnsafeBufferPointer { f in
+                    add(&exact, f, id)
+                    if w.anyPrefix { add(&heads, f, id); minHead = min(minHead, f.count) }
+                }
+                if w.anyPrefix { headFilter.addEnd(form, width: headWidth) }
             }
         }
+        let prefixStems = wps.filter { $0.anySuffix && !$0.anyPrefix }.map(\.stem)
+        let prefixWidth = max(2, min(4, prefixStems.map(\.count).min() ?? 4))
+        for st in prefixStems { prefixFilter.addStart(st, width: prefixWidth) }
         var single = Array(repeating: [Int32](), count: wps.count)
         var multi = Array(repeating: [Int32](), count: wps.count)
         var frameWords = Array(repeating: false, count: wps.count)
@@ -97,6 +129,10 @@ public final class LexiconMatcher: Sendable {
         self.cues = cues
         self.takesTill = lexicon.entries.map { e in ["tillit", "*tillit", "tilltro"].contains { e.pattern.hasPrefix($0) } }
         self.maxPrefixLength = maxPrefix
+        self.headFilter = headFilter
+        self.headFilterWidth = headWidth
+        self.prefixFilter = prefixFilter
+        self.prefixFilterWidth = prefixWidth
         self.minHeadLength = minHead == Int.max ? 1 : max(minHead, 1)
     }
 
@@ -108,21 +144,28 @@ public final class LexiconMatcher: Sendable {
     @inline(__always)
     static func plainCode(_ id: Int32) -> Int32 { plainBase - id }
 
+    /// Appends the word-pattern ids of table value `v` to `out`.
+    @inline(__always)
+    func appendIDs(_ v: Int32, to out: inout [Int32]) {
+        if v >= 0 { out.append(v) } else { out.append(contentsOf: lists[Int(-1 - v)]) }
+    }
+
     /// Resolves one word type: the word-pattern ids it matches (sorted). O(length) probes.
     func wordPatternIDs(_ key: UnsafePointer<UInt8>, _ len: Int) -> [Int32] {
         var out: [Int32] = []
-        if let l = exact.find(key, len) { out.append(contentsOf: lists[Int(l)]) }
-        if len >= minHeadLength + 2 {
+        if let l = exact.find(key, len) { appendIDs(l, to: &out) }
+        // every head ends where the word ends: one pair test rules out all splits of most words
+        if len >= minHeadLength + 2 && headFilter.mayEnd(key, len, width: headFilterWidth) {
             var k = 2
             while len - k >= minHeadLength {
-                if let l = heads.find(key + k, len - k) { out.append(contentsOf: lists[Int(l)]) }
+                if headFilter.mayHaveLength(len - k), let l = heads.find(key + k, len - k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }
-        if maxPrefixLength > 0 {
+        if maxPrefixLength > 0 && (len < prefixFilterWidth || prefixFilter.mayStart(key, width: prefixFilterWidth)) {
             var k = 1
             while k <= min(len, maxPrefixLength) {
-                if let l = prefixes.find(key, k) { out.append(contentsOf: lists[Int(l)]) }
+                if prefixFilter.mayHaveLength(k), let l = prefixes.find(key, k) { appendIDs(l, to: &out) }
                 k += 1
             }
         }

@@ -63,26 +63,33 @@ public struct SenseCondition: Sendable, Hashable, CustomStringConvertible {
     /// Parses the fifth field of a lexicon line into exclusions and conditions.
     /// Returns a reason on the first malformed group.
     static func parseField(_ field: String) -> Result<(exclusions: [WordPattern], conditions: [SenseCondition]), ConditionSyntaxError> {
+        ByteSlice.withBytes(of: field) { parseField($0) }
+    }
+
+    /// `parseField` over the field's UTF-8 bytes (the lexicon reader's path).
+    static func parseField(_ field: ByteSlice) -> Result<(exclusions: [WordPattern], conditions: [SenseCondition]), ConditionSyntaxError> {
         var exclusions: [WordPattern] = []
         var conditions: [SenseCondition] = []
-        for rawGroup in field.split(separator: ";") {
+        for rawGroup in field.split(separator: 0x3B) {   // ';'
             let group = rawGroup.trimmed()
             if group.isEmpty { continue }
-            guard let first = group.first, first == "+" || first == "!" else {
-                for x in group.split(separator: " ") where !x.isEmpty {
-                    guard let wp = WordPattern(x) else { return .failure(ConditionSyntaxError(reason: "bad exclusion '\(x)'")) }
+            guard let first = group.first, first == 0x2B || first == 0x21 else {   // '+' or '!'
+                for x in group.split(separator: 0x20) where !x.isEmpty {
+                    guard let wp = WordPattern(bytes: x) else { return .failure(ConditionSyntaxError(reason: "bad exclusion '\(x.string)'")) }
                     exclusions.append(wp)
                 }
                 continue
             }
-            guard let colon = group.firstIndex(of: ":") else {
-                return .failure(ConditionSyntaxError(reason: "condition '\(group)' needs a ':' before its words, as in '!near 4: biljett*'"))
+            guard let colon = group.firstIndex(of: 0x3A) else {   // ':'
+                return .failure(ConditionSyntaxError(reason: "condition '\(group.string)' needs a ':' before its words, as in '!near 4: biljett*'"))
             }
-            let head = group[group.index(after: group.startIndex)..<colon].split(separator: " ")
+            let headText = group.slice(0, colon).string
+            let head = group.slice(1, colon).split(separator: 0x20)
             let scope: Scope
-            switch head.first.map(String.init) {
+            let name = head.first?.string
+            switch name {
             case "near":
-                guard head.count == 2, let n = Int(head[1]), n >= 1, n <= maxWindow else {
+                guard head.count == 2, let n = Int(head[1].string), n >= 1, n <= maxWindow else {
                     return .failure(ConditionSyntaxError(reason: "'near' takes a window of 1…\(maxWindow) words, as in '!near 4: biljett*'"))
                 }
                 scope = .near(n)
@@ -90,18 +97,18 @@ public struct SenseCondition: Sendable, Hashable, CustomStringConvertible {
             case "next": scope = .next
             case "prev": scope = .previous
             default:
-                return .failure(ConditionSyntaxError(reason: "unknown condition '\(group[..<colon])': use +near N, !near N, +clause, !clause, +next, !next, +prev or !prev"))
+                return .failure(ConditionSyntaxError(reason: "unknown condition '\(headText)': use +near N, !near N, +clause, !clause, +next, !next, +prev or !prev"))
             }
-            guard head.count == (head.first == "near" ? 2 : 1) else {
-                return .failure(ConditionSyntaxError(reason: "unexpected '\(head.dropFirst().joined(separator: " "))' in condition '\(group[..<colon])'"))
+            guard head.count == (name == "near" ? 2 : 1) else {
+                return .failure(ConditionSyntaxError(reason: "unexpected '\(head.dropFirst().map(\.string).joined(separator: " "))' in condition '\(headText)'"))
             }
             var words: [WordPattern] = []
-            for x in group[group.index(after: colon)...].split(separator: " ") where !x.isEmpty {
-                guard let wp = WordPattern(x) else { return .failure(ConditionSyntaxError(reason: "bad word '\(x)' in condition '\(group[..<colon])'")) }
+            for x in group.dropFirst(colon + 1).split(separator: 0x20) where !x.isEmpty {
+                guard let wp = WordPattern(bytes: x) else { return .failure(ConditionSyntaxError(reason: "bad word '\(x.string)' in condition '\(headText)'")) }
                 words.append(wp)
             }
-            guard !words.isEmpty else { return .failure(ConditionSyntaxError(reason: "condition '\(group[..<colon])' lists no words")) }
-            conditions.append(SenseCondition(requires: first == "+", scope: scope, words: words))
+            guard !words.isEmpty else { return .failure(ConditionSyntaxError(reason: "condition '\(headText)' lists no words")) }
+            conditions.append(SenseCondition(requires: first == 0x2B, scope: scope, words: words))
         }
         return .success((exclusions, conditions))
     }

@@ -28,16 +28,23 @@ public struct WordPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses one pattern word such as `*styrning~`. Returns nil for an empty literal.
     public init?(_ text: Substring) {
-        var s = text
-        let pre = s.hasPrefix("*")
+        var t = String(text)
+        guard let w = t.withUTF8({ WordPattern(bytes: ByteSlice($0)) }) else { return nil }
+        self = w
+    }
+
+    /// Parses one pattern word from UTF-8 bytes (the lexicon reader's path).
+    init?(bytes: ByteSlice) {
+        var s = bytes
+        let pre = s.first == 0x2A   // '*'
         if pre { s = s.dropFirst() }
         var suf = false
         var inf = false
-        if s.hasSuffix("*") { suf = true; s = s.dropLast() }
-        if s.hasSuffix("~") { inf = true; s = s.dropLast() }
-        if !suf && s.hasSuffix("*") { suf = true; s = s.dropLast() }
-        guard !s.isEmpty, !s.contains("*"), !s.contains("~") else { return nil }
-        stem = Array(s.lowercased().utf8)
+        if s.last == 0x2A { suf = true; s = s.dropLast() }
+        if s.last == 0x7E { inf = true; s = s.dropLast() }   // '~'
+        if !suf && s.last == 0x2A { suf = true; s = s.dropLast() }
+        guard !s.isEmpty, !s.contains(0x2A), !s.contains(0x7E) else { return nil }
+        stem = s.lowercasedBytes
         anyPrefix = pre
         anySuffix = suf
         inflects = inf
@@ -50,8 +57,11 @@ public struct WordPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// The literal forms a token may equal (stem, or stem + each inflection).
     var forms: [[UInt8]] {
-        inflects ? WordPattern.inflections.map { stem + Array($0.utf8) } : [stem]
+        inflects ? WordPattern.inflectionBytes.map { stem + $0 } : [stem]
     }
+
+    /// `inflections` as bytes.
+    static let inflectionBytes: [[UInt8]] = inflections.map { Array($0.utf8) }
 
     /// True when the lowercased `key` matches. O(key length × inflections); used when
     /// building caches and for exclusions, not per token.
