@@ -33,8 +33,26 @@ struct ParagraphDamage {
     /// Words a paragraph needs before its own share of å/ä/ö overrides the document's verdict.
     static let ownVerdictWords = 30
 
-    /// Splits `tokens` into paragraphs and judges each (see the type's comment).
-    init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000) {
+    /// The document-wide part of a verdict: whether the document looks damaged, its å/ä/ö
+    /// share, and whether its damage looks flattened (and bare).
+    struct Document {
+        var detected: Bool, rate: Double, flattened: Bool, bare: Bool
+    }
+
+    /// This verdict's document-wide part.
+    var document: Document { Document(detected: detected, rate: rate, flattened: flattened, bare: bare) }
+
+    /// Verdicts given outright: one per paragraph ending before token index `ends[k]`.
+    init(ends: [Int], verdicts: [UInt8], document d: Document) {
+        self.ends = ends
+        self.verdicts = verdicts
+        detected = d.detected; rate = d.rate; flattened = d.flattened; bare = d.bare
+    }
+
+    /// Splits `tokens` into paragraphs and judges each (see the type's comment). With
+    /// `document`, the document-wide verdict is that one (a later part of a document read in
+    /// parts follows its first part) instead of one taken over these tokens.
+    init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000, document: Document? = nil) {
         // per paragraph: words, marked, suspicious, acute, first token
         var counts: [(words: Int, marked: Int, suspicious: Int, acute: Int, first: Int)] = []
         var cur = (words: 0, marked: 0, suspicious: 0, acute: 0, first: 0)
@@ -117,6 +135,7 @@ struct ParagraphDamage {
         }
         flattened = suspicious * 50 < words && acute * 200 < words
         bare = words >= ParagraphDamage.bareWords && suspicious == 0 && acute * 200 < words
+        if let d = document { detected = d.detected; rate = d.rate; flattened = d.flattened; bare = d.bare }
         verdicts = counts.indices.map { k in
             if foreign[k] { return 0 }
             if mode == .on { return 2 }

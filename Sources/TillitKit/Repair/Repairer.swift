@@ -423,9 +423,20 @@ public final class Repairer: Sendable {
         // damage and language per paragraph: a foreign one is left alone, and a clean one
         // in a damaged file (or the reverse) is told apart when it is long enough
         let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode)
-        let rate = verdict.rate
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
-        if mode == .auto && !verdict.anyDamaged { return (false, rate) }
+        if mode == .auto && !verdict.anyDamaged { return (false, verdict.rate) }
+        var carry = RepairCarry()
+        decide(p, tokens: tokens, verdict: verdict, range: tokens.indices, minConfidence: minConfidence, carry: &carry, cache: &cache, into: &out)
+        return (verdict.anyDamaged, verdict.rate)
+    }
+
+    /// Decides the tokens `range` of `p` under paragraph verdicts `verdict` (which cover all
+    /// of `tokens`), starting from the context `carry` left by the token before the range
+    /// and leaving it as the last token of the range leaves it. Tokens outside the range are
+    /// read as neighbours only. `RepairStream` calls it on one part of a document at a time,
+    /// with the end of the part before and the start of the part after as neighbours.
+    func decide(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], verdict: ParagraphDamage, range: Range<Int>, minConfidence: Double,
+                carry: inout RepairCarry, cache: inout RepairCache, into out: inout [RepairEdit]) {
         // (forced on, a text with no OCR stand-ins is flattened text too: clean text is)
         let flattened = verdict.flattened
         let bare = flattened && verdict.bare
@@ -433,7 +444,7 @@ public final class Repairer: Sendable {
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
-        // pass 1: the cached decision entry of every word token (−1 for other tokens)
+        // pass 1: the cached decision entry of every word token from the range on (−1 for other tokens)
         cache.entryOf.removeAll(keepingCapacity: true)
         cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
@@ -442,9 +453,9 @@ public final class Repairer: Sendable {
             for (k, end) in verdict.ends.enumerated() {
                 defer { first = end }
                 // a paragraph left alone keeps its entries at −1
-                if verdict.verdicts[k] == 0 { continue }
+                if verdict.verdicts[k] == 0 || end <= range.lowerBound { continue }
                 let regime = damagedRegime
-                for ti in first..<end where tokens[ti].kind == .word {
+                for ti in max(first, range.lowerBound)..<end where tokens[ti].kind == .word {
                     let t = tokens[ti]
                     // frequent words are found by their raw bytes (and the regime), before any key is built
                     let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
@@ -470,11 +481,9 @@ public final class Repairer: Sendable {
             }
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
-        var prevCtx = lex.sentenceContext
-        var prevIsNum = false
-        var prevForm: Int32 = -1   // form id of the previous word as it reads after repair (or -1)
+        var (prevCtx, prevIsNum, prevForm) = carry.resolved(lex)
         var paragraph = 0
-        for ti in tokens.indices {
+        for ti in range {
             let t = tokens[ti]
             while ti >= verdict.ends[paragraph] { paragraph += 1 }
             let damaged = verdict.verdicts[paragraph] == 2
@@ -538,7 +547,7 @@ public final class Repairer: Sendable {
             prevIsNum = false
             prevForm = applied ? chosen : e.original
         }
-        return (verdict.anyDamaged, rate)
+        carry = RepairCarry(context: prevCtx, isNumber: prevIsNum, form: prevForm)
     }
 
     /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
