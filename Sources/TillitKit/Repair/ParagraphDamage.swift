@@ -52,14 +52,21 @@ struct ParagraphDamage {
     /// Splits `tokens` into paragraphs and judges each (see the type's comment). With
     /// `document`, the document-wide verdict is that one (a later part of a document read in
     /// parts follows its first part) instead of one taken over these tokens.
-    init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000, document: Document? = nil) {
+    ///
+    /// `layout`: how the text marks its paragraphs (nil: `Segmenter.layout` decides from the
+    /// text). In a text with one paragraph per line every line is a paragraph, so an English
+    /// line among Swedish ones (a treaty in two languages) is left alone on its own.
+    init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000, document: Document? = nil,
+         layout: ParagraphMode? = nil) {
+        let perLine = (layout ?? Segmenter.layout(p, range: 0..<p.count)) == .line
         // per paragraph: words, marked, suspicious, acute, first token
         var counts: [(words: Int, marked: Int, suspicious: Int, acute: Int, first: Int)] = []
         var cur = (words: 0, marked: 0, suspicious: 0, acute: 0, first: 0)
         Repairer.assessFlags.withUnsafeBufferPointer { flags in
             for ti in tokens.indices {
                 let t = tokens[ti]
-                if ti > 0 && ParagraphDamage.blankLineBetween(p, Int(tokens[ti - 1].end), Int(t.start)) {
+                if ti > 0 && (perLine ? ParagraphDamage.lineBreakBetween(p, Int(tokens[ti - 1].end), Int(t.start))
+                                      : ParagraphDamage.blankLineBetween(p, Int(tokens[ti - 1].end), Int(t.start))) {
                     counts.append(cur); ends.append(ti)
                     cur = (0, 0, 0, 0, ti)
                 }
@@ -162,6 +169,13 @@ struct ParagraphDamage {
             default: breaks = 0
             }
         }
+        return false
+    }
+
+    /// True when the bytes `p[from..<to]` between two tokens hold a line break.
+    @inline(__always)
+    static func lineBreakBetween(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        for i in from..<to where p[i] == 0x0A { return true }
         return false
     }
 

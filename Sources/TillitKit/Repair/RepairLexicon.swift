@@ -164,6 +164,9 @@ public final class RepairLexicon: Sendable {
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
     let logCounts: [Float]
+    /// In-domain context counts for real-word variants (`DomainContext`), resolved to this
+    /// lexicon's form ids.
+    let domain: DomainContext
 
     /// ln(1 + 3n), from a table for small counts.
     @inline(__always)
@@ -303,6 +306,7 @@ public final class RepairLexicon: Sendable {
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skeletons
+        self.domain = DomainContext(text: EmbeddedRepairContext.text, forms: forms, skeletons: skeletons)
         self.contexts = contexts
         self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1

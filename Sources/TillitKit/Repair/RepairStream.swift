@@ -52,6 +52,8 @@ public final class RepairStream {
     let minConfidence: Double
     var cache = RepairCache()
     var document: ParagraphDamage.Document? = nil
+    /// The paragraph layout of the document, found on its first part.
+    var layout: ParagraphMode? = nil
     var previous: Part? = nil
     var current: Part? = nil
     var carry = RepairCarry()
@@ -105,12 +107,14 @@ public final class RepairStream {
     /// Tokenizes a part and judges its paragraphs (the first part also sets the document's verdict).
     func judge(_ decoded: DecodedText, baseOffset: Int) -> Part {
         let mode = self.mode, repairer = self.repairer, document = self.document
+        if layout == nil { layout = decoded.bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
+        let layout = self.layout
         let (tokens, damage) = decoded.bytes.withUnsafeBufferPointer { p -> ([Token], ParagraphDamage?) in
             var toks: [Token] = []
             Tokenizer.tokenize(p, range: 0..<p.count, into: &toks)
             HyphenJoiner.join(p, &toks)
             guard mode != .off else { return (toks, nil) }
-            return (toks, ParagraphDamage(p, tokens: toks, repairer: repairer, mode: mode, document: document))
+            return (toks, ParagraphDamage(p, tokens: toks, repairer: repairer, mode: mode, document: document, layout: layout))
         }
         guard let damage else { return Part(decoded: decoded, baseOffset: baseOffset, tokens: tokens, starts: [0], verdicts: [0]) }
         if self.document == nil { self.document = damage.document }

@@ -43,6 +43,12 @@ public final class Repairer: Sendable {
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
 
+    /// Weights of the in-domain model (`DomainContext`) against the lexicon's prior and
+    /// context bigrams: its prior and each of its sides count half, the lexicon's bigrams stay
+    /// at full weight. Its back-off weight is `domainPrior`. Chosen among 12 settings on
+    /// ocr/dev and ocr/riksdag-dev (prior 0.3–1, sides 0.5–1, back-off 5–100, old bigrams 0–1).
+    static let domainPriorWeight: Float = 0.5, domainSideWeight: Float = 0.5, domainPrior: Float = 20
+
     /// Cost (in ln units) of an å/ä/ö that OCR dropped altogether ("ven" for även). Chosen
     /// out of fold (3, 4, 5, 6 tried).
     static let lostLetterCost: Float = 4
@@ -583,14 +589,38 @@ public final class Repairer: Sendable {
             rightModel = rightModel && anyRight
             let a = Repairer.contextPrior
             let lb = leftModel ? a * lex.leftBackground[Int(prevCtx)] : 0, rb = rightModel ? a * lex.rightBackground[Int(nextCtx)] : 0
+            // the in-domain model, when it covers every candidate's spelling
+            let dm = lex.domain
+            var domain = contextWeight > 0
+            for c in 0..<n where domain { domain = dm.covers(cache.candForms[start + c]) }
+            var dl: Int32? = nil, dr: Int32? = nil
+            var dlb: Float = 0, drb: Float = 0
+            if domain {
+                let a = Repairer.domainPrior
+                // the neighbours as the corpus counts them
+                dl = prevForm >= 0 ? prevForm : prevIsNum ? DomainContext.number : prevCtx == lex.sentenceContext && prevCtx >= 0 ? DomainContext.sentenceStart
+                    : (prevCtx == lex.iContext && prevCtx >= 0 ? lex.iFormID : nil)
+                dr = nextForm >= 0 ? nextForm : nextCtx == lex.numberContext && nextCtx >= 0 ? DomainContext.number
+                    : (nextCtx == lex.endContext && nextCtx >= 0 ? DomainContext.clauseEnd : nil)
+                if let x = dl { let t = dm.totals.count(3, x); if t > 0 { dlb = a * Float(t) / dm.leftSum } else { dl = nil } }
+                if let x = dr { let t = dm.totals.count(4, x); if t > 0 { drb = a * Float(t) / dm.rightSum } else { dr = nil } }
+            }
             var best = 0, bestScore = -Float.infinity
             var z: Float = 0
             for c in 0..<n {
                 let k = start + c, f = cache.candForms[k]
                 let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
                 let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
-                let v = cache.candScores[k] + contextWeight * (lt + rt) + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm,
-                                                                                                       prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                var v = cache.candScores[k] + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                if domain {
+                    let w = Repairer.domainSideWeight, da = Repairer.domainPrior
+                    var d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
+                    if let x = dl { d += w * log((Float(dm.left.count(x, f)) + dlb) / (Float(dm.totals.count(1, f)) + da)) }
+                    if let x = dr { d += w * log((Float(dm.right.count(x, f)) + drb) / (Float(dm.totals.count(2, f)) + da)) }
+                    v += d + contextWeight * (lt + rt)
+                } else {
+                    v += contextWeight * (lt + rt)
+                }
                 // running softmax denominator, rescaled when the best score moves
                 if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
             }
