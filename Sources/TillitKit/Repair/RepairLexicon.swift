@@ -226,6 +226,22 @@ public final class RepairLexicon: Sendable {
                 i = e + 1
             }
         }
+        // the in-domain words no list holds (`v` lines of the context model: `DomainContext`)
+        var vocabulary = EmbeddedRepairContext.text
+        vocabulary.withUTF8 { buf in
+            var i = 0
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                if e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 {
+                    formLines += 1
+                    var t = i + 2
+                    while t < e && buf[t] != 0x09 { t += 1 }
+                    formBytes += t - i - 2
+                }
+                i = e + 1
+            }
+        }
         // probed once per word type (results are cached per thread), so a dense table is cheap
         forms = ByteTable(capacity: formLines, identityValues: true, maxLoadPercent: 90)
         forms.reserve(keys: formLines, keyBytes: formBytes)
@@ -270,6 +286,23 @@ public final class RepairLexicon: Sendable {
             }
         }
         if let problem { throw problem }
+        vocabulary.withUTF8 { buf in
+            let base = buf.baseAddress!
+            var i = 0
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                defer { i = e + 1 }
+                guard e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 else { continue }
+                var t = i + 2
+                while t < e && buf[t] != 0x09 { t += 1 }
+                guard t < e, t - i - 2 <= RepairLexicon.maxFormBytes, forms.find(base + i + 2, t - i - 2) == nil else { continue }
+                var n = 0
+                for k in (t + 1)..<e { n = n * 10 + Int(buf[k] &- 0x30) }
+                forms.appendNew(base + i + 2, t - i - 2, Int32(freq.count))
+                freq.append(Float(log(Double(max(n, 1)))))
+            }
+        }
         if let path, freq.isEmpty { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
         // the text is parsed: its pages need not stay resident while the indexes are built
         RepairLexicon.releasePages(of: &text)
