@@ -9,7 +9,10 @@
 /// - The document's verdict (`Repairer.assess`'s rule) is taken over the other paragraphs.
 /// - A paragraph of `ownVerdictWords` words or more decides for itself where its share of
 ///   å/ä/ö words is clear: under half the damaged rate, it is damaged (a damaged page in a
-///   clean file); at 1.5 times that rate or more, with no OCR stand-ins, it is clean. In real
+///   clean file); at 1.5 times that rate or more, with no OCR stand-ins, it is clean. In a
+///   text with one paragraph per line (`Segmenter.layout`), every line is a paragraph, and a
+///   line is never damaged by its own share alone: in the clean 65 MB Riksdag and statute
+///   corpus, such lines are Norwegian, Danish or French (`skal` → `skäl`, `demander`). In real
 ///   OCR of ocr/dev and ocr/riksdag-dev every such paragraph is under 4%; in their gold text
 ///   one in 450 is under 8%. Others follow the document.
 ///
@@ -150,7 +153,9 @@ struct ParagraphDamage {
             var damaged = detected
             if c.words >= ParagraphDamage.ownVerdictWords {
                 let r = Double(c.marked) / Double(c.words)
-                if r < damagedRate / 2 { damaged = true } else if r >= 1.5 * damagedRate && c.suspicious * 40 < c.words { damaged = false }
+                // (a line of a text with one paragraph per line does not switch repair on alone:
+                // in clean files such lines are Norwegian, Danish or French, not stripped Swedish)
+                if r < damagedRate / 2 { damaged = damaged || !perLine } else if r >= 1.5 * damagedRate && c.suspicious * 40 < c.words { damaged = false }
             }
             return damaged ? 2 : 0
         }

@@ -50,7 +50,9 @@ public final class RepairStream {
     let repairer: Repairer
     let mode: RepairMode
     let minConfidence: Double
-    var cache = RepairCache()
+    /// Decisions by word type, started over past 100,000 types (a third of `RepairCache`'s
+    /// default), so a long document of distinct text stays within 64 MiB.
+    var cache = RepairCache(limit: 100_000)
     var document: ParagraphDamage.Document? = nil
     /// The paragraph layout of the document, found on its first part.
     var layout: ParagraphMode? = nil
