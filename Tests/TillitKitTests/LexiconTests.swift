@@ -10,6 +10,8 @@ struct LexiconTests {
         #expect(gov == EmbeddedGovernanceLexicon.text)
         let rep = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/repair-sv.txt").path, encoding: .utf8)
         #expect(rep.utf8.count == EmbeddedRepairLexicon.text.utf8.count)
+        let ctx = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/repair-context-sv.txt").path, encoding: .utf8)
+        #expect(ctx == EmbeddedRepairContext.text)
     }
 
     @Test("the default lexicon covers every row × pole and every principle")

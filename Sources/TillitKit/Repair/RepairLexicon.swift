@@ -37,7 +37,7 @@ public final class RepairLexicon: Sendable {
     static let maxFormBytes = 120
 
     /// The embedded lexicon, parsed on first use.
-    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
+    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text, context: EmbeddedRepairContext.text)
 
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
@@ -192,18 +192,22 @@ public final class RepairLexicon: Sendable {
     public convenience init(contentsOf path: String) throws(TillitError) {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
-        try self.init(parsing: text, checkedAs: path)
+        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text)
     }
 
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines); lines of other
     /// kinds or shapes are skipped.
-    public convenience init(text: String) {
-        try! self.init(parsing: text, checkedAs: nil)   // unchecked parsing never throws
+    ///
+    /// `context`: in-domain context counts and words (`Lexicons/repair-context-sv.txt`, see
+    /// `DomainContext`); nil for none. The embedded lexicon and lexicon files read with
+    /// `init(contentsOf:)` take the embedded ones.
+    public convenience init(text: String, context: String? = nil) {
+        try! self.init(parsing: text, checkedAs: nil, context: context)   // unchecked parsing never throws
     }
 
     /// Parses lexicon text. With `path`, the first malformed line throws `.badLexicon` with
     /// its line number (one pass: the same loop checks and parses); without, it is skipped.
-    init(parsing text: String, checkedAs path: String?) throws(TillitError) {
+    init(parsing text: String, checkedAs path: String?, context: String?) throws(TillitError) {
         var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
@@ -227,7 +231,7 @@ public final class RepairLexicon: Sendable {
             }
         }
         // the in-domain words no list holds (`v` lines of the context model: `DomainContext`)
-        var vocabulary = EmbeddedRepairContext.text
+        var vocabulary = context ?? ""
         vocabulary.withUTF8 { buf in
             var i = 0
             while i < buf.count {
@@ -286,6 +290,7 @@ public final class RepairLexicon: Sendable {
             }
         }
         if let problem { throw problem }
+        if let path, freq.isEmpty { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
         vocabulary.withUTF8 { buf in
             let base = buf.baseAddress!
             var i = 0
@@ -303,7 +308,6 @@ public final class RepairLexicon: Sendable {
                 freq.append(Float(log(Double(max(n, 1)))))
             }
         }
-        if let path, freq.isEmpty { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
         // the text is parsed: its pages need not stay resident while the indexes are built
         RepairLexicon.releasePages(of: &text)
         var contexts = ByteTable(capacity: 20_000)
@@ -339,7 +343,7 @@ public final class RepairLexicon: Sendable {
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skeletons
-        self.domain = DomainContext(text: EmbeddedRepairContext.text, forms: forms, skeletons: skeletons)
+        self.domain = context.map { DomainContext(text: $0, forms: forms, skeletons: skeletons) } ?? DomainContext()
         self.contexts = contexts
         self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1
