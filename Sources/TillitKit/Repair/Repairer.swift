@@ -5,7 +5,8 @@
 /// Model: a noisy channel. Each token's characters map to a diacritic-free skeleton under
 /// the OCR confusions learned from real OCR (`c` lines of the lexicon); every lexicon form
 /// with that skeleton is a candidate, scored by ln frequency + ln P(OCR chars | form) +
-/// context bigrams. A document whose share of å/ä/ö words is far below Swedish norms (or
+/// context bigrams, and, between real-word variants, the in-domain context model
+/// (`DomainContext`: counts from Riksdag and statute text). A document whose share of å/ä/ö words is far below Swedish norms (or
 /// that shows OCR stand-ins) is treated as damaged: only then may a valid word change
 /// (`har`→`här`); otherwise only unknown words are repaired.
 ///
@@ -563,8 +564,10 @@ public final class Repairer: Sendable {
     ///
     /// Context model, per side: P(context | form) = (c(context, form) + a·P(context)) /
     /// (c(form) + a) when every candidate was seen in the context corpus and one was seen
-    /// beside this neighbour; otherwise the count bonus ln(1 + 3c). Cost: two bigram probes
-    /// per candidate, no allocation.
+    /// beside this neighbour; otherwise the count bonus ln(1 + 3c). When the in-domain model
+    /// (`DomainContext`) covers every candidate's spelling, it adds its prior and both its
+    /// sides at half weight. Cost: two bigram probes per candidate, three more with the
+    /// in-domain model, no allocation.
     @inline(__always)
     func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
