@@ -19,20 +19,61 @@ enum RepairCommand {
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "repair")
         let out = ByteWriter()
         let repairer = try CLI.repairer(a)
+        let diff = a.has("diff")
         return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
-            let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
-            if decoded.encoding == .windows1252 { CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8") }
-            let result = repairer.repair(text: decoded.bytes, mode: mode, minConfidence: minConf)
-            if format == "jsonl" {
-                for c in result.changes {
-                    let off = decoded.originalOffset(c.offset)
-                    out.write("{\"doc\":\(JSON.string(path)),\"offset\":\(off),\"length\":\(decoded.originalOffset(c.offset + c.length) - off),\"original\":\(JSON.string(c.original)),\"replacement\":\(JSON.string(c.replacement)),\"confidence\":\(JSON.number(c.confidence)),\"reason\":\"\(c.reason)\"}\n")
+            // a --diff of a file read in several parts counts its changes first, for the header
+            var total: Int? = nil
+            if diff && path != "-" && (FileInput.size(of: path) ?? 0) > RepairStream.partSize {
+                var n = 0
+                try stream(path, repairer: repairer, mode: mode, minConf: minConf, warn: false, out: nil) { n += $0.result.changes.count }
+                total = n
+            }
+            var line = 0, first = true
+            try stream(path, repairer: repairer, mode: mode, minConf: minConf, warn: true, out: out) { (o: RepairStream.Output) in
+                let result = o.result
+                if format == "jsonl" {
+                    let d = o.decoded
+                    for c in result.changes {
+                        let off = o.baseOffset + d.originalOffset(c.offset)
+                        out.write("{\"doc\":\(JSON.string(path)),\"offset\":\(off),\"length\":\(o.baseOffset + d.originalOffset(c.offset + c.length) - off),\"original\":\(JSON.string(c.original)),\"replacement\":\(JSON.string(c.replacement)),\"confidence\":\(JSON.number(c.confidence)),\"reason\":\"\(c.reason)\"}\n")
+                    }
+                } else if diff {
+                    if first {
+                        // a document in one part (or counted above) names its number of changes
+                        out.write(RepairDiff.header(path: path, changes: total ?? (o.isLast ? result.changes.count : nil)))
+                        first = false
+                    }
+                    out.write(RepairDiff.lines(bytes: o.decoded.bytes, result: result, firstLine: line))
+                    line += o.decoded.bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                } else {
+                    out.write(bytes: result.apply(to: o.decoded.bytes))
                 }
-            } else if a.has("diff") {
-                out.write(RepairDiff.render(path: path, bytes: decoded.bytes, result: result))
-            } else {
-                out.write(bytes: result.apply(to: decoded.bytes))
             }
         }
+    }
+
+    /// Repairs the document at `path` part by part (`RepairStream`), handing each repaired
+    /// part to `body` in order; stops early when `out` was closed (a reader went away).
+    static func stream(_ path: String, repairer: Repairer, mode: RepairMode, minConf: Double, warn: Bool, out: ByteWriter?,
+                       _ body: (RepairStream.Output) throws(TillitError) -> Void) throws(TillitError) {
+        let parts = DocumentStream(paths: [path], partSize: RepairStream.partSize)
+        let repair = RepairStream(repairer: repairer, mode: mode, minConfidence: minConf)
+        while let item = parts.next() {
+            if let out, out.isClosed { return }
+            switch item {
+            case .failure(let e): throw e
+            case .part(let part):
+                let decoded = try RepairStream.decode(part)
+                if warn && decoded.encoding == .windows1252 {
+                    if part.part == 0 {
+                        CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8")
+                    } else if !part.forceWindows1252 {
+                        CLI.printErr("tillit: warning: \(path): bytes \(part.baseOffset)–\(part.baseOffset + part.bytes.count) are not valid UTF-8; that part read as Windows-1252 (Latin-1), written as UTF-8")
+                    }
+                }
+                if let o = repair.push(decoded, baseOffset: part.baseOffset) { try body(o) }
+            }
+        }
+        if let o = repair.finish() { try body(o) }
     }
 }

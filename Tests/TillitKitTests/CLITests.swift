@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TillitKit
 
 /// End-to-end: runs the built `tillit` binary and checks stdout, stderr and the exit code.
 @Suite("CLI end to end", .serialized)
@@ -15,7 +16,7 @@ struct CLITests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    func run(_ args: [String], stdin: Data? = nil) throws -> Run {
+    func run(_ args: [String], stdin: Data? = nil, stdinFile: String? = nil) throws -> Run {
         let p = Process()
         p.executableURL = CLITests.binary
         p.arguments = args
@@ -23,7 +24,7 @@ struct CLITests {
         let o = Pipe(), e = Pipe(), i = Pipe()
         p.standardOutput = o
         p.standardError = e
-        p.standardInput = i
+        if let stdinFile { p.standardInput = FileHandle(forReadingAtPath: stdinFile) } else { p.standardInput = i }
         try p.run()
         if let d = stdin { i.fileHandleForWriting.write(d) }
         try i.fileHandleForWriting.close()
@@ -195,6 +196,30 @@ struct CLITests {
         p.waitUntilExit()
         #expect(out.hasPrefix("id,unit,index,kind"))
         #expect(!err.contains("Fatal") && !err.contains("Broken pipe") && !err.contains("Illegal"))
+    }
+
+    @Test("repair reads a large file in parts: the diff header counts every change, the change list, diff and text agree, from a file and from stdin")
+    func repairInParts() throws {
+        let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let doc = RepairStreamTests.document(8000)   // about 690 KB: three parts
+        #expect(doc.count > 2 * (256 << 10))
+        let path = d.appendingPathComponent("large.txt").path
+        try Data(doc).write(to: URL(fileURLWithPath: path))
+        let jsonl = try run(["repair", "--format", "jsonl", path])
+        let changes = jsonl.out.split(separator: "\n")
+        #expect(jsonl.status == 0 && changes.count > 8000)
+        let diff = try run(["repair", "--diff", path]).out.split(separator: "\n")
+        #expect(diff[1] == "+++ \(path) (repaired, \(changes.count) changes)")
+        // the last change's line number: lines counted across the parts
+        #expect(diff.last { $0.hasPrefix("@@ line ") } == "@@ line \(doc.filter { $0 == 0x0A }.count)")
+        let text = try run(["repair", path])
+        // (through a file on stdin: repair writes while it reads, so a pipe written in full first would fill)
+        let piped = try run(["repair", "-"], stdinFile: path)
+        #expect(text.out == piped.out && text.out.utf8.count > doc.count)
+        #expect(Array(text.out.utf8) == Repairer.shared.repair(text: doc).apply(to: doc))
+        // from stdin the count comes only at the end: the header leaves it out
+        #expect(try run(["repair", "--diff", "-"], stdinFile: path).out.split(separator: "\n")[1] == "+++ - (repaired)")
     }
 
     @Test("repair --format jsonl lists each change with its original span")

@@ -14,6 +14,8 @@ struct LexiconTests {
         #expect(model == EmbeddedLabelModel.text)
         let vectors = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/word-vectors.tsv").path, encoding: .utf8)
         #expect(vectors.utf8.count == EmbeddedWordVectors.text.utf8.count)
+        let ctx = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/repair-context-sv.txt").path, encoding: .utf8)
+        #expect(ctx == EmbeddedRepairContext.text)
     }
 
     @Test("the default lexicon covers every row × pole and every principle")

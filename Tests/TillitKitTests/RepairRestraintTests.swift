@@ -117,4 +117,28 @@ struct RepairRestraintTests {
         #expect(forced.contains("Enligt lag nr 12"))
         #expect(forced.contains("droit de l'Union"))
     }
+
+    @Test("in a text with one paragraph per line, an English line among stripped Swedish ones stays as written")
+    func foreignLine() {
+        // (read as one paragraph, its words became "bär", "får", "håll", "än", "för")
+        let english = "The board has a bar at the far end of the hall, and there is an office that is open for all of the staff."
+        let lines = [
+            "Kommunen har under aret arbetat med att forbattra stodet till de aldre som bor kvar hemma.",
+            "Manga har fatt hjalp av hemtjansten, men det ar fortfarande svart att na alla som behover stod.",
+            english,
+            "Namnden anser att fragan bor utredas vidare innan nagot beslut fattas om nya regler.",
+        ]
+        let out = repaired(lines.joined(separator: "\n") + "\n")
+        #expect(out.contains("under året arbetat med att förbättra stödet till de äldre"))
+        #expect(out.contains("\n" + english + "\n"))
+        #expect(out.contains("Nämnden anser att frågan bör utredas"))
+    }
+
+    @Test("har and bor stay where the sentence wants the verb: has, lives")
+    func harAndBor() {
+        #expect(repaired("Hon bor i Lund och har arbetat som larare i manga ar pa samma skola.")
+                == "Hon bor i Lund och har arbetat som lärare i många år på samma skola.")
+        #expect(repaired("Familjen bor kvar i huset och har inte fatt nagot svar fran kommunen.")
+                == "Familjen bor kvar i huset och har inte fått något svar från kommunen.")
+    }
 }

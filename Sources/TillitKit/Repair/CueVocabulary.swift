@@ -41,40 +41,29 @@ struct CueVocabulary: Sendable {
     let saidFormID: Int32
     /// Form id of the noun `val` (choice, election), against the adverb `väl`.
     let choiceFormID: Int32
-    /// Form id of the adjective `säker` (sure), against the noun `saker` (things).
-    let sureFormID: Int32
     /// Form id of the noun `mån` ("i viss mån", "i mån av").
     let degreeFormID: Int32
     /// Form ids of `är` and `vore`, after which `har` cannot follow.
     let copulaForms: IDSet
-    /// Form ids of the verbs and the adverb that open a question (`har`, `är`, `bör`, `vart`:
-    /// "Är det så?", "Vart tar pengarna vägen?") where their stripped spelling also opens
-    /// statements (`här`, `år`, `bor`, `vårt`).
-    let questionOpenerForms: IDSet
     /// Form ids of the auxiliary `har`/`hade`/`ha`/`haft`, before a supine ("har nått").
     let auxiliaryForms: IDSet
     /// Form ids of the copula and `bli` (`är`, `vore`, `blir`, `blev`, `varit`, `blivit`),
     /// which take a predicate, never a bare infinitive.
     let predicateTakerForms: IDSet
-    /// Form ids of `besvarad`/`besvarat`/`besvarade` (answered), which stripped text spells
-    /// as it spells `besvärad` (troubled): "motionen anses besvarad".
-    let answeredForms: IDSet
     /// Form id of `satt`, the supine of `sätta` as well as the past of `sitta`.
     let setSupineFormID: Int32
     /// Form ids of the plurals `fäder` and `bröder`, which stripped text spells as the
     /// singulars `fader` and `broder`: after a plural quantifier ("fler fäder").
     let pluralKinForms: IDSet
-    /// Form ids of the noun `vägar` (roads, ways) and the verb `vågar` (dares), which
-    /// stripped text spells alike.
-    let roadsFormID: Int32, daresFormID: Int32
+    /// Form id of the noun `vägar` (roads, ways), which stripped text spells as the verb
+    /// `vågar` (dares).
+    let roadsFormID: Int32
     /// Form id of `pröva` (try, consider), which stripped text spells as `prova` (try on).
     let considerFormID: Int32
     /// Form id of `bära` (carry), which stripped text spells as the adverb `bara`.
     let carryFormID: Int32
     /// Form id of the modal `bör` (before a passive infinitive: "bör avslås").
     let shouldFormID: Int32
-    /// Form id of the verb `bor` (lives: "bor hos", "bor kvar").
-    let livesFormID: Int32
     /// Form id of `män`, and the quantifiers that take a plural noun (`många män`).
     let menFormID: Int32
     /// Form id of the genitive plural `mäns` ("mäns och kvinnors villkor").
@@ -115,8 +104,6 @@ struct CueVocabulary: Sendable {
     /// infinitive ("samma chanser som våra söner", "bättre än våra föräldrar").
     static let possessiveCues = prepositions.filter { $0 != "utan" } + ["alla", "är", "vore", "har", "hade", "blir", "blev", "blivit", "som", "än",
                                                                          "när", "eftersom", "medan", "innan", "tills", "ifall", "fastän"]
-    static let questionOpeners = ["har", "är", "bör", "vart"]
-    static let answered = ["besvarad", "besvarat", "besvarade"]
 
     init(_ forms: ByteTable) {
         // form ids and id sets of the words the cues name (-2: not in this lexicon)
@@ -126,10 +113,8 @@ struct CueVocabulary: Sendable {
         self.harFormID = id("har")
         self.hereFormID = id("här")
         self.copulaForms = IDSet(ids(["är", "vore"]))
-        self.questionOpenerForms = IDSet(ids(CueVocabulary.questionOpeners))
         self.auxiliaryForms = IDSet(ids(["har", "hade", "ha", "haft"]))
         self.predicateTakerForms = IDSet(ids(["är", "vore", "blir", "blev", "varit", "blivit"]))
-        self.answeredForms = IDSet(ids(CueVocabulary.answered))
         self.varaPossessiveFormID = id("våra")
         self.attFormID = id("att")
         self.varaFormID = id("vara")
@@ -140,13 +125,10 @@ struct CueVocabulary: Sendable {
         self.carryFormID = id("bära")
         self.considerFormID = id("pröva")
         self.roadsFormID = id("vägar")
-        self.daresFormID = id("vågar")
         self.pluralKinForms = IDSet(ids(["fäder", "bröder"]))
         self.choiceFormID = id("val")
-        self.sureFormID = id("säker")
         self.degreeFormID = id("mån")
         self.shouldFormID = id("bör")
-        self.livesFormID = id("bor")
         self.menFormID = id("män")
         self.menGenitiveFormID = id("mäns")
         self.modalForms = IDSet(ids(CueVocabulary.modals))
@@ -163,9 +145,9 @@ struct CueVocabulary: Sendable {
         self.yearCueForms = IDSet(ids(CueVocabulary.yearCues))
         self.yearBeforeEndForms = IDSet(ids(CueVocabulary.yearBeforeEnd))
         // the forms bonus tests by id, and the members of its per-candidate sets
-        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, livesFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, sureFormID, degreeFormID,
-                               menGenitiveFormID, carryFormID, considerFormID, roadsFormID, daresFormID]
+        self.cueForms = IDSet([yearFormID, harFormID, hereFormID, menFormID, shouldFormID, varaPossessiveFormID, inFormID, thanFormID, worthFormID, ourNeuterFormID, fatherFormID, saidFormID, choiceFormID, degreeFormID,
+                               menGenitiveFormID, carryFormID, considerFormID, roadsFormID]
                               + ids(CueVocabulary.ourSingular) + ids(CueVocabulary.menDefinite) + ids(CueVocabulary.manDefinite)
-                              + ids(CueVocabulary.pastAfterSubject) + ids(CueVocabulary.questionOpeners) + ids(CueVocabulary.answered) + ids(["fäder", "bröder"]))
+                              + ids(CueVocabulary.pastAfterSubject) + ids(["fäder", "bröder"]))
     }
 }

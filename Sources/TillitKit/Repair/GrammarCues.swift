@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Evidence from the neighbouring words that settles what bigram counts cannot: which of two
 /// real words a damaged token stands for (`har`/`här`, `bör`/`bor`, `våra`/`vara`,
 /// `män`/`man`, `år`/`är`). Each cue is a small piece of Swedish grammar checked on the raw
@@ -355,26 +358,6 @@ enum GrammarCues {
         return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A
     }
 
-    /// True when the sentence that token `ti` opens ends in a question mark within
-    /// `questionReach` tokens: a sentence that opens with `har` asks ("Har kanske kampen …
-    /// förblindat de kvinnor?"), one that opens with `här` states. In the clean texts of
-    /// `shared`, sentences opening with "Här" end in a full stop 97 times in 97, with "Har"
-    /// in a question mark 11 times in 13. Cost: at most `questionReach` token tests.
-    static func questionFollows(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        guard sentenceStartsAt(p, tokens, ti) else { return false }
-        var j = ti + 1
-        while j < tokens.count && j <= ti + questionReach {
-            if tokens[j].kind == .punctuation {
-                let b = p[Int(tokens[j].start)]
-                if b == 0x3F { return true }
-                if b == 0x2E || b == 0x21 { return false }
-            }
-            j += 1
-        }
-        return false
-    }
-    static let questionReach = 60
-
     /// True when the word before `ti` looks like a definite noun in -en or -na of at least
     /// five letters ("Läraren stod", "barnen satt", "kibbutzbarnen låg"): a subject, after
     /// which the verb stands, not a bare noun (`stöd`, `sätt`, `lag`). Not the adverbs and
@@ -404,15 +387,6 @@ enum GrammarCues {
                                      "kostnader", "risken", "riskerna", "skulden", "följderna", "konsekvenserna"].map(GrammarCues.fold)
     static let burdenDeterminers: [[UInt8]] = ["hela", "det", "den", "de", "sitt", "sin", "sina", "ett", "en", "hennes", "hans",
                                                "deras", "största", "tyngsta", "huvudsakliga", "allt"].map(GrammarCues.fold)
-
-    /// True when a form of `anse` or `förklara` stands within three words before `ti`: the
-    /// formula of council decisions, "motionen anses besvarad", "att anse motionen
-    /// besvarad", "förklaras besvarad", takes `besvarad` (answered), not `besvärad`.
-    static func answeredFormula(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
-        for d in 1...3 where wordIs(p, tokens, ti - d, oneOf: deemVerbs) { return true }
-        return false
-    }
-    static let deemVerbs: [[UInt8]] = ["anses", "anse", "ansågs", "ansåg", "anser", "förklaras", "förklarades", "förklara"].map(GrammarCues.fold)
 
     /// True when token `j` is a comma.
     @inline(__always)
@@ -754,13 +728,11 @@ enum GrammarCues {
     ///   a word that "de här" cannot point to ("de har råd"), before a subject pronoun
     ///   unless the copula stands before it ("Har ni tänkt på", "Nu har vi"; "det är här vi";
     ///   in the clean texts 39 to 2, both after `är`), and before the idioms "i uppdrag att", "till
-    ///   uppgift att", "för avsikt att" (`harIdiomFollows`), and opening a sentence that ends
-    ///   in a question mark (`questionFollows`);
+    ///   uppgift att", "för avsikt att" (`harIdiomFollows`);
     /// - `mån` (+12) in "i mån av", "i viss mån", "i den mån" (`inDegree`), and in "är mån
     ///   om" (keen on);
     /// - `val`, not the adverb `väl`, after a possessive ("deras val") or after `ett` before a
-    ///   clause end, preposition or conjunction (`choiceAfterArticle`: "ett val, inte"); `säker` in "säker på
-    ///   att" (sure that), not `saker`;
+    ///   clause end, preposition or conjunction (`choiceAfterArticle`: "ett val, inte");
     /// - `far` after a possessive or beside "och mor" ("hennes far"); `låg`, `stod`, `satt`
     ///   after a subject pronoun ("han låg sjuk", "hon stod vid spisen"), and `sa` unless a
     ///   clause ends after it ("hon sa att"; "gjorde hon så.");
@@ -794,7 +766,7 @@ enum GrammarCues {
     ///   `besväret` … after the copula ("är värt det"); `vårt` before `eget`,
     ///   `egna`, `första`;
     /// - `bör` before a passive infinitive ("motionen bör avslås") or, unless a place follows,
-    ///   an active one ("bör ta"); `bor` before a place;
+    ///   an active one ("bör ta");
     /// - `våra` after a preposition, where the infinitive `vara` needs an `att`, or after a
     ///   finite `är`/`har`/`blir`…, which never takes the infinitive, and opening a sentence
     ///   ("Våra förslag har"; not before `med`, `kvar`: `infinitiveVaraFollowers`), and before
@@ -804,27 +776,23 @@ enum GrammarCues {
     /// - −6 for a form that looks like an infinitive right after the copula (`är`, `vore`,
     ///   `blir`, `blev`, `varit`, `blivit`: "tiderna är svåra."), and (other than `vara`) between `att` and a
     ///   finite modal or auxiliary, where the subject stands ("att andra ska ändra sig");
-    /// - `vågar` before an infinitive, a negation or an inverted subject, `vägar` after a
-    ///   determiner or an adjective in -a or closing a clause ("söker nya vägar.");
+    /// - `vägar` after a determiner or an adjective in -a or closing a clause ("söker nya
+    ///   vägar.");
     /// - `pröva` before `om` ("nämnden bör pröva om"); `bära` before what one carries
     ///   (`burdenFollows`: "bära hela ansvaret"); `fäder`,
     ///   `bröder` after a plural quantifier or number ("fler fäder"), as `män`;
-    /// - `besvarad`, not `besvärad`, after a form of `anse`/`förklara` within three words
-    ///   ("motionen anses besvarad", `answeredFormula`);
-    /// - after a preposition and before a plural noun (`looksPluralNoun`), the adjective in -a
-    ///   (`looksAdjectiveInA`), not the infinitive: "under svåra villkor", "om låga löner";
-    ///   a preposition takes no bare infinitive.
     ///
     /// Only forms in `RepairLexicon.cueForms` are weighed by `wordCue`; the rest take only
-    /// `infinitiveCue` and the preposition cue. A test checks over the seeds that no form outside `cueForms` has a
+    /// `infinitiveCue`. Cues the in-domain model (`DomainContext`) made redundant were
+    /// deleted: removing each changed no error on ocr/dev, ocr/riksdag-dev or the repair
+    /// probes (the adjective in -a after a preposition; `bor` before a place; `vågar` before
+    /// an infinitive; `säker på att`; `besvarad`; a question opening with its verb). A test checks over the seeds that no form outside `cueForms` has a
     /// word cue.
     @inline(__always)
     static func bonus(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                       lex: RepairLexicon) -> Float {
         lex.cues.cueForms.contains(f) ? wordCue(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
-                                 : (lex.cues.prepositionForms.contains(prevForm)
-                                    ? (lex.looksPluralNoun(nextForm) && lex.looksAdjectiveInA(f) ? 6 : 0)
-                                    : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex))
+                                 : infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex)
     }
 
     /// Finite modals and auxiliaries whose stripped spelling is no other word (not `var`,
@@ -871,9 +839,6 @@ enum GrammarCues {
     /// The cues for particular words (see `bonus`); 0 for a form none speaks for.
     static func wordCue(_ f: Int32, prevForm: Int32, nextForm: Int32 = -1, prevIsNum: Bool, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int,
                         lex: RepairLexicon) -> Float {
-        // a question opens with its verb (or `vart`): "Är det så?", "Har samhället blivit
-        // bättre?"; the word's other cues weigh 6 at most there
-        if lex.cues.questionOpenerForms.contains(f) && questionFollows(p, tokens, ti) { return 6 }
         if f == lex.cues.yearFormID {
             var v: Float = lex.cues.yearCueForms.contains(prevForm) || countedDuration(p, tokens, ti) ? 12 : (prevIsNum ? 6 : 0)
             if v == 0 && lex.cues.yearBeforeEndForms.contains(prevForm) && (clauseEndFollows(p, tokens, ti) || wordIs(p, tokens, ti + 1, oneOf: sedan)) { v = 6 }
@@ -888,7 +853,6 @@ enum GrammarCues {
         }
         // a possessive takes the noun, not the adverb: "deras val", "sitt val"
         if f == lex.cues.choiceFormID { return wordIs(p, tokens, ti - 1, oneOf: possessivesBeforeNeuter) || choiceAfterArticle(p, tokens, ti) ? 6 : 0 }
-        if f == lex.cues.sureFormID { return wordIs(p, tokens, ti + 1, oneOf: on) && wordIs(p, tokens, ti + 2, oneOf: attWord) ? 6 : 0 }
         if f == lex.cues.fatherFormID { return wordIs(p, tokens, ti - 1, oneOf: possessives) || besideMother(p, tokens, ti) ? 6 : 0 }
         if f == lex.cues.degreeFormID {
             if inDegree(p, tokens, ti) { return 12 }
@@ -918,17 +882,12 @@ enum GrammarCues {
                 || pluralAdjectiveBefore(p, tokens, ti, prevForm: prevForm, lex: lex)
                 || coordinatedWithWomen(p, tokens, ti) || nounBeforeClauseEnd(p, tokens, ti) ? 6 : 0
         }
-        if lex.cues.answeredForms.contains(f) { return answeredFormula(p, tokens, ti) ? 6 : 0 }
         if lex.cues.pluralKinForms.contains(f) { return lex.cues.pluralQuantifierForms.contains(prevForm) || pluralNumberBefore(p, tokens, ti) ? 6 : 0 }
         // "pröva om" (consider whether): the administrative verb. `bonus` gives a cue form no
         // infinitiveCue, so the two verbs among them (`pröva`, `bära`) add it here
         if f == lex.cues.considerFormID { return (wordIs(p, tokens, ti + 1, oneOf: omWord) ? 6 : 0) + infinitiveCue(f, prevForm: prevForm, p, tokens, ti, lex: lex) }
-        // the verb `vågar` before what one dares (an infinitive, a negation, an inverted
-        // subject: "vågar lämna", "vågar inte", "vågar du"); the noun `vägar` after a
-        // determiner or an adjective in -a ("nya vägar", "skilda vägar") or closing a clause
-        if f == lex.cues.daresFormID {
-            return wordIs(p, tokens, ti + 1, oneOf: daringFollowers) || (nextForm >= 0 && lex.looksInfinitive(nextForm, strict: true)) ? 6 : 0
-        }
+        // the noun `vägar` after a determiner or an adjective in -a ("nya vägar", "skilda
+        // vägar") or closing a clause, unless what one dares follows
         if f == lex.cues.roadsFormID {
             return clauseEndFollows(p, tokens, ti)
                 || ((wordIs(p, tokens, ti - 1, oneOf: roadDeterminers) || (prevForm >= 0 && lex.looksAdjectiveInA(prevForm)))
@@ -956,7 +915,6 @@ enum GrammarCues {
         if f == lex.cues.shouldFormID {
             return passiveInfinitiveFollows(p, tokens, ti) || (!dwellingFollows(p, tokens, ti) && activeInfinitiveFollows(p, tokens, ti, lex: lex)) ? 6 : 0
         }
-        if f == lex.cues.livesFormID { return dwellingFollows(p, tokens, ti) ? 6 : 0 }
         if f == lex.cues.varaPossessiveFormID {
             return lex.cues.possessiveCueForms.contains(prevForm) || nounFollows(p, tokens, ti, endings: pluralNounEndings)
                 || (sentenceStartsAt(p, tokens, ti) && ti + 1 < tokens.count && tokens[ti + 1].kind == .word

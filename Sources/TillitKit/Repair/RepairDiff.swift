@@ -3,7 +3,19 @@
 public enum RepairDiff {
     /// Renders the changed lines of `bytes` under `result`.
     public static func render(path: String, bytes: [UInt8], result: RepairResult) -> String {
-        var out = "--- \(path)\n+++ \(path) (repaired, \(result.changes.count) changes)\n"
+        header(path: path, changes: result.changes.count) + lines(bytes: bytes, result: result)
+    }
+
+    /// The two header lines, with the number of changes when it is known (nil: a document
+    /// streamed from standard input in several parts, whose count comes only at its end).
+    public static func header(path: String, changes: Int?) -> String {
+        "--- \(path)\n+++ \(path) (repaired\(changes.map { ", \($0) changes" } ?? ""))\n"
+    }
+
+    /// The changed lines of one part of a document whose first line is line `firstLine` + 1.
+    public static func lines(bytes: [UInt8], result: RepairResult, firstLine: Int = 0) -> String {
+        var out = ""
+        guard !result.changes.isEmpty else { return out }
         var lineStarts = [0]
         for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
         var byLine: [Int: [RepairChange]] = [:]
@@ -25,7 +37,7 @@ public enum RepairDiff {
                 pos = c.offset + c.length
             }
             let rest = pos < e ? String(decoding: bytes[pos..<e], as: UTF8.self) : ""
-            out += "@@ line \(line + 1)\n- " + minus + rest + "\n+ " + plus + rest + "\n"
+            out += "@@ line \(firstLine + line + 1)\n- " + minus + rest + "\n+ " + plus + rest + "\n"
         }
         return out
     }

@@ -37,7 +37,7 @@ public final class RepairLexicon: Sendable {
     static let maxFormBytes = 120
 
     /// The embedded lexicon, parsed on first use.
-    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text)
+    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text, context: EmbeddedRepairContext.text)
 
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
@@ -164,6 +164,9 @@ public final class RepairLexicon: Sendable {
     let sentenceContext: Int32, numberContext: Int32, endContext: Int32, iContext: Int32
     /// ln(1 + 3n) for n < 1024.
     let logCounts: [Float]
+    /// In-domain context counts for real-word variants (`DomainContext`), resolved to this
+    /// lexicon's form ids.
+    let domain: DomainContext
 
     /// ln(1 + 3n), from a table for small counts.
     @inline(__always)
@@ -189,18 +192,22 @@ public final class RepairLexicon: Sendable {
     public convenience init(contentsOf path: String) throws(TillitError) {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
-        try self.init(parsing: text, checkedAs: path)
+        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text)
     }
 
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines); lines of other
     /// kinds or shapes are skipped.
-    public convenience init(text: String) {
-        try! self.init(parsing: text, checkedAs: nil)   // unchecked parsing never throws
+    ///
+    /// `context`: in-domain context counts and words (`Lexicons/repair-context-sv.txt`, see
+    /// `DomainContext`); nil for none. The embedded lexicon and lexicon files read with
+    /// `init(contentsOf:)` take the embedded ones.
+    public convenience init(text: String, context: String? = nil) {
+        try! self.init(parsing: text, checkedAs: nil, context: context)   // unchecked parsing never throws
     }
 
     /// Parses lexicon text. With `path`, the first malformed line throws `.badLexicon` with
     /// its line number (one pass: the same loop checks and parses); without, it is skipped.
-    init(parsing text: String, checkedAs path: String?) throws(TillitError) {
+    init(parsing text: String, checkedAs path: String?, context: String?) throws(TillitError) {
         var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
@@ -215,6 +222,22 @@ public final class RepairLexicon: Sendable {
                 var e = i
                 while e < buf.count && buf[e] != 0x0A { e += 1 }
                 if e > i + 2 && buf[i] == 0x77 {
+                    formLines += 1
+                    var t = i + 2
+                    while t < e && buf[t] != 0x09 { t += 1 }
+                    formBytes += t - i - 2
+                }
+                i = e + 1
+            }
+        }
+        // the in-domain words no list holds (`v` lines of the context model: `DomainContext`)
+        var vocabulary = context ?? ""
+        vocabulary.withUTF8 { buf in
+            var i = 0
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                if e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 {
                     formLines += 1
                     var t = i + 2
                     while t < e && buf[t] != 0x09 { t += 1 }
@@ -268,6 +291,23 @@ public final class RepairLexicon: Sendable {
         }
         if let problem { throw problem }
         if let path, freq.isEmpty { throw .badLexicon(path: path, line: 1, reason: "repair lexicon holds no word forms ('w' lines)") }
+        vocabulary.withUTF8 { buf in
+            let base = buf.baseAddress!
+            var i = 0
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                defer { i = e + 1 }
+                guard e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 else { continue }
+                var t = i + 2
+                while t < e && buf[t] != 0x09 { t += 1 }
+                guard t < e, t - i - 2 <= RepairLexicon.maxFormBytes, forms.find(base + i + 2, t - i - 2) == nil else { continue }
+                var n = 0
+                for k in (t + 1)..<e { n = n * 10 + Int(buf[k] &- 0x30) }
+                forms.appendNew(base + i + 2, t - i - 2, Int32(freq.count))
+                freq.append(Float(log(Double(max(n, 1)))))
+            }
+        }
         // the text is parsed: its pages need not stay resident while the indexes are built
         RepairLexicon.releasePages(of: &text)
         var contexts = ByteTable(capacity: 20_000)
@@ -303,6 +343,7 @@ public final class RepairLexicon: Sendable {
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skeletons
+        self.domain = context.map { DomainContext(text: $0, forms: forms, skeletons: skeletons) } ?? DomainContext()
         self.contexts = contexts
         self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1

@@ -5,7 +5,8 @@
 /// Model: a noisy channel. Each token's characters map to a diacritic-free skeleton under
 /// the OCR confusions learned from real OCR (`c` lines of the lexicon); every lexicon form
 /// with that skeleton is a candidate, scored by ln frequency + ln P(OCR chars | form) +
-/// context bigrams. A document whose share of å/ä/ö words is far below Swedish norms (or
+/// context bigrams, and, between real-word variants, the in-domain context model
+/// (`DomainContext`: counts from Riksdag and statute text). A document whose share of å/ä/ö words is far below Swedish norms (or
 /// that shows OCR stand-ins) is treated as damaged: only then may a valid word change
 /// (`har`→`här`); otherwise only unknown words are repaired.
 ///
@@ -42,6 +43,12 @@ public final class Repairer: Sendable {
     /// (c(form) + a): how many sightings of a form it takes before an unseen context counts
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
+
+    /// Weights of the in-domain model (`DomainContext`) against the lexicon's prior and
+    /// context bigrams: its prior and each of its sides count half, the lexicon's bigrams stay
+    /// at full weight. Its back-off weight is `domainPrior`. Chosen among 12 settings on
+    /// ocr/dev and ocr/riksdag-dev (prior 0.3–1, sides 0.5–1, back-off 5–100, old bigrams 0–1).
+    static let domainPriorWeight: Float = 0.5, domainSideWeight: Float = 0.5, domainPrior: Float = 20
 
     /// Cost (in ln units) of an å/ä/ö that OCR dropped altogether ("ven" for även). Chosen
     /// out of fold (3, 4, 5, 6 tried).
@@ -423,9 +430,20 @@ public final class Repairer: Sendable {
         // damage and language per paragraph: a foreign one is left alone, and a clean one
         // in a damaged file (or the reverse) is told apart when it is long enough
         let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode)
-        let rate = verdict.rate
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
-        if mode == .auto && !verdict.anyDamaged { return (false, rate) }
+        if mode == .auto && !verdict.anyDamaged { return (false, verdict.rate) }
+        var carry = RepairCarry()
+        decide(p, tokens: tokens, verdict: verdict, range: tokens.indices, minConfidence: minConfidence, carry: &carry, cache: &cache, into: &out)
+        return (verdict.anyDamaged, verdict.rate)
+    }
+
+    /// Decides the tokens `range` of `p` under paragraph verdicts `verdict` (which cover all
+    /// of `tokens`), starting from the context `carry` left by the token before the range
+    /// and leaving it as the last token of the range leaves it. Tokens outside the range are
+    /// read as neighbours only. `RepairStream` calls it on one part of a document at a time,
+    /// with the end of the part before and the start of the part after as neighbours.
+    func decide(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], verdict: ParagraphDamage, range: Range<Int>, minConfidence: Double,
+                carry: inout RepairCarry, cache: inout RepairCache, into out: inout [RepairEdit]) {
         // (forced on, a text with no OCR stand-ins is flattened text too: clean text is)
         let flattened = verdict.flattened
         let bare = flattened && verdict.bare
@@ -433,7 +451,7 @@ public final class Repairer: Sendable {
         cache.resetIfFull()
         let lex = self.lex
         let minConf = Float(minConfidence)
-        // pass 1: the cached decision entry of every word token (−1 for other tokens)
+        // pass 1: the cached decision entry of every word token from the range on (−1 for other tokens)
         cache.entryOf.removeAll(keepingCapacity: true)
         cache.entryOf.append(contentsOf: repeatElement(-1, count: tokens.count))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buf in
@@ -442,9 +460,9 @@ public final class Repairer: Sendable {
             for (k, end) in verdict.ends.enumerated() {
                 defer { first = end }
                 // a paragraph left alone keeps its entries at −1
-                if verdict.verdicts[k] == 0 { continue }
+                if verdict.verdicts[k] == 0 || end <= range.lowerBound { continue }
                 let regime = damagedRegime
-                for ti in first..<end where tokens[ti].kind == .word {
+                for ti in max(first, range.lowerBound)..<end where tokens[ti].kind == .word {
                     let t = tokens[ti]
                     // frequent words are found by their raw bytes (and the regime), before any key is built
                     let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
@@ -470,11 +488,9 @@ public final class Repairer: Sendable {
             }
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
-        var prevCtx = lex.sentenceContext
-        var prevIsNum = false
-        var prevForm: Int32 = -1   // form id of the previous word as it reads after repair (or -1)
+        var (prevCtx, prevIsNum, prevForm) = carry.resolved(lex)
         var paragraph = 0
-        for ti in tokens.indices {
+        for ti in range {
             let t = tokens[ti]
             while ti >= verdict.ends[paragraph] { paragraph += 1 }
             let damaged = verdict.verdicts[paragraph] == 2
@@ -538,7 +554,7 @@ public final class Repairer: Sendable {
             prevIsNum = false
             prevForm = applied ? chosen : e.original
         }
-        return (verdict.anyDamaged, rate)
+        carry = RepairCarry(context: prevCtx, isNumber: prevIsNum, form: prevForm)
     }
 
     /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
@@ -548,8 +564,10 @@ public final class Repairer: Sendable {
     ///
     /// Context model, per side: P(context | form) = (c(context, form) + a·P(context)) /
     /// (c(form) + a) when every candidate was seen in the context corpus and one was seen
-    /// beside this neighbour; otherwise the count bonus ln(1 + 3c). Cost: two bigram probes
-    /// per candidate, no allocation.
+    /// beside this neighbour; otherwise the count bonus ln(1 + 3c). When the in-domain model
+    /// (`DomainContext`) covers every candidate's spelling, it adds its prior and both its
+    /// sides at half weight. Cost: two bigram probes per candidate, three more with the
+    /// in-domain model, no allocation.
     @inline(__always)
     func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
@@ -574,14 +592,38 @@ public final class Repairer: Sendable {
             rightModel = rightModel && anyRight
             let a = Repairer.contextPrior
             let lb = leftModel ? a * lex.leftBackground[Int(prevCtx)] : 0, rb = rightModel ? a * lex.rightBackground[Int(nextCtx)] : 0
+            // the in-domain model, when it covers every candidate's spelling
+            let dm = lex.domain
+            var domain = contextWeight > 0
+            for c in 0..<n where domain { domain = dm.covers(cache.candForms[start + c]) }
+            var dl: Int32? = nil, dr: Int32? = nil
+            var dlb: Float = 0, drb: Float = 0
+            if domain {
+                let a = Repairer.domainPrior
+                // the neighbours as the corpus counts them
+                dl = prevForm >= 0 ? prevForm : prevIsNum ? DomainContext.number : prevCtx == lex.sentenceContext && prevCtx >= 0 ? DomainContext.sentenceStart
+                    : (prevCtx == lex.iContext && prevCtx >= 0 ? lex.iFormID : nil)
+                dr = nextForm >= 0 ? nextForm : nextCtx == lex.numberContext && nextCtx >= 0 ? DomainContext.number
+                    : (nextCtx == lex.endContext && nextCtx >= 0 ? DomainContext.clauseEnd : nil)
+                if let x = dl { let t = dm.totals.count(3, x); if t > 0 { dlb = a * Float(t) / dm.leftSum } else { dl = nil } }
+                if let x = dr { let t = dm.totals.count(4, x); if t > 0 { drb = a * Float(t) / dm.rightSum } else { dr = nil } }
+            }
             var best = 0, bestScore = -Float.infinity
             var z: Float = 0
             for c in 0..<n {
                 let k = start + c, f = cache.candForms[k]
                 let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
                 let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
-                let v = cache.candScores[k] + contextWeight * (lt + rt) + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm,
-                                                                                                       prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                var v = cache.candScores[k] + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                if domain {
+                    let w = Repairer.domainSideWeight, da = Repairer.domainPrior
+                    var d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
+                    if let x = dl { d += w * log((Float(dm.left.count(x, f)) + dlb) / (Float(dm.totals.count(1, f)) + da)) }
+                    if let x = dr { d += w * log((Float(dm.right.count(x, f)) + drb) / (Float(dm.totals.count(2, f)) + da)) }
+                    v += d + contextWeight * (lt + rt)
+                } else {
+                    v += contextWeight * (lt + rt)
+                }
                 // running softmax denominator, rescaled when the best score moves
                 if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
             }

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// In-domain context statistics for the word forms whose å/ä/ö-stripped spelling several
+/// frequent forms share (har/här, var/vår, ar/är/år, vara/våra, bor/bör, lag/låg, …),
+/// counted in Riksdag interpellations and Swedish statutes (`Lexicons/repair-context-sv.txt`,
+/// built by `scripts/build-repair-context.py`).
+///
+/// For such a form it holds its corpus count and how often each word (or sentence start
+/// `<s>`, number `<num>`, clause end `</s>`) stood right before and right after it. The
+/// repairer weighs real-word variants by P(form) · P(left | form) · P(right | form), each side
+/// smoothed towards the neighbour's share over all candidate forms:
+/// P(x | f) = (c(x, f) + a · P(x)) / (c(f) + a).
+///
+/// Neighbours are resolved to the repair lexicon's form ids when the lexicon loads (only
+/// when repair runs); words the lexicon lacks are dropped. Cost: about 70,000 lines parsed
+/// once; per decision, three table probes per candidate.
+struct DomainContext: Sendable {
+    /// (0, form) → corpus count + 1, for every form of a covered spelling (+1: a form of a
+    /// covered spelling with count 0 is still known to be rare).
+    let unigrams: IntPairTable
+    /// (neighbour, form) → count, left and right.
+    let left: IntPairTable, right: IntPairTable
+    /// (1, form) → Σ left counts, (2, form) → Σ right counts; (3, neighbour) → Σ left
+    /// counts of a neighbour over all forms, (4, neighbour) → the same on the right.
+    let totals: IntPairTable
+    /// Σ of all left and all right counts.
+    let leftSum: Float, rightSum: Float
+
+    /// Neighbour ids of the markers (form ids are ≥ 0).
+    static let sentenceStart: Int32 = -3, number: Int32 = -4, clauseEnd: Int32 = -5
+
+    /// An empty model (no form covered).
+    init() {
+        unigrams = IntPairTable(capacity: 4); left = unigrams; right = unigrams; totals = unigrams
+        leftSum = 0; rightSum = 0
+    }
+
+    /// Parses `u`, `l` and `r` lines (tab-separated, `#` comments) against the forms of a
+    /// repair lexicon and its skeleton index.
+    init(text: String, forms: ByteTable, skeletons: SkeletonIndex) {
+        var uni = IntPairTable(capacity: 4096)
+        var left = IntPairTable(capacity: 40_000), right = IntPairTable(capacity: 40_000)
+        var totals = IntPairTable(capacity: 60_000)
+        var ls: Float = 0, rs: Float = 0
+        var covered: [Int32] = []
+        var text = text
+        text.withUTF8 { buf in
+            let base = buf.baseAddress!
+            var i = 0
+            var fields: [Range<Int>] = []
+            while i < buf.count {
+                var e = i
+                while e < buf.count && buf[e] != 0x0A { e += 1 }
+                defer { i = e + 1 }
+                guard e > i, buf[i] != 0x23 else { continue }
+                fields.removeAll(keepingCapacity: true)
+                var s = i
+                for k in i...e where k == e || buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
+                func num(_ r: Range<Int>) -> Int32 { var v: Int32 = 0; for k in r { v = v &* 10 &+ Int32(buf[k] &- 0x30) }; return v }
+                func word(_ r: Range<Int>) -> Int32? {
+                    let n = r.count
+                    if n == 3 && buf[r.lowerBound] == 0x3C && buf[r.lowerBound + 1] == 0x73 { return DomainContext.sentenceStart }   // <s>
+                    if n == 5 && buf[r.lowerBound] == 0x3C && buf[r.lowerBound + 1] == 0x6E { return DomainContext.number }          // <num>
+                    if n == 4 && buf[r.lowerBound] == 0x3C && buf[r.lowerBound + 1] == 0x2F { return DomainContext.clauseEnd }       // </s>
+                    return forms.find(base + r.lowerBound, n)
+                }
+                switch buf[i] {
+                case 0x75 where fields.count == 3:   // u
+                    guard let f = word(fields[1]), f >= 0 else { continue }
+                    uni.add(0, f, num(fields[2]) + 1 - uni.count(0, f))
+                    covered.append(f)
+                case 0x6C where fields.count == 4:   // l PREV FORM N
+                    guard let x = word(fields[1]), let f = word(fields[2]), f >= 0 else { continue }
+                    let n = num(fields[3])
+                    left.add(x, f, n); totals.add(1, f, n); totals.add(3, x, n); ls += Float(n)
+                case 0x72 where fields.count == 4:   // r FORM NEXT N
+                    guard let f = word(fields[1]), let x = word(fields[2]), f >= 0 else { continue }
+                    let n = num(fields[3])
+                    right.add(x, f, n); totals.add(2, f, n); totals.add(4, x, n); rs += Float(n)
+                default: continue
+                }
+            }
+        }
+        // every other form of a covered spelling is known to be rare in the corpus
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { out in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { key in
+                for f in covered {
+                    let n = forms.copyKey(at: Int(f), into: key.baseAddress!)
+                    let k = RepairLexicon.skeleton(key.baseAddress!, n, into: out.baseAddress!)
+                    for g in skeletons.forms(Array(out[0..<k]), in: forms) where uni.count(0, g) == 0 { uni.add(0, g, 1) }
+                }
+            }
+        }
+        self.unigrams = uni
+        self.left = left
+        self.right = right
+        self.totals = totals
+        self.leftSum = max(ls, 1)
+        self.rightSum = max(rs, 1)
+    }
+
+    /// True when form `f` belongs to a spelling the model covers.
+    @inline(__always)
+    func covers(_ f: Int32) -> Bool { f >= 0 && unigrams.count(0, f) > 0 }
+
+    /// ln of the smoothed corpus count of covered form `f`.
+    @inline(__always)
+    func logPrior(_ f: Int32) -> Float { log(Float(unigrams.count(0, f)) - 0.5) }
+}

@@ -1,0 +1,53 @@
+/// The context one token leaves for the next word's decision: the context id and form id of
+/// the word as it reads after repair, and whether it was a number. `RepairStream` carries it
+/// from the last token of one part of a document to the first of the next.
+///
+/// Until a lexicon is at hand it may stand for a marker (sentence start, a number, a word
+/// left alone), so a clean part passes it on without loading the lexicon.
+struct RepairCarry {
+    enum Marker: UInt8 { case explicit, sentence, number, none }
+    var marker: Marker
+    var context: Int32
+    var isNumber: Bool
+    var form: Int32
+
+    /// The start of a text: a sentence start.
+    init() { marker = .sentence; context = -1; isNumber = false; form = -1 }
+
+    /// A context given by ids.
+    init(context: Int32, isNumber: Bool, form: Int32) {
+        marker = .explicit; self.context = context; self.isNumber = isNumber; self.form = form
+    }
+
+    /// A context given by a marker.
+    init(_ marker: Marker) { self.marker = marker; context = -1; isNumber = marker == .number; form = -1 }
+
+    /// (context id, is a number, form id) in `lex`.
+    func resolved(_ lex: RepairLexicon) -> (Int32, Bool, Int32) {
+        switch marker {
+        case .explicit: return (context, isNumber, form)
+        case .sentence: return (lex.sentenceContext, false, -1)
+        case .number: return (lex.numberContext, true, -1)
+        case .none: return (-1, false, -1)
+        }
+    }
+
+    /// The context after the tokens `range` of a paragraph left alone, where every word is
+    /// kept: that of its last word, number or sentence mark; `self` when the range holds none.
+    /// Mirrors pass 2 of `Repairer.decide` for words without an entry.
+    func after(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> RepairCarry {
+        var ti = range.upperBound - 1
+        while ti >= range.lowerBound {
+            let t = tokens[ti]
+            switch t.kind {
+            case .word: return RepairCarry(.none)
+            case .number: return RepairCarry(.number)
+            case .punctuation, .other:
+                let b = p[Int(t.start)]
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { return RepairCarry(.sentence) }
+            }
+            ti -= 1
+        }
+        return self
+    }
+}

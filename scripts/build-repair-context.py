@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Builds Lexicons/repair-context-sv.txt: in-domain context counts for the word forms whose
+å/ä/ö-stripped spelling several frequent forms share (har/här, var/vår, ar/är/år, …).
+
+Usage: scripts/build-repair-context.py SHARED_DIR OUT_FILE [--min-pair N] [--hold-out FILE,FILE,...]
+
+Source: SHARED_DIR/corpus/riksdag-sfs-distinct.txt.gz (Riksdag interpellations and Swedish
+statutes, one paragraph a line). Every line that shares a sentence of 30 characters or more
+with a gold text of SHARED_DIR/ocr/riksdag-dev, SHARED_DIR/corpus/riksdag-dev or
+SHARED_DIR/ocr/dev is dropped, so `tillit eval repair` on those sets stays out of sample.
+Only counts are written, never text.
+
+Tokens follow tillit's decision loop (Repairer.decide): the left context of a word is the
+previous word or number (`<num>`), skipping punctuation other than . ! ? : ; which give
+`<s>` (as a line start does); the right context is the next token: a word, `<num>`, or
+`</s>` for any punctuation and the line end.
+
+Output lines (tab-separated):
+  u FORM COUNT          corpus count of a candidate form
+  l PREV FORM COUNT     PREV stood before FORM COUNT times
+  r FORM NEXT COUNT     NEXT stood after FORM COUNT times
+  v FORM COUNT          a word with å/ä/ö seen at least twice whose stripped spelling no form
+                        of Lexicons/repair-sv.txt has (in-domain compounds and names such as
+                        `tidöpartiernas`, `exportkreditnämnden`); COUNT is scaled to the
+                        lexicon's counts per 10^8 words
+A form is a candidate when its stripped spelling is shared with another form and the
+second most frequent form of that spelling has a count of at least 5 and at least 0.5% of
+the first. Pairs seen fewer than --min-pair times (default 2) are left out. --hold-out
+names more text files whose sentences are dropped from the corpus (a validation fold).
+"""
+import collections, glob, gzip, os, re, sys, unicodedata
+
+TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+(?:[.,]\d+)*|[^\sA-Za-zÅÄÖåäöÉéÜü\d]")
+SENTENCE_END = set(".!?:;")
+
+
+def strip(w):
+    return w.replace("å", "a").replace("ä", "a").replace("ö", "o")
+
+
+def sentences(text):
+    return [" ".join(s.split()) for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= 30]
+
+
+def main():
+    args = sys.argv[1:]
+    min_pair = 2
+    hold = []
+    while len(args) > 2 and args[-2] in ("--min-pair", "--hold-out"):
+        if args[-2] == "--min-pair":
+            min_pair = int(args[-1])
+        else:
+            hold.extend(n for n in args[-1].split(",") if n)
+        args = args[:-2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    shared, out_path = args
+    held = set()
+    for f in glob.glob(os.path.join(shared, "ocr", "riksdag-dev", "*.gold.txt")) + glob.glob(os.path.join(shared, "ocr", "dev", "*.gold.txt")) \
+            + glob.glob(os.path.join(shared, "corpus", "riksdag-dev", "*.txt")):
+        held.update(sentences(unicodedata.normalize("NFC", open(f, encoding="utf-8").read())))
+    for f in hold:
+        held.update(sentences(open(f, encoding="utf-8").read()))
+    lines = []
+    dropped = 0
+    with gzip.open(os.path.join(shared, "corpus", "riksdag-sfs-distinct.txt.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = unicodedata.normalize("NFC", line)
+            if any(s in held for s in sentences(line)):
+                dropped += 1
+                continue
+            lines.append(line)
+    print(f"{len(lines)} lines kept, {dropped} dropped (shared a sentence with a dev gold text)", file=sys.stderr)
+
+    def streams():
+        for line in lines:
+            toks = TOKEN.findall(line)
+            yield toks
+
+    uni = collections.Counter()
+    for toks in streams():
+        for t in toks:
+            if t[0].isalpha():
+                uni[t.lower()] += 1
+    groups = collections.defaultdict(list)
+    for w, c in uni.items():
+        if re.fullmatch(r"[a-zåäöéü]+", w):
+            groups[strip(w)].append((c, w))
+    cand = set()
+    for k, fs in groups.items():
+        if len(fs) < 2:
+            continue
+        fs.sort(reverse=True)
+        if fs[1][0] >= 5 and fs[1][0] >= 0.005 * fs[0][0]:
+            cand.update(w for c, w in fs if c >= 5)
+    print(f"{len(cand)} candidate forms in {sum(1 for k, fs in groups.items() if any(w in cand for c, w in fs))} spellings", file=sys.stderr)
+
+    left, right = collections.Counter(), collections.Counter()
+    for toks in streams():
+        prev = "<s>"
+        n = len(toks)
+        for i, t in enumerate(toks):
+            c0 = t[0]
+            if c0.isalpha():
+                w = t.lower()
+                if w in cand:
+                    left[(prev, w)] += 1
+                    nxt = "</s>"
+                    if i + 1 < n:
+                        x = toks[i + 1]
+                        nxt = x.lower() if x[0].isalpha() else ("<num>" if x[0].isdigit() else "</s>")
+                    right[(w, nxt)] += 1
+                prev = w
+            elif c0.isdigit():
+                prev = "<num>"
+            elif c0 in SENTENCE_END:
+                prev = "<s>"
+    lexicon = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Lexicons", "repair-sv.txt")
+    skeletons = set()
+    for l in open(lexicon, encoding="utf-8"):
+        if l.startswith("w\t"):
+            skeletons.add(strip(l.split("\t")[1]))
+    total = sum(uni.values())
+    vocab = sorted(w for w, c in uni.items() if c >= 2 and re.search("[åäö]", w) and re.fullmatch(r"[a-zåäöéü]+", w)
+                   and len(w) <= 48 and strip(w) not in skeletons)
+    out = []
+    for w in vocab:
+        out.append(f"v\t{w}\t{max(1, round(uni[w] * 1e8 / total))}")
+    for w in sorted(cand):
+        out.append(f"u\t{w}\t{uni[w]}")
+    for (a, w), c in sorted(left.items()):
+        if c >= min_pair:
+            out.append(f"l\t{a}\t{w}\t{c}")
+    for (w, b), c in sorted(right.items()):
+        if c >= min_pair:
+            out.append(f"r\t{w}\t{b}\t{c}")
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write("# In-domain context counts for ambiguous word forms; generated by scripts/build-repair-context.py\n")
+        f.write("# from shared/corpus/riksdag-sfs-distinct.txt.gz (Riksdag interpellations: Riksdag open data; Swedish statutes: se-lex/sfs, MIT).\n")
+        f.write("\n".join(out) + "\n")
+    print(f"{len(vocab)} new words, {sum(1 for x in out if x[0] == 'l')} left, {sum(1 for x in out if x[0] == 'r')} right pairs", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
