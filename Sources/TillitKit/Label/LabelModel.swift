@@ -101,15 +101,23 @@ public struct LabelModel: Sendable, Equatable {
     /// The label of a unit with this table and these stem ids (indexes into `vocabulary`,
     /// repeats allowed), with probabilities and reasons. `vectorIDs` are the unit's word ids in
     /// `wordVectors` (repeats kept), read only by a model with word vectors.
-    public func decide(_ table: ScoreTable, stems rawStems: [Int32] = [], vectorIDs: [Int32] = []) -> LabelDecision {
+    /// With `vectorLogits` (this model's, `VectorLogits(model:)`), the vector block costs four
+    /// additions a word instead of a mean of the vectors; the decision is the same.
+    public func decide(_ table: ScoreTable, stems rawStems: [Int32] = [], vectorIDs: [Int32] = [], vectorLogits: VectorLogits? = nil) -> LabelDecision {
         if table.kHits + table.tHits == 0 { return .noEvidence }
         var stems = rawStems
         stems.sort()
         var w = 0
         for s in stems where w == 0 || stems[w - 1] != s { stems[w] = s; w += 1 }
         stems.removeLast(stems.count - w)
-        let x = featureVector(table, vectorIDs: vectorIDs)
-        let z = logits(x, stems: stems)
+        let fast = vectorDims > 0 ? vectorLogits : nil
+        let x = fast != nil ? LabelFeatures.vector(table) : featureVector(table, vectorIDs: vectorIDs)
+        var z = logits(x, stems: stems)
+        var vectorBlock: [Double] = []
+        if let vl = fast {
+            vectorBlock = vl.logits(vectorIDs)
+            for c in 0..<z.count { z[c] += vectorBlock[c] }
+        }
         let p = softmax(z)
         let order = p.indices.sorted { p[$0] > p[$1] || (p[$0] == p[$1] && $0 < $1) }
         let best = order[0], second = order[1]
@@ -124,7 +132,11 @@ public struct LabelModel: Sendable, Equatable {
         for j in 0..<nf { consider(j, (weights[best][j] - weights[second][j]) * (x[j] - mean[j]) / scale[j]) }
         // the word vectors count as one reason, named by the words that pushed it most
         var nearWords: [String] = []
-        if let wv = wordVectors {
+        if let vl = fast {
+            // the words are named only when the vector block is among the reasons shown
+            let e = vectorBlock[best] - vectorBlock[second]
+            if e > 0 { consider(Int.max, e) }
+        } else if let wv = wordVectors {
             var e = 0.0
             var direction: [Double] = []
             for j in nf..<x.count {
@@ -141,6 +153,9 @@ public struct LabelModel: Sendable, Equatable {
         let knownWords = Double(vectorIDs.lazy.filter { $0 >= 0 }.count)
         if !stemWeights[best].isEmpty {
             for s in stems { consider(-1 - Int(s), stemWeights[best][Int(s)] - stemWeights[second][Int(s)]) }
+        }
+        if let vl = fast, top.contains(where: { $0.index == Int.max }) {
+            for c in vl.contributions(vectorIDs, best: best, second: second).prefix(3) where c.share > 0 { nearWords.append(vl.vectors.word(c.word)) }
         }
         let reasons: [LabelDecision.Reason] = top.map { t in
             if t.index == Int.max { return LabelDecision.Reason(feature: "words like " + nearWords.joined(separator: ", "), value: knownWords, effect: t.effect) }

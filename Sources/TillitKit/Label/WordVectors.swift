@@ -136,6 +136,7 @@ public final class WordVectors: Sendable {
         var dims = 0, tokens = 0.0
         var decode = [UInt8](repeating: 0xFF, count: 256)
         for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { decode[Int(c)] = UInt8(i) }
+        decode[0x3D] = 0x40   // '=' padding
         // a first pass counts the lines, so every array is allocated once
         func lineEnd(_ from: Int) -> Int {
             guard from < n, let q = memchr(p + from, 0x0A, n - from) else { return n }
@@ -197,22 +198,24 @@ public final class WordVectors: Sendable {
                     while t2 < end && p[t2] != 0x09 { t2 += 1 }
                     guard t2 < end else { fail(line, "expected word, count and vector"); return }
                     guard let freq = number(t1 + 1, t2) else { fail(line, "the count is not a whole number"); return }
-                    var acc: UInt32 = 0, bits: UInt32 = 0, k = t2 + 1
+                    // base64, four characters to three bytes; '=' pads the last group
+                    var k = t2 + 1
                     let base = row * dims
                     var w = 0
-                    while k < end {
-                        let c = p[k]
-                        if c == 0x3D { break }   // '=' padding
-                        let d = dec[Int(c)]
-                        if d == 0xFF { fail(line, "the vector is not base64"); return }
-                        acc = (acc << 6) | UInt32(d); bits += 6
-                        if bits >= 8 {
-                            bits -= 8
-                            if w < dims { out[base + w] = Int8(bitPattern: UInt8(truncatingIfNeeded: acc >> bits)) }
-                            w += 1
-                        }
-                        k += 1
+                    while k + 4 <= end {
+                        let a = dec[Int(p[k])], b = dec[Int(p[k + 1])], c = dec[Int(p[k + 2])], d = dec[Int(p[k + 3])]
+                        if (a | b | c | d) & 0x80 != 0 || (a | b) & 0x40 != 0 { fail(line, "the vector is not base64"); return }
+                        let triple = UInt32(a & 0x3F) << 18 | UInt32(b & 0x3F) << 12 | UInt32(c & 0x3F) << 6 | UInt32(d & 0x3F)
+                        let n = c & 0x40 != 0 ? 1 : (d & 0x40 != 0 ? 2 : 3)   // 0x40: a padding '='
+                        if w + n > dims { w += n; break }
+                        out[base + w] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 16))
+                        if n > 1 { out[base + w + 1] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 8)) }
+                        if n > 2 { out[base + w + 2] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple)) }
+                        w += n
+                        k += 4
+                        if n < 3 { break }
                     }
+                    if k < end && w <= dims { fail(line, "the vector is not base64"); return }
                     guard w == dims else { fail(line, "expected \(dims) components, found \(w)"); return }
                     table.set(p + pos, t1 - pos, Int32(row))
                     weights.append(Float(sifConstant / (sifConstant + Double(freq) / tokens)))

@@ -41,6 +41,7 @@ public final class Analyzer: Sendable {
         self.repairer = repairer
         self.options = options
         self.readsStems = true
+        self.vectorLogits = VectorLogits(model: options.model)
     }
 
     /// An analyzer over an already compiled matcher (no compilation cost). Its vocabulary
@@ -50,7 +51,11 @@ public final class Analyzer: Sendable {
         self.repairer = repairer
         self.options = options
         self.readsStems = matcher.vocabulary == options.model.vocabulary
+        self.vectorLogits = matcher.wordVectors != nil ? VectorLogits(model: options.model) : nil
     }
+
+    /// The model's word-vector weights folded per word (nil for a model without vectors).
+    let vectorLogits: VectorLogits?
 
     /// True when the matcher's stem ids are the model's (else the model reads no word stems).
     let readsStems: Bool
@@ -146,7 +151,8 @@ public final class Analyzer: Sendable {
             table.frames = scratch.cache.lastFrameCount
             hitCount += scratch.hits.count
             docTable.merge(table)
-            let decision = options.model.decide(table, stems: readsStems ? scratch.cache.unitStems : [], vectorIDs: scratch.cache.unitVectorIDs)
+            let decision = options.model.decide(table, stems: readsStems ? scratch.cache.unitStems : [], vectorIDs: scratch.cache.unitVectorIDs,
+                                                vectorLogits: vectorLogits)
             let stems = keepStems ? scratch.cache.unitStems.map { matcher.vocabulary[Int($0)] } : []
             passages.add(decision)
             var ev: [Evidence] = []
