@@ -80,6 +80,12 @@ struct ScoreTests {
         // denying an identity rejects neither side (seed 004): kompetens stays T
         #expect(try poles("Systematiska analyser och kvalitetsarbete enligt lagkrav är inte detsamma som att använda medarbetarnas kompetens i ett ständigt förbättringsarbete.")
                 == [.K, .K, .K, .T])
+        // a negated statement of fact laments an absence: it demands the thing (settled conventions)
+        #expect(try poles("Målen är så vaga att de inte kan följas upp.") == [.K])
+        #expect(try poles("Cheferna litar inte på medarbetarnas kompetens.").allSatisfy { $0 == .T })
+        // beside a normative modal, or in a contrast, a negation rejects
+        #expect(try poles("Nämnden ska inte följa upp varje detalj.") == [.T])
+        #expect(try poles("Uppföljningen ska ske i nära dialog och inte genom detaljstyrning.").last == .T)
         // while a plain negation still rejects (rule 2)
         #expect(try poles("Vi vill inte ha detaljstyrning.") == [.T])
         #expect(try poles("Vi vill inte ha samma detaljstyrning som tidigare.") == [.T])

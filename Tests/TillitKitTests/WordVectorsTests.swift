@@ -59,4 +59,22 @@ struct WordVectorsTests {
         #expect(again.vectorDims == model.vectorDims)
         #expect(again.decide(unit.table, vectorIDs: [WordVectors.embedded.id(of: "tillsyn")]).probabilities.count == 4)
     }
+
+    @Test("folding the vector weights into each word decides exactly as the mean vector does")
+    func foldedVectorsDecideAsTheMean() throws {
+        let model = LabelModel.embedded
+        let folded = try #require(VectorLogits(model: model))
+        let wv = WordVectors.embedded
+        var table = ScoreTable()
+        table.kTotal = 2; table.kHits = 2; table.kEntries = 2; table.words = 20
+        table.k[Dimension.instrument.rawValue] = 2
+        for words in [["tillsyn", "granskning", "kommunen"], ["tillit", "medarbetarna", "dialog", "tillit"], ["qqqq"]] {
+            let ids = words.map { wv.id(of: $0) }
+            let slow = model.decide(table, vectorIDs: ids)
+            let fast = model.decide(table, vectorIDs: ids, vectorLogits: folded)
+            #expect(slow.label == fast.label)
+            for (a, b) in zip(slow.probabilities, fast.probabilities) { #expect(abs(a - b) < 1e-9) }
+            #expect(slow.reasons.map(\.feature) == fast.reasons.map(\.feature))
+        }
+    }
 }
