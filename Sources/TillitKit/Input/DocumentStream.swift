@@ -53,6 +53,7 @@ public final class DocumentStream {
     var firstWasLatin = false
     var layout: ParagraphMode? = nil
     var scalars = 0
+    var wholeChecked = false
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
@@ -98,6 +99,7 @@ public final class DocumentStream {
                 firstWasLatin = false
                 layout = nil
                 scalars = 0
+                wholeChecked = false
                 header = []
             }
             do {
@@ -140,12 +142,19 @@ public final class DocumentStream {
         let bytes = Array(carry[0..<cut])
         carry.removeFirst(cut)
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
+        // a document in several parts is judged binary or text as a whole before any part
+        // is given out, so no rows come before a skip (a regular file; not standard input)
+        if partNo == 0 && !last && paths[pathIndex - 1] != "-" {
+            if try TextDecoder.fileIsBinary(path: paths[pathIndex - 1]) { reader = nil; throw .binaryData(path: paths[pathIndex - 1]) }
+            wholeChecked = true
+        }
         if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
         // a document in several parts: its first part decides the paragraph layout for all
         if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
         var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
         part.layout = layout
         part.baseScalarOffset = scalars
+        part.binaryChecked = wholeChecked
         if !last && countScalars { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
         partNo += 1
         offset += cut
