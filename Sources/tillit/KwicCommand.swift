@@ -5,6 +5,7 @@ enum KwicCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "format", value: "FMT", help: "table|jsonl|csv|tsv (default: table on a terminal, else jsonl)"),
         OptionSpec(name: "width", value: "N", help: "characters of context on each side (default 40)"),
+        OptionSpec(name: "tokens", value: "N", help: "words of context on each side instead of characters"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon for row/pole queries (default: embedded)"),
     ] + CLI.inputSpecs
@@ -16,7 +17,9 @@ enum KwicCommand {
         let format = try a.choice("format", OutputFormat.self) ?? (CLI.stdoutIsTerminal ? .table : .jsonl)
         var width = 40
         if let w = a.value("width") { guard let n = Int(w), n >= 1, n <= 1000 else { throw .usage("--width: expected 1…1000, got '\(w)'") }; width = n }
-        let kwic = try Kwic(query: query, lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto, width: width)
+        var tokens: Int? = nil
+        if let t = a.value("tokens") { guard let n = Int(t), n >= 1, n <= 1000 else { throw .usage("--tokens: expected 1…1000, got '\(t)'") }; tokens = n }
+        let kwic = try Kwic(query: query, lexicon: try CLI.lexicon(a), repair: try a.choice("repair", RepairMode.self) ?? .auto, width: width, tokens: tokens)
         let (files, inputErrors) = try CLI.inputs(Array(a.positionals.dropFirst()), verb: "kwic")
         let out = ByteWriter()
         let sep = format == .tsv ? "\t" : ","
