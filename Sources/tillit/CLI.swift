@@ -136,6 +136,49 @@ enum CLI {
         return (files, errors)
     }
 
+    /// `--input`, `--id-column` and `--text-column`, for verbs that read records as well as files.
+    static let inputSpecs: [OptionSpec] = [
+        OptionSpec(name: "input", value: "KIND", help: "text|jsonl|csv|tsv: jsonl reads one {\"id\",\"text\"} record per line, csv/tsv one row per record after a header; other fields pass through"),
+        OptionSpec(name: "id-column", value: "NAME", help: "the records' id field (default: id; else FILE:LINE)"),
+        OptionSpec(name: "text-column", value: "NAME", help: "the records' text field (default: text)"),
+    ]
+
+    /// Runs `body(id, bytes, metadata)` on each document: each file for `--input text` (read
+    /// whole, as `eachFile`), else each JSONL/CSV/TSV record of each file, with its
+    /// pass-through fields as (name, value) pairs. A bad record is reported (`FILE:LINE`) and
+    /// the rest go on. Returns the batch exit code, or 74 after a write error on stdout.
+    static func eachDocument(_ files: [String], _ a: ParsedArguments, earlierFailures: [TillitError], out: ByteWriter, order: [String],
+                             _ body: (String, [UInt8], [(String, String)]) throws(TillitError) -> Void) throws(TillitError) -> Int32 {
+        let input = try a.choice("input", DocumentStream.Input.self) ?? .text
+        if input == .text {
+            return eachFile(files, earlierFailures: earlierFailures, out: out, order: order) { (path: String) throws(TillitError) in
+                try body(path, try FileInput.readAll(path: path), [])
+            }
+        }
+        let stream = DocumentStream(paths: files, input: input, idColumn: a.value("id-column") ?? "id", textColumn: a.value("text-column") ?? "text")
+        var failures = earlierFailures
+        var done = 0
+        while let item = stream.next() {
+            do throws(TillitError) {
+                switch item {
+                case .failure(let e): throw e
+                case .part(let p):
+                    try body(p.id, p.bytes, Array(zip(stream.columnNames ?? [], p.columns)))
+                    done += 1
+                }
+            } catch {
+                report(error)
+                failures.append(error)
+            }
+            if out.isClosed { break }
+        }
+        do { try out.finish() } catch {
+            report(error)
+            return error.exitCode
+        }
+        return batchExit(processed: done, failures: failures, order: order)
+    }
+
     /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
     /// the rest; stops early when stdout has closed. Returns the batch exit code, or 74 after a
     /// write error on stdout (reported on stderr).

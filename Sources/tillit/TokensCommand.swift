@@ -5,16 +5,16 @@ enum TokensCommand {
     static let specs: [OptionSpec] = [
         OptionSpec(name: "sentences", value: nil, help: "also list sentence ranges"),
         CLI.paragraphsSpec,
-    ]
+    ] + CLI.inputSpecs
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
-        guard let a = try CLI.parse(args, verb: "tokens", synopsis: "[--sentences] [--paragraphs MODE] PATH... | -", specs: specs) else { return 0 }
+        guard let a = try CLI.parse(args, verb: "tokens", synopsis: "[--sentences] [--paragraphs MODE] [--input jsonl|csv|tsv] PATH... | -", specs: specs) else { return 0 }
         let paragraphs = try CLI.paragraphs(a)
         let (files, inputErrors) = try CLI.inputs(a.positionals, verb: "tokens")
         let out = ByteWriter()
-        return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
-            let decoded = try TextDecoder.decode(try FileInput.readAll(path: path), name: path)
-            out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\n")
+        return try CLI.eachDocument(files, a, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String, bytes: [UInt8], meta: [(String, String)]) throws(TillitError) in
+            let decoded = try TextDecoder.decode(bytes, name: path)
+            out.write("# \(path) (\(decoded.encoding.rawValue), \(decoded.bytes.count) bytes)\(meta.map { " \($0.0)=\(JSON.string($0.1))" }.joined())\n")
             let b = decoded.bytes
             b.withUnsafeBufferPointer { p in
                 for (si, seg) in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs).enumerated() {

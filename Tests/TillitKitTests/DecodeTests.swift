@@ -128,4 +128,48 @@ struct LargeFileTests {
         }
         #expect(parts > 5)
     }
+
+    @Test("a file found binary late (a NUL at 900 KB) is skipped before any of its parts is given out")
+    func lateBinaryIsSkippedBeforeOutput() throws {
+        var bytes = Array(String(repeating: "Kommunen ska följa upp målen och kontrollera verksamheten.\n\n", count: 16_000).utf8.prefix(900_000))
+        bytes += [0] + Array("slut\n".utf8)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-late-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let late = dir + "/late.txt", good = dir + "/good.txt"
+        try Data(bytes).write(to: URL(fileURLWithPath: late))
+        try Data("Kommunen ska följa upp målen.\n".utf8).write(to: URL(fileURLWithPath: good))
+        let stream = DocumentStream(paths: [late, good])
+        var items: [String] = []
+        while let item = stream.next() {
+            switch item {
+            case .part(let p): items.append("part \(p.id == late ? "late" : "good") \(p.part)")
+            case .failure(let e): items.append(e == .binaryData(path: late) ? "binary late" : "other failure \(e)")
+            }
+        }
+        #expect(items == ["binary late", "part good 0"])
+        // and through the runner: no row of late.txt, one failure, good.txt still scored
+        var ids: [String] = []
+        var failures: [TillitError] = []
+        _ = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 2, batchBytes: 64 << 10)
+            .run(DocumentStream(paths: [late, good]), emit: { d, _ in ids.append(d.id) }, failure: { failures.append($0) })
+        #expect(ids == [good])
+        #expect(failures == [.binaryData(path: late)])
+    }
+
+    @Test("a large text file whose later part alone looks binary is still scored in every part (decided for the whole file)")
+    func partThatLooksBinaryInTextFileIsScored() throws {
+        // 60 bell bytes in a 2 KB stretch: over 1% of its 4 KB part, far under 1% of the file
+        let para = String(repeating: "Kommunen ska följa upp målen och kontrollera verksamheten.\n\n", count: 3_000)
+        let bell = String(repeating: "\u{07}", count: 60) + String(repeating: "ord ", count: 500) + "\n\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-bell-\(UUID().uuidString).txt").path
+        try Data((para + bell).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var parts = 0
+        var failures: [TillitError] = []
+        _ = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 1, batchBytes: 64 << 10)
+            .run(DocumentStream(paths: [path], partSize: 4096), emit: { _, _ in parts += 1 }, failure: { failures.append($0) })
+        #expect(failures.isEmpty)
+        #expect(parts > 40)
+    }
 }

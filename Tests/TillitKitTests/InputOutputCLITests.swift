@@ -272,4 +272,36 @@ extension InputOutputCLITests {
         #expect(rows(try cli.run(["score", d.path, "--format", "jsonl"]).out).map { $0["id"] as! String } == [sub.appendingPathComponent("lund.txt").path, d.appendingPathComponent("malmö.txt").path])
         #expect(try cli.run(["score", d.path, "--ids", "base"]).status == 64)
     }
+    @Test("kwic and tokens read JSONL and CSV records: ids from --id-column, text from --text-column, metadata on every line")
+    func kwicAndTokensReadRecords() throws {
+        let jsonl = "{\"id\": \"a\", \"text\": \"Kommunen ska kontrollera verksamheten.\", \"party\": \"S\", \"year\": 2020}\n{\"id\": \"b\", \"text\": \"Mer kontroll och tillit.\", \"party\": \"M\", \"year\": 2021}\n"
+        let k = try cli.run(["kwic", "kontroll*", "--input", "jsonl", "--format", "jsonl", "--repair", "off", "-"], stdin: Data(jsonl.utf8))
+        #expect(k.status == 0)
+        let r = rows(k.out)
+        #expect(r.map { $0["id"] as! String } == ["a", "b"])
+        #expect(r.map { $0["match"] as! String } == ["kontrollera", "kontroll"])
+        #expect(r.map { ($0["columns"] as! [String: String])["party"]! } == ["S", "M"])
+        #expect(r.map { ($0["columns"] as! [String: String])["year"]! } == ["2020", "2021"])
+
+        let csv = "doc,body,party\nx,\"Vi litar på professionen, och kontrollerar.\",M\n"
+        let c = try cli.run(["kwic", "kontroll*", "--input", "csv", "--id-column", "doc", "--text-column", "body", "--format", "csv", "--repair", "off", "-"], stdin: Data(csv.utf8))
+        #expect(c.status == 0)
+        let lines = c.out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "id,offset,left,match,right,pattern,pole,modifier,repaired,party")
+        #expect(lines.count == 2 && lines[1].hasPrefix("x,") && lines[1].hasSuffix(",M"))
+
+        let t = try cli.run(["tokens", "--input", "jsonl", "-"], stdin: Data(jsonl.utf8))
+        #expect(t.status == 0)
+        let heads = t.out.split(separator: "\n").filter { $0.hasPrefix("# ") }
+        #expect(heads == ["# a (utf-8, 38 bytes) party=\"S\" year=\"2020\"", "# b (utf-8, 24 bytes) party=\"M\" year=\"2021\""])
+    }
+
+    @Test("kwic on records: a bad JSONL line is reported as FILE:LINE and the other records still give lines")
+    func kwicBadRecord() throws {
+        let jsonl = "{\"id\": \"a\", \"text\": \"Mer kontroll.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Ännu mer kontroll.\"}\n"
+        let k = try cli.run(["kwic", "kontroll*", "--input", "jsonl", "--format", "jsonl", "--repair", "off", "-"], stdin: Data(jsonl.utf8))
+        #expect(k.status == 1)
+        #expect(rows(k.out).map { $0["id"] as! String } == ["a", "c"])
+        #expect(k.err.contains("-:2"))
+    }
 }

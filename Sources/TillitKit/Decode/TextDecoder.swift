@@ -9,11 +9,13 @@
 public enum TextDecoder {
     /// Decodes `raw`. `name` is used in error messages.
     /// - Throws: `TillitError.emptyInput` for no text, `.binaryData` for NUL or control bytes.
-    public static func decode(_ raw: [UInt8], name: String) throws(TillitError) -> DecodedText {
+    /// With `checkBinary` false the binary test is left out: the caller has decided it for
+    /// the whole document (`DocumentPart.binaryChecked`).
+    public static func decode(_ raw: [UInt8], name: String, checkBinary: Bool = true) throws(TillitError) -> DecodedText {
         var start = 0
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { start = 3 }
         let scan = raw.withUnsafeBufferPointer { inspect($0, from: start) }
-        if scan.control >= 1_000_000 || (scan.control > 8 && scan.control * 100 > raw.count - start) {
+        if checkBinary && isBinary(control: scan.control, bytes: raw.count - start) {
             throw .binaryData(path: name)
         }
         if !scan.nonSpace { throw .emptyInput(path: name) }
@@ -34,6 +36,27 @@ public enum TextDecoder {
             return DecodedText(bytes: folded, encoding: .windows1252, foldedNFD: true, prefixSkipped: start, offsetMap: map, shifts: shifts)
         }
         return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
+    }
+
+    /// The binary rule: a NUL anywhere, or more than 8 control bytes (other than whitespace)
+    /// making up more than 1% of the bytes.
+    static func isBinary(control: Int, bytes: Int) -> Bool {
+        control >= 1_000_000 || (control > 8 && control * 100 > bytes)
+    }
+
+    /// Whether the whole file at `path` is binary by the rule `decode` applies to one text:
+    /// read once more in blocks of `blockSize` bytes, stopping at the first NUL. Lets a
+    /// stream decide before the first part of a large file is scored.
+    /// Cost: one extra read of the file and one pass over its bytes; memory one block.
+    public static func fileIsBinary(path: String, blockSize: Int = 1 << 20) throws(TillitError) -> Bool {
+        let reader = try ChunkReader(path: path, chunkSize: blockSize)
+        var control = 0, total = 0
+        while let block = try reader.nextBlock() {
+            total += block.count
+            control += block.withUnsafeBufferPointer { inspect($0, from: 0) }.control
+            if control >= 1_000_000 { return true }
+        }
+        return isBinary(control: control, bytes: total)
     }
 
     /// What one pass over the bytes found.

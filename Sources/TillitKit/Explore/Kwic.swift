@@ -6,12 +6,17 @@ public struct Kwic: Sendable {
     public let query: KwicQuery
     /// Characters of context on each side.
     public let width: Int
+    /// Words of context on each side instead of characters (nil: `width` characters). Words
+    /// are whitespace-separated, punctuation kept on them, as in the line's text.
+    public let tokens: Int?
     let analyzer: Analyzer
 
     /// Builds a kwic search over `lexicon` (used for row/pole queries).
-    public init(query: KwicQuery, lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto, width: Int = 40) throws(TillitError) {
+    /// With `tokens`, the context is that many words on each side instead of `width` characters.
+    public init(query: KwicQuery, lexicon: GovernanceLexicon = .embedded, repair: RepairMode = .auto, width: Int = 40, tokens: Int? = nil) throws(TillitError) {
         self.query = query
         self.width = width
+        self.tokens = tokens
         self.analyzer = Analyzer(lexicon: try query.lexicon(default: lexicon), options: ScoreOptions(unit: .document, repair: repair, evidence: true))
     }
 
@@ -30,12 +35,34 @@ public struct Kwic: Sendable {
         enc.string(bytes[max(0, r.lowerBound)..<min(bytes.count, r.upperBound)]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// `n` words before `end` (or after `start`): a byte window that doubles until it holds
+    /// more than `n` words or reaches the end of the document.
+    func words(_ bytes: [UInt8], around at: Int, before: Bool, _ n: Int, encoding: SourceEncoding) -> String {
+        var span = max(64, n * 16)
+        while true {
+            let r = before ? max(0, at - span)..<at : at..<min(bytes.count, at + span)
+            let w = enc(bytes, r, encoding).split(whereSeparator: \.isWhitespace)
+            let reachedEdge = before ? r.lowerBound == 0 : r.upperBound == bytes.count
+            if w.count > n || reachedEdge {
+                // a window's first (last) word may be cut mid-word unless the window reached the edge
+                let whole = reachedEdge ? w[...] : (before ? w.dropFirst() : w.dropLast())
+                let kept = before ? whole.suffix(n) : whole.prefix(n)
+                return kept.joined(separator: " ").replacing("\u{FFFD}", with: "")
+            }
+            span *= 2
+        }
+    }
+
+    func enc(_ bytes: [UInt8], _ r: Range<Int>, _ e: SourceEncoding) -> String { e.string(bytes[r]) }
+
     func context(_ bytes: [UInt8], upTo end: Int, encoding: SourceEncoding) -> String {
+        if let n = tokens { return words(bytes, around: end, before: true, n, encoding: encoding) }
         let s = slice(bytes, max(0, end - width * 3)..<end, encoding)
         return String(s.suffix(width)).replacing("\u{FFFD}", with: "")
     }
 
     func context(_ bytes: [UInt8], from start: Int, encoding: SourceEncoding) -> String {
+        if let n = tokens { return words(bytes, around: start, before: false, n, encoding: encoding) }
         let s = slice(bytes, start..<min(bytes.count, start + width * 3), encoding)
         return String(s.prefix(width)).replacing("\u{FFFD}", with: "")
     }

@@ -20,6 +20,9 @@ public struct DocumentPart: Sendable {
     /// Unicode scalars of the document before `bytes[0]` (see `UnitScore.charOffset`), set by
     /// `DocumentStream` for the later parts of a document read in several parts.
     public var baseScalarOffset = 0
+    /// The whole document was found to be text before its first part (a file in several
+    /// parts, see `TextDecoder.fileIsBinary`): a part's own bytes do not reject it as binary.
+    public var binaryChecked = false
     /// The record's pass-through values (`--input jsonl|csv|tsv`), one per
     /// `DocumentStream.columnNames`, empty for plain text.
     public var columns: [String] = []

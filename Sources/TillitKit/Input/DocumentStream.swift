@@ -53,6 +53,13 @@ public final class DocumentStream {
     var firstWasLatin = false
     var layout: ParagraphMode? = nil
     var scalars = 0
+    var wholeChecked = false
+    var head = 0          // JSONL: the first unread byte of `carry`
+    var scanned = 0       // JSONL: bytes after `head` already searched for a newline
+    var failedParseAt = 0 // CSV/TSV: `carry`'s size when a record was last found incomplete
+    /// Bytes examined while looking for record ends (JSONL newline search, CSV/TSV parse
+    /// attempts): about the input's size when the search is linear. For tests.
+    public internal(set) var scannedBytes = 0
     var pending: [Item] = []
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
@@ -98,6 +105,10 @@ public final class DocumentStream {
                 firstWasLatin = false
                 layout = nil
                 scalars = 0
+                wholeChecked = false
+                head = 0
+                scanned = 0
+                failedParseAt = 0
                 header = []
             }
             do {
@@ -140,12 +151,19 @@ public final class DocumentStream {
         let bytes = Array(carry[0..<cut])
         carry.removeFirst(cut)
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
+        // a document in several parts is judged binary or text as a whole before any part
+        // is given out, so no rows come before a skip (a regular file; not standard input)
+        if partNo == 0 && !last && paths[pathIndex - 1] != "-" {
+            if try TextDecoder.fileIsBinary(path: paths[pathIndex - 1]) { reader = nil; throw .binaryData(path: paths[pathIndex - 1]) }
+            wholeChecked = true
+        }
         if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
         // a document in several parts: its first part decides the paragraph layout for all
         if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
         var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
         part.layout = layout
         part.baseScalarOffset = scalars
+        part.binaryChecked = wholeChecked
         if !last && countScalars { scalars += DocumentStream.scalarCount(bytes, latin: firstWasLatin, first: partNo == 0) }
         partNo += 1
         offset += cut
@@ -193,24 +211,41 @@ public final class DocumentStream {
         return max(c, 1)
     }
 
+    /// The next JSONL record. `head` is where the unread bytes of `carry` start and `scanned`
+    /// how far past it the newline search has looked, so a record that spans many blocks is
+    /// searched once (linear in its length), and many small records in a block do not shift
+    /// the block each (`carry` is compacted only when the read half is larger than the rest).
     func nextRecord() throws(TillitError) -> Item? {
         while true {
-            // find a full line in carry
-            if let nl = carry.firstIndex(of: 0x0A) {
-                let line = Array(carry[0..<nl])
-                carry.removeFirst(nl + 1)
+            // find a full line in carry[head...], looking only at bytes not searched before
+            let from = head + scanned
+            let nl: Int? = carry.withUnsafeBufferPointer { p in
+                guard from < p.count, let base = p.baseAddress else { return nil }
+                guard let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
+                return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            }
+            scannedBytes += (nl.map { $0 + 1 } ?? carry.count) - from
+            if let nl {
+                let line = Array(carry[head..<nl])
+                head = nl + 1
+                scanned = 0
+                if head == carry.count { carry.removeAll(keepingCapacity: true); head = 0 }
                 lineNo += 1
                 if let item = record(line) { return item }
                 continue
             }
+            scanned = carry.count - head
             if atEOF {
-                if carry.isEmpty { reader = nil; return nil }
-                let line = carry
+                if head >= carry.count { carry = []; head = 0; reader = nil; return nil }
+                let line = Array(carry[head...])
                 carry = []
+                head = 0
+                scanned = 0
                 lineNo += 1
                 if let item = record(line) { return item }
                 continue
             }
+            if head > 0 && head >= carry.count - head { carry.removeFirst(head); head = 0 }
             if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
         }
     }
@@ -251,11 +286,18 @@ public final class DocumentStream {
     func nextRow() throws(TillitError) -> Item? {
         while true {
             if lineNo == 0 && carry.count >= 3 && carry[0] == 0xEF && carry[1] == 0xBB && carry[2] == 0xBF { carry.removeFirst(3) }
-            if let (fields, next) = DelimitedRecord.next(carry, from: 0, tsv: input == .tsv, atEnd: atEOF) {
-                carry.removeFirst(next)
-                lineNo += 1
-                if let item = row(fields) { return item }
-                continue
+            // a record not complete in `carry` is parsed again only once `carry` has doubled
+            // (or the file ended), so one huge record costs linear time, not a parse per block
+            if atEOF || carry.count >= 2 * failedParseAt {
+                scannedBytes += carry.count
+                if let (fields, next) = DelimitedRecord.next(carry, from: 0, tsv: input == .tsv, atEnd: atEOF) {
+                    carry.removeFirst(next)
+                    failedParseAt = 0
+                    lineNo += 1
+                    if let item = row(fields) { return item }
+                    continue
+                }
+                failedParseAt = carry.count
             }
             if atEOF { reader = nil; return nil }
             if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }

@@ -77,7 +77,7 @@ public final class Analyzer: Sendable {
             decoded = DecodedText(bytes: b, encoding: .windows1252, offsetMap: m)
         } else {
             do {
-                decoded = try TextDecoder.decode(part.bytes, name: part.id)
+                decoded = try TextDecoder.decode(part.bytes, name: part.id, checkBinary: !part.binaryChecked)
             } catch .emptyInput {
                 decoded = DecodedText(bytes: [])  // an empty document, or a whitespace-only tail of a large one
             }
