@@ -172,11 +172,7 @@ enum CLI {
             }
             if out.isClosed { break }
         }
-        do { try out.finish() } catch {
-            report(error)
-            return error.exitCode
-        }
-        return batchExit(processed: done, failures: failures, order: order)
+        return finishBatch(out: out, processed: done, failures: failures, order: order)
     }
 
     /// Runs `body` on each file in order, reporting a failed file on stderr and going on with
@@ -196,11 +192,17 @@ enum CLI {
             }
             if out.isClosed { break }
         }
+        return finishBatch(out: out, processed: done, failures: failures, order: order)
+    }
+
+    /// Flushes stdout after a batch: 74 after a write error (reported on stderr), else the
+    /// batch's exit code (`batchExit`).
+    static func finishBatch(out: ByteWriter, processed: Int, failures: [TillitError], order: [String]) -> Int32 {
         do { try out.finish() } catch {
             report(error)
             return error.exitCode
         }
-        return batchExit(processed: done, failures: failures, order: order)
+        return batchExit(processed: processed, failures: failures, order: order)
     }
 
     /// The exit code after a batch: 0, 1 when some failed, or when all did the code of the
