@@ -7,9 +7,11 @@ enum ValidateCommand {
         OptionSpec(name: "gold", value: "FILE", help: "TSV with columns id, label (K/T/B/N), text (and source); more files may follow"),
         OptionSpec(name: "cv", value: "K", help: "grouped K-fold cross-validation: train on K-1 folds, label the held-out one (folds split by source)"),
         OptionSpec(name: "seed", value: "N", help: "with --cv: deal equal-sized source groups to folds in an order drawn from N (default: 0, by name)"),
+        OptionSpec(name: "train-share", value: "X", help: "with --cv: train each fold on this share (0…1) of the other folds' source groups, a point of a learning curve (default: 1)"),
         OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
         OptionSpec(name: "lexicon", value: "FILE", help: "lexicon file (default: embedded)"),
+        OptionSpec(name: "features", value: "FILE", help: "also write each passage's evidence features, mean word vector, stems and evidence as a TSV (the design matrix)"),
         OptionSpec(name: "errors", value: nil, help: "print each disagreement: text, gold, predicted, probability, reasons and evidence"),
         OptionSpec(name: "l2", value: "X", help: "with --cv: L2 penalty of the models trained (default: \(JSON.number(LabelModelTrainer.standard.l2)))"),
         OptionSpec(name: "balance", value: "X", help: "with --cv: class weighting 0…1 (default: \(JSON.number(LabelModelTrainer.standard.balance)))"),
@@ -29,19 +31,26 @@ enum ValidateCommand {
             folds = k
         }
         if let sv = a.value("seed") { guard let n = UInt64(sv) else { throw .usage("--seed: expected a whole number, got '\(sv)'") }; seed = n }
+        var share = 1.0
+        if let v = a.value("train-share") {
+            guard let x = Double(v), x > 0, x <= 1 else { throw .usage("--train-share: expected a share above 0 and at most 1, got '\(v)'") }
+            guard folds != nil else { throw .usage("validate: --train-share needs --cv") }
+            share = x
+        }
         let trainer = try TrainCommand.trainer(a)
         let passages = try TrainCommand.passages(golds)
         var options = ScoreOptions(unit: .document, repair: try a.choice("repair", RepairMode.self) ?? .auto)
         if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
         let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
         let scored = Validation.score(passages, analyzer: analyzer)
+        if let path = a.value("features") { try FileOutput.write(Array(FeatureTable.render(scored).utf8), to: path) }
         let v: Validation
         let decisions: [LabelDecision]
         let header: String
         if let k = folds {
-            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed)
+            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed, trainingShare: share)
             let groups = Set(passages.map(\.group)).count
-            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
+            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group\(share < 1 ? " on \(JSON.number(share * 100))% of the other groups" : "") (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

@@ -190,4 +190,55 @@ struct CrossValidationTests {
         #expect(v.macroF1 == 1)
         #expect(throws: TillitError.self) { try Validation.crossValidate(scored, k: 40, trainer: .standard) }
     }
+
+    @Test("a training share keeps about that share of the source groups, the same ones in every fold, nested as the share grows")
+    func trainingShareDrawsNestedGroups() {
+        let groups = (0..<2000).map { "web:site\($0).se" }
+        let quarter = Set(groups.filter { Validation.inTrainingShare($0, share: 0.25, seed: 3) })
+        let half = Set(groups.filter { Validation.inTrainingShare($0, share: 0.5, seed: 3) })
+        #expect(abs(Double(quarter.count) / 2000 - 0.25) < 0.04)
+        #expect(abs(Double(half.count) / 2000 - 0.5) < 0.04)
+        #expect(quarter.isSubset(of: half))
+        #expect(groups.allSatisfy { Validation.inTrainingShare($0, share: 1, seed: 3) })
+        // another seed draws other groups
+        #expect(Set(groups.filter { Validation.inTrainingShare($0, share: 0.5, seed: 4) }) != half)
+    }
+
+    @Test("cross-validation on a share of the groups still labels every passage, and learns less from less")
+    func crossValidationOnATrainingShare() throws {
+        var ps: [Validation.Passage] = []
+        let k = "Detaljstyrning, kontroll och fler nyckeltal styr verksamheten uppifrån."
+        let t = "Tillit till medarbetarna och större handlingsutrymme för professionen i verksamheten."
+        let n = "Protokollet justerades och mötet avslutades."
+        for g in 0..<12 {
+            ps.append(.init(id: "k\(g)", label: .K, text: k, group: "g\(g)"))
+            ps.append(.init(id: "t\(g)", label: .T, text: t, group: "g\(g)"))
+            ps.append(.init(id: "n\(g)", label: .N, text: n, group: "g\(g)"))
+        }
+        let scored = Validation.score(ps, analyzer: Analyzer(options: ScoreOptions(unit: .document, repair: .off)))
+        let (v, decisions) = try Validation.crossValidate(scored, k: 4, trainer: .standard, trainingShare: 0.5)
+        #expect(decisions.count == ps.count)
+        #expect(v.pairs.map(\.id) == ps.map(\.id))
+        #expect(v.macroF1 == 1)   // the three kinds are easy even from half the groups
+    }
+
+    @Test("the feature table has one row per passage with its gold label, every model feature and its evidence")
+    func featureTableRows() {
+        let ps: [Validation.Passage] = [
+            .init(id: "a", label: .K, text: "Detaljstyrning och kontroll av medarbetarna.", group: "g1"),
+            .init(id: "b", label: .N, text: "Protokollet justerades.", group: "g2"),
+        ]
+        let scored = Validation.score(ps, analyzer: Analyzer(options: ScoreOptions(unit: .document, repair: .off)))
+        let lines = FeatureTable.render(scored).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.count == 3)
+        let header = lines[0].map(String.init)
+        #expect(header.prefix(3) == ["id", "source", "gold"])
+        #expect(header.contains("K framed") && header.contains("vector 64") && header.last == "evidence")
+        #expect(lines.allSatisfy { $0.count == header.count })
+        let a = lines[1].map(String.init)
+        #expect(a[0] == "a" && a[1] == "g1" && a[2] == "K")
+        #expect(Double(a[header.firstIndex(of: "K")!])! > 0)
+        #expect(a.last!.contains("|K|K|"))   // an evidence item: pattern|entry pole|counted pole|…
+        #expect(lines[2][header.firstIndex(of: "hits")!] == "0")
+    }
 }

@@ -112,16 +112,9 @@ public struct Validation: Sendable {
     public static func folds(_ passages: [Passage], k: Int, seed: UInt64 = 0) -> [Int] {
         var sizes: [String: Int] = [:]
         for p in passages { sizes[p.group, default: 0] += 1 }
-        func mix(_ g: String) -> UInt64 {   // FNV-1a of the group name, then mixed with the seed
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in g.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            var z = h ^ (seed &* 0x9E37_79B9_7F4A_7C15)
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            return z ^ (z >> 31)
-        }
         let order = sizes.keys.sorted {
             if sizes[$0]! != sizes[$1]! { return sizes[$0]! > sizes[$1]! }
-            if seed != 0 { let a = mix($0), b = mix($1); if a != b { return a < b } }
+            if seed != 0 { let a = mix($0, seed), b = mix($1, seed); if a != b { return a < b } }
             return $0 < $1
         }
         var load = [Int](repeating: 0, count: max(k, 1))
@@ -133,12 +126,34 @@ public struct Validation: Sendable {
         return passages.map { foldOf[$0.group]! }
     }
 
+    /// A group name's hash (FNV-1a) mixed with a seed (SplitMix64's finaliser): a stable,
+    /// well-spread number per group and seed.
+    static func mix(_ g: String, _ seed: UInt64) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in g.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var z = h ^ (seed &* 0x9E37_79B9_7F4A_7C15)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        return z ^ (z >> 31)
+    }
+
+    /// Whether `group` is among the `share` (0…1] of source groups drawn for training with
+    /// `seed`: the same groups for every fold, and a larger share keeps every group a smaller
+    /// one keeps (the draws are nested), so a learning curve compares like with like.
+    public static func inTrainingShare(_ group: String, share: Double, seed: UInt64) -> Bool {
+        share >= 1 || Double(mix(group, seed ^ 0x5EED_0F_5A4E) % 1_000_000) < share * 1_000_000
+    }
+
     /// Grouped k-fold cross-validation: for each fold, a model is trained by `trainer` on the
     /// other folds and labels the fold's passages. Every passage is labelled by a model that
     /// never saw its group. Returns the pooled out-of-fold labels and, per passage, the
     /// decision. Cost: k trainings plus one pass of the pipeline.
+    ///
+    /// With `trainingShare` below 1, each fold trains only on that share of the other folds'
+    /// source groups (`inTrainingShare`) while every passage is still labelled: the points of
+    /// a learning curve, which show how much more coded text would help.
     /// - Throws: `.badData` when a training fold holds too few labels, or k < 2.
-    public static func crossValidate(_ scored: [Scored], k: Int, trainer: LabelModelTrainer, seed: UInt64 = 0) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
+    public static func crossValidate(_ scored: [Scored], k: Int, trainer: LabelModelTrainer, seed: UInt64 = 0,
+                                     trainingShare: Double = 1) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
         guard k >= 2 else { throw .usage("--cv: expected at least 2 folds, got \(k)") }
         let groups = Set(scored.map(\.passage.group)).count
         guard groups >= k else { throw .badData(path: "<gold>", reason: "\(k) folds need at least \(k) source groups; the gold has \(groups)") }
@@ -146,7 +161,7 @@ public struct Validation: Sendable {
         var decisions = [LabelDecision](repeating: .noEvidence, count: scored.count)
         let excluded = trainer.l2Stems > 0 ? trainer.commonStems() : []
         for f in 0..<k {
-            let train = scored.indices.filter { fold[$0] != f }
+            let train = scored.indices.filter { fold[$0] != f && inTrainingShare(scored[$0].passage.group, share: trainingShare, seed: seed) }
             let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems },
                                           vectorIDs: train.map { scored[$0].allVectorIDs }, labels: train.map { scored[$0].passage.label },
                                           excludedStems: excluded)
