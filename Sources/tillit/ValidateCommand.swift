@@ -7,6 +7,7 @@ enum ValidateCommand {
         OptionSpec(name: "gold", value: "FILE", help: "TSV with columns id, label (K/T/B/N), text (and source); more files may follow"),
         OptionSpec(name: "cv", value: "K", help: "grouped K-fold cross-validation: train on K-1 folds, label the held-out one (folds split by source)"),
         OptionSpec(name: "seed", value: "N", help: "with --cv: deal equal-sized source groups to folds in an order drawn from N (default: 0, by name)"),
+        OptionSpec(name: "train-also", value: "FILE", help: "with --cv: coded passages (TSV as --gold) added to every fold's training and never labelled; their sources must differ from the gold's"),
         OptionSpec(name: "train-share", value: "X", help: "with --cv: train each fold on this share (0…1) of the other folds' source groups, a point of a learning curve (default: 1)"),
         OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
         OptionSpec(name: "repair", value: "MODE", help: "auto|on|off (default: auto)"),
@@ -43,14 +44,19 @@ enum ValidateCommand {
         if let m = a.value("model") { options.model = try LabelModel.load(path: m) }
         let analyzer = Analyzer(lexicon: try CLI.lexicon(a), options: options)
         let scored = Validation.score(passages, analyzer: analyzer)
+        var extra: [Validation.Scored] = []
+        if let also = a.value("train-also") {
+            guard folds != nil else { throw .usage("validate: --train-also needs --cv") }
+            extra = Validation.score(try Validation.readGold(path: also), analyzer: analyzer)
+        }
         if let path = a.value("features") { try FileOutput.write(Array(FeatureTable.render(scored).utf8), to: path) }
         let v: Validation
         let decisions: [LabelDecision]
         let header: String
         if let k = folds {
-            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed, trainingShare: share)
+            (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed, trainingShare: share, alsoTrain: extra)
             let groups = Set(passages.map(\.group)).count
-            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group\(share < 1 ? " on \(JSON.number(share * 100))% of the other groups" : "") (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
+            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group\(share < 1 ? " on \(JSON.number(share * 100))% of the other groups" : "")\(extra.isEmpty ? "" : " and on \(extra.count) training-only passages") (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

@@ -151,20 +151,29 @@ public struct Validation: Sendable {
     /// With `trainingShare` below 1, each fold trains only on that share of the other folds'
     /// source groups (`inTrainingShare`) while every passage is still labelled: the points of
     /// a learning curve, which show how much more coded text would help.
-    /// - Throws: `.badData` when a training fold holds too few labels, or k < 2.
+    ///
+    /// `alsoTrain` passages (for example passages coded by another coder, or from sources of
+    /// other kinds) join the training of every fold and are never labelled, so the figure
+    /// stays one of `scored` alone. They must not share a source with `scored`.
+    /// - Throws: `.badData` when a training fold holds too few labels, k < 2, or an `alsoTrain`
+    ///   passage shares a source group with a passage labelled.
     public static func crossValidate(_ scored: [Scored], k: Int, trainer: LabelModelTrainer, seed: UInt64 = 0,
-                                     trainingShare: Double = 1) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
+                                     trainingShare: Double = 1, alsoTrain: [Scored] = []) throws(TillitError) -> (validation: Validation, decisions: [LabelDecision]) {
         guard k >= 2 else { throw .usage("--cv: expected at least 2 folds, got \(k)") }
         let groups = Set(scored.map(\.passage.group)).count
         guard groups >= k else { throw .badData(path: "<gold>", reason: "\(k) folds need at least \(k) source groups; the gold has \(groups)") }
+        let labelled = Set(scored.map(\.passage.group))
+        if let shared = alsoTrain.first(where: { labelled.contains($0.passage.group) }) {
+            throw .badData(path: "<gold>", reason: "training-only passage \(shared.passage.id) shares the source '\(shared.passage.group)' with a passage labelled; a source must be on one side only")
+        }
         let fold = folds(scored.map(\.passage), k: k, seed: seed)
         var decisions = [LabelDecision](repeating: .noEvidence, count: scored.count)
         let excluded = trainer.l2Stems > 0 ? trainer.commonStems() : []
         for f in 0..<k {
             let train = scored.indices.filter { fold[$0] != f && inTrainingShare(scored[$0].passage.group, share: trainingShare, seed: seed) }
-            let model = try trainer.train(train.map { scored[$0].table }, stems: train.map { scored[$0].allStems },
-                                          vectorIDs: train.map { scored[$0].allVectorIDs }, labels: train.map { scored[$0].passage.label },
-                                          excludedStems: excluded)
+                .map { scored[$0] } + alsoTrain
+            let model = try trainer.train(train.map(\.table), stems: train.map(\.allStems), vectorIDs: train.map(\.allVectorIDs),
+                                          labels: train.map(\.passage.label), excludedStems: excluded)
             for i in scored.indices where fold[i] == f { decisions[i] = scored[i].decision(model) }
         }
         let v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })
