@@ -241,4 +241,26 @@ struct CrossValidationTests {
         #expect(a.last!.contains("|K|K|"))   // an evidence item: pattern|entry pole|counted pole|…
         #expect(lines[2][header.firstIndex(of: "hits")!] == "0")
     }
+
+    @Test("training-only passages join every fold's training, are never labelled, and may not share a source with the gold")
+    func trainingOnlyPassages() throws {
+        let k = "Detaljstyrning, kontroll och fler nyckeltal styr verksamheten uppifrån."
+        let t = "Tillit till medarbetarna och större handlingsutrymme för professionen i verksamheten."
+        let n = "Protokollet justerades och mötet avslutades."
+        var gold: [Validation.Passage] = [], extra: [Validation.Passage] = []
+        for g in 0..<4 {
+            gold.append(.init(id: "k\(g)", label: .K, text: k, group: "g\(g)"))
+            gold.append(.init(id: "t\(g)", label: .T, text: t, group: "g\(g)"))
+        }
+        // without the extra passages no fold has seen N; with them the model learns it
+        for g in 0..<6 { extra.append(.init(id: "x\(g)", label: .N, text: n + " Kontroll av biljetter.", group: "x\(g)")) }
+        gold.append(.init(id: "n0", label: .N, text: n + " Kontroll av biljetter.", group: "g9"))
+        let analyzer = Analyzer(options: ScoreOptions(unit: .document, repair: .off))
+        let scored = Validation.score(gold, analyzer: analyzer), also = Validation.score(extra, analyzer: analyzer)
+        let (v, _) = try Validation.crossValidate(scored, k: 4, trainer: .standard, alsoTrain: also)
+        #expect(v.pairs.map(\.id) == gold.map(\.id))
+        #expect(v.pairs.last?.predicted == .N)
+        let clash = Validation.score([.init(id: "y", label: .N, text: n, group: "g1")], analyzer: analyzer)
+        #expect(throws: TillitError.self) { try Validation.crossValidate(scored, k: 4, trainer: .standard, alsoTrain: clash) }
+    }
 }
