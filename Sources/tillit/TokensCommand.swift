@@ -18,6 +18,7 @@ enum TokensCommand {
             let b = decoded.bytes
             b.withUnsafeBufferPointer { p in
                 for (si, seg) in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs).enumerated() {
+                    if out.isClosed { break }   // the reader went away (`tokens … | head`): stop within the document
                     out.write("segment \(si) \(seg.kind.rawValue) @\(decoded.originalOffset(seg.range.lowerBound))+\(seg.range.count)\n")
                     if a.has("sentences") {
                         for s in Segmenter.sentences(p, in: seg.range) {
