@@ -8,10 +8,10 @@ enum RepairCommand {
         OptionSpec(name: "mode", value: "MODE", help: "auto|on: auto repairs valid words only in damaged documents (default: auto)"),
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a change, 0…1 (default: 0.5)"),
         CLI.repairLexiconSpec,
-    ]
+    ] + CLI.inputSpecs
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {
-        guard let a = try CLI.parse(args, verb: "repair", synopsis: "[options] PATH... | -", specs: specs) else { return 0 }
+        guard let a = try CLI.parse(args, verb: "repair", synopsis: "[options] [--input jsonl|csv|tsv] PATH... | -", specs: specs) else { return 0 }
         let format = a.value("format") ?? "text"
         guard format == "text" || format == "jsonl" else { throw .usage("--format: '\(format)' is not one of text, jsonl") }
         let mode = try a.choice("mode", RepairMode.self) ?? .auto
@@ -20,6 +20,10 @@ enum RepairCommand {
         let out = ByteWriter()
         let repairer = try CLI.repairer(a)
         let diff = a.has("diff")
+        if let input = try a.choice("input", DocumentStream.Input.self), input != .text {
+            return try records(files, a, input: input, inputErrors: inputErrors, out: out, repairer: repairer, mode: mode, minConf: minConf,
+                               format: format, diff: diff)
+        }
         return CLI.eachFile(files, earlierFailures: inputErrors, out: out, order: a.positionals) { (path: String) throws(TillitError) in
             // a --diff of a file read in several parts counts its changes first, for the header
             var total: Int? = nil
@@ -49,6 +53,44 @@ enum RepairCommand {
                     out.write(bytes: result.apply(to: o.decoded.bytes))
                 }
             }
+        }
+    }
+
+    /// `--input jsonl|csv|tsv`: each record's text repaired on its own. The text format writes
+    /// the records back in their own format (the id, the pass-through fields, then the repaired
+    /// `text`; CSV and TSV with a header row); `--format jsonl` lists the changes with the
+    /// record id as `doc` and offsets into the record's text; `--diff` shows each record's
+    /// changed lines under a header naming the record.
+    static func records(_ files: [String], _ a: ParsedArguments, input: DocumentStream.Input, inputErrors: [TillitError], out: ByteWriter,
+                        repairer: Repairer, mode: RepairMode, minConf: Double, format: String, diff: Bool) throws(TillitError) -> Int32 {
+        var header = true
+        let tsv = input == .tsv
+        return try CLI.eachDocument(files, a, earlierFailures: inputErrors, out: out, order: a.positionals) { (id: String, bytes: [UInt8], meta: [(String, String)]) throws(TillitError) in
+            let d = try TextDecoder.decode(bytes, name: id)
+            let result = repairer.repair(text: d.bytes, mode: mode, minConfidence: minConf)
+            if format == "jsonl" {
+                for c in result.changes {
+                    let off = d.originalOffset(c.offset)
+                    out.write("{\"doc\":\(JSON.string(id)),\"offset\":\(off),\"length\":\(d.originalOffset(c.offset + c.length) - off),\"original\":\(JSON.string(c.original)),\"replacement\":\(JSON.string(c.replacement)),\"confidence\":\(JSON.number(c.confidence)),\"reason\":\"\(c.reason)\"}\n")
+                }
+                return
+            }
+            if diff {
+                out.write(RepairDiff.header(path: id, changes: result.changes.count))
+                out.write(RepairDiff.lines(bytes: d.bytes, result: result, firstLine: 0))
+                return
+            }
+            let text = String(decoding: result.apply(to: d.bytes), as: UTF8.self)
+            if input == .jsonl {
+                out.write("{\"id\":\(JSON.string(id))" + meta.map { ",\(JSON.string($0.0)):\(JSON.string($0.1))" }.joined() + ",\"text\":\(JSON.string(text))}\n")
+                return
+            }
+            let sep = tsv ? "\t" : ","
+            if header {
+                out.write((["id"] + meta.map(\.0) + ["text"]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
+                header = false
+            }
+            out.write(([id] + meta.map(\.1) + [text]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
         }
     }
 

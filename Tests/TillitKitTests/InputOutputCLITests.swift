@@ -304,4 +304,36 @@ extension InputOutputCLITests {
         #expect(rows(k.out).map { $0["id"] as! String } == ["a", "c"])
         #expect(k.err.contains("-:2"))
     }
+
+    @Test("repair --input jsonl writes each record back repaired with its fields, lists changes by record id, and reports a bad record with FILE:LINE")
+    func repairRecords() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let path = d.appendingPathComponent("r.jsonl").path
+        let records = [#"{"id":"a","kommun":"Malmö","text":"Det ar viktigt att fa tillit fran medarbetarna i forvaltningen."}"#,
+                       #"{"id":"b","kommun":"Lund","text":"Kommunfullmiktige beslutade att fragan ska utredas."}"#, #"{"id":"c"}"#]
+        try Data((records.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let r = try cli.run(["repair", "--input", "jsonl", path])
+        #expect(r.status == 1)
+        let out = rows(r.out)
+        #expect(out.map { $0["id"] as? String } == ["a", "b"])
+        #expect(out[0]["kommun"] as? String == "Malmö")
+        #expect(out[0]["text"] as? String == "Det är viktigt att få tillit från medarbetarna i förvaltningen.")
+        #expect(out[1]["text"] as? String == "Kommunfullmäktige beslutade att frågan ska utredas.")
+        #expect(r.err.contains("r.jsonl:3"))
+        let changes = rows(try cli.run(["repair", "--input", "jsonl", "--format", "jsonl", path]).out)
+        #expect(changes.first?["doc"] as? String == "a" && changes.first?["original"] as? String == "ar" && changes.first?["offset"] as? Int == 4)
+        #expect(changes.contains { $0["doc"] as? String == "b" && $0["replacement"] as? String == "Kommunfullmäktige" })
+    }
+
+    @Test("repair --input csv keeps the header and the other columns, quoting the repaired text where it needs it")
+    func repairCSVRecords() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let path = d.appendingPathComponent("r.csv").path
+        try Data("id,år,text\n1,2020,\"Det ar viktigt att fa tillit, fran medarbetarna.\"\n".utf8).write(to: URL(fileURLWithPath: path))
+        let r = try cli.run(["repair", "--input", "csv", path])
+        #expect(r.status == 0)
+        #expect(r.out == "id,år,text\n1,2020,\"Det är viktigt att få tillit, från medarbetarna.\"\n")
+    }
 }
