@@ -23,7 +23,7 @@ enum KwicCommand {
         let (files, inputErrors) = try CLI.inputs(Array(a.positionals.dropFirst()), verb: "kwic")
         let out = ByteWriter()
         let sep = format == .tsv ? "\t" : ","
-        let fixed = ["id", "offset", "left", "match", "right", "pattern", "pole", "modifier", "repaired"]
+        let fixed = ["id", "offset", "left", "match", "right", "pattern", "pole", "modifier", "repaired", "left_original", "right_original"]
         var headerDone = false
         // CSV/TSV: the header waits for the first document, whose records name the metadata columns
         func header(_ meta: [(String, String)]) {
@@ -43,9 +43,9 @@ enum KwicCommand {
                     let left = l.left.count < width ? String(repeating: " ", count: width - l.left.count) + l.left : l.left
                     out.write("\(left) [\(l.match)] \(l.right)   \(l.id)@\(l.offset) \(poleText)\(e.modifier == .none ? "" : " " + e.modifier.name)\n")
                 case .jsonl:
-                    out.write("{\"id\":\(JSON.string(l.id)),\"offset\":\(l.offset),\"left\":\(JSON.string(l.left)),\"match\":\(JSON.string(l.match)),\"right\":\(JSON.string(l.right)),\"pattern\":\(JSON.string(e.pattern)),\"pole\":\(poleText.isEmpty ? "null" : "\"" + poleText + "\""),\"modifier\":\"\(e.modifier.name)\",\"repaired\":\(e.repaired.map(JSON.string) ?? "null")\(meta.isEmpty ? "" : ",\"columns\":{" + meta.map { JSON.string($0.0) + ":" + JSON.string($0.1) }.joined(separator: ",") + "}")}\n")
+                    out.write("{\"id\":\(JSON.string(l.id)),\"offset\":\(l.offset),\"left\":\(JSON.string(l.left)),\"match\":\(JSON.string(l.match)),\"right\":\(JSON.string(l.right)),\"pattern\":\(JSON.string(e.pattern)),\"pole\":\(poleText.isEmpty ? "null" : "\"" + poleText + "\""),\"modifier\":\"\(e.modifier.name)\",\"repaired\":\(e.repaired.map(JSON.string) ?? "null"),\"left_original\":\(JSON.string(l.leftOriginal)),\"right_original\":\(JSON.string(l.rightOriginal))\(meta.isEmpty ? "" : ",\"columns\":{" + meta.map { JSON.string($0.0) + ":" + JSON.string($0.1) }.joined(separator: ",") + "}")}\n")
                 case .csv, .tsv:
-                    let cells = [l.id, String(l.offset), l.left, l.match, l.right, e.pattern, poleText, e.modifier.name, e.repaired ?? ""] + meta.map(\.1)
+                    let cells = [l.id, String(l.offset), l.left, l.match, l.right, e.pattern, poleText, e.modifier.name, e.repaired ?? "", l.leftOriginal, l.rightOriginal] + meta.map(\.1)
                     out.write(cells.map { CSV.field($0, tsv: format == .tsv) }.joined(separator: sep) + "\n")
                 }
             }

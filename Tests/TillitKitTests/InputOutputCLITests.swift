@@ -287,7 +287,7 @@ extension InputOutputCLITests {
         let c = try cli.run(["kwic", "kontroll*", "--input", "csv", "--id-column", "doc", "--text-column", "body", "--format", "csv", "--repair", "off", "-"], stdin: Data(csv.utf8))
         #expect(c.status == 0)
         let lines = c.out.split(separator: "\n").map(String.init)
-        #expect(lines.first == "id,offset,left,match,right,pattern,pole,modifier,repaired,party")
+        #expect(lines.first == "id,offset,left,match,right,pattern,pole,modifier,repaired,left_original,right_original,party")
         #expect(lines.count == 2 && lines[1].hasPrefix("x,") && lines[1].hasSuffix(",M"))
 
         let t = try cli.run(["tokens", "--input", "jsonl", "-"], stdin: Data(jsonl.utf8))

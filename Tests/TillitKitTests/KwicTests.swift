@@ -35,4 +35,18 @@ struct KwicTests {
     func badPole() {
         #expect(throws: TillitError.self) { try KwicQuery.parse("4:X") }
     }
+
+    @Test("in a repaired document the context is shown repaired, with the original beside it; a clean one's are the same")
+    func repairedContext() throws {
+        let kwic = try Kwic(query: KwicQuery.parse("kontroll"), repair: .on)
+        let text = "Kommunfullmiktige vill ha mer kontroll av verksamheten och fler nyckeltal i forvaltningen fran och med nu."
+        let line = try #require(try kwic.lines(id: "d", bytes: Array(text.utf8)).first)
+        #expect(line.left == "Kommunfullmäktige vill ha mer")
+        #expect(line.leftOriginal == "Kommunfullmiktige vill ha mer")
+        #expect(line.right.hasPrefix("av verksamheten och fler nyckeltal i för"))
+        #expect(line.rightOriginal.hasPrefix("av verksamheten och fler nyckeltal i for"))
+        #expect(Array(Array(text.utf8)[line.offset..<line.offset + 8]) == Array("kontroll".utf8))   // the offset still points into the original
+        let clean = try #require(try Kwic(query: KwicQuery.parse("kontroll"), repair: .off).lines(id: "d", bytes: Array(text.utf8)).first)
+        #expect(clean.left == clean.leftOriginal && clean.right == clean.rightOriginal)
+    }
 }

@@ -1,6 +1,7 @@
 /// Keyword in context (`tillit kwic`): every match of a query with its surrounding text.
 /// Matching goes through the full pipeline (repair included), so OCR-damaged documents
-/// match, and each line shows the original surface form.
+/// match. Each line shows the match as it stands in the document, and its context both
+/// repaired and as it stands.
 public struct Kwic: Sendable {
     /// The query.
     public let query: KwicQuery
@@ -17,18 +18,53 @@ public struct Kwic: Sendable {
         self.query = query
         self.width = width
         self.tokens = tokens
-        self.analyzer = Analyzer(lexicon: try query.lexicon(default: lexicon), options: ScoreOptions(unit: .document, repair: repair, evidence: true))
+        self.analyzer = Analyzer(lexicon: try query.lexicon(default: lexicon), options: ScoreOptions(unit: .document, repair: repair, evidence: true, keepChanges: true))
     }
 
     /// The lines of one document given as raw bytes. Cost: one pipeline pass.
     public func lines(id: String, bytes: [UInt8]) throws(TillitError) -> [KwicLine] {
         var scratch = Analyzer.Scratch()
         let doc = try analyzer.score(DocumentPart(id: id, bytes: bytes), scratch: &scratch)
+        // the repaired document, for the repaired context (a Windows-1252 document keeps its
+        // original context: its bytes and the UTF-8 replacements do not mix)
+        let repaired = doc.encoding == .windows1252 ? nil : Kwic.splice(bytes, doc.changes)
         return doc.units.flatMap(\.hits).filter(query.keeps).map { e in
-            KwicLine(id: id, offset: e.offset, left: context(bytes, upTo: e.offset, encoding: doc.encoding),
-                     match: e.surface.split(whereSeparator: \.isWhitespace).joined(separator: " "),
-                     right: context(bytes, from: e.offset + e.length, encoding: doc.encoding), evidence: e)
+            let left = context(bytes, upTo: e.offset, encoding: doc.encoding), right = context(bytes, from: e.offset + e.length, encoding: doc.encoding)
+            var line = KwicLine(id: id, offset: e.offset, left: left, match: e.surface.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                                right: right, leftOriginal: left, rightOriginal: right, evidence: e)
+            if let (r, shift) = repaired {
+                line.left = context(r, upTo: e.offset + shift(e.offset), encoding: .utf8)
+                line.right = context(r, from: e.offset + e.length + shift(e.offset + e.length), encoding: .utf8)
+            }
+            return line
         }
+    }
+
+    /// `bytes` with the repair `changes` (offsets into `bytes`, in order) spliced in, and the
+    /// shift of an original offset at a token boundary to the repaired bytes; nil when nothing
+    /// was changed. O(bytes + changes).
+    static func splice(_ bytes: [UInt8], _ changes: [RepairChange]) -> ([UInt8], (Int) -> Int)? {
+        guard !changes.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + changes.count * 2)
+        var at = 0
+        var ends: [Int] = [], shifts: [Int] = []   // after each change: its original end and the total shift so far
+        var total = 0
+        for c in changes where c.offset >= at && c.offset + c.length <= bytes.count {
+            out.append(contentsOf: bytes[at..<c.offset])
+            out.append(contentsOf: c.replacement.utf8)
+            at = c.offset + c.length
+            total += c.replacement.utf8.count - c.length
+            ends.append(at); shifts.append(total)
+        }
+        out.append(contentsOf: bytes[at...])
+        let shift: (Int) -> Int = { o in
+            // the last change that ends at or before o
+            var lo = 0, hi = ends.count
+            while lo < hi { let m = (lo + hi) / 2; if ends[m] <= o { lo = m + 1 } else { hi = m } }
+            return lo == 0 ? 0 : shifts[lo - 1]
+        }
+        return (out, shift)
     }
 
     func slice(_ bytes: [UInt8], _ r: Range<Int>, _ enc: SourceEncoding) -> String {
