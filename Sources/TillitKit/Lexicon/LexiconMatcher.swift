@@ -403,11 +403,22 @@ public final class LexiconMatcher: Sendable {
 
     /// Marks the hits from `from` on that have a frame word (other than their own tokens)
     /// within `frameWindow` tokens. O(hits × frames in the unit), both small.
+    /// Marks the hits from `from` on that have a frame word (other than themselves) within
+    /// `frameWindow` tokens. `frames` are token positions in ascending order (as matching finds
+    /// them), so each hit costs one binary search: O(hits × log frames), not hits × frames
+    /// (which was quadratic in a long paragraph).
     func markFramed(_ hits: inout [Hit], from: Int, frames: [Int32]) {
         guard !frames.isEmpty, from < hits.count else { return }
+        let w = LexiconMatcher.frameWindow
         for h in from..<hits.count {
-            let t = hits[h].tokenIndex
-            for f in frames where abs(Int(f) - Int(t)) <= LexiconMatcher.frameWindow && f != t { hits[h].framed = true; break }
+            let t = Int(hits[h].tokenIndex)
+            var lo = 0, hi = frames.count
+            while lo < hi { let m = (lo + hi) >> 1; if Int(frames[m]) < t - w { lo = m + 1 } else { hi = m } }
+            var i = lo
+            while i < frames.count && Int(frames[i]) <= t + w {
+                if Int(frames[i]) != t { hits[h].framed = true; break }
+                i += 1
+            }
         }
     }
 
