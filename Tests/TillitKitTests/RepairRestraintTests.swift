@@ -141,4 +141,13 @@ struct RepairRestraintTests {
         #expect(repaired("Familjen bor kvar i huset och har inte fatt nagot svar fran kommunen.")
                 == "Familjen bor kvar i huset och har inte fått något svar från kommunen.")
     }
+
+    @Test("a number glued to a capitalised word in a table is a figure, not stand-ins for letters; stand-ins inside lowercase words are still read")
+    func numberGluedToCapitalisedWord() {
+        let out = repaired("Utgiftsminskningar, 5760 varav f6r Kulturdepartementet, 111Näringsdepartementet, 560Miljödepartementet och 6vriga.", mode: .on)
+        #expect(out.contains("111Näringsdepartementet"))
+        #expect(out.contains("560Miljödepartementet"))
+        #expect(out.contains("för Kulturdepartementet"))
+        #expect(out.contains("övriga"))
+    }
 }

@@ -14,6 +14,11 @@
 ///   such particle) and a capitalised word gains no letter (`von der Leyen` is not
 ///   `von åder Leyen`); a lost å/ä/ö is still restored (`Anna pa Skolverket` → `på`).
 ///
+/// - A number glued to a capitalised word (`111Näringsdepartementet`, `5100Arbetsmarknadsdepartementet`
+///   in tables and lists) is left as written: the digits are a figure, not OCR stand-ins for
+///   letters (`iiiNäringsdepartementet` was wrong). Stand-ins inside lowercase words (`f6r`,
+///   `6ver`) are untouched by this.
+///
 /// Cost: checked only for a word that repair would change; a scan of its bytes and one copy
 /// of the form.
 extension Repairer {
@@ -24,6 +29,13 @@ extension Repairer {
         if t.joined { return false }
         let s = Int(t.start), e = Int(t.end)
         let b0 = p[s]
+        if ByteClass.isDigit(b0) {
+            var i = s
+            while i < e && ByteClass.isDigit(p[i]) { i += 1 }
+            // a capital next: ASCII, or Å Ä Ö (C3 85, C3 84, C3 96)
+            if i < e && (p[i] &- 0x41 < 26 || (p[i] == 0xC3 && i + 1 < e && (p[i + 1] == 0x85 || p[i + 1] == 0x84 || p[i + 1] == 0x96))) { return true }
+            return false
+        }
         let capitalFirst = b0 &- 0x41 < 26
         let lowerFirst = b0 &- 0x61 < 26
         guard capitalFirst || (lowerFirst && e - s <= 3) else { return false }
