@@ -173,8 +173,8 @@ struct CrossValidationTests {
         #expect(abs(v.macroF1AllLabels - (1 + t + n) / 4) < 1e-12)
     }
 
-    @Test("cross-validation labels every passage with a model that never saw its group")
-    func crossValidationRuns() throws {
+    /// Twelve source groups of one clear K, one clear T and one N passage each.
+    static let threeKinds: [Validation.Passage] = {
         var ps: [Validation.Passage] = []
         let k = "Detaljstyrning, kontroll och fler nyckeltal styr verksamheten uppifrån."
         let t = "Tillit till medarbetarna och större handlingsutrymme för professionen i verksamheten."
@@ -184,6 +184,12 @@ struct CrossValidationTests {
             ps.append(.init(id: "t\(g)", label: .T, text: t, group: "g\(g)"))
             ps.append(.init(id: "n\(g)", label: .N, text: n, group: "g\(g)"))
         }
+        return ps
+    }()
+
+    @Test("cross-validation labels every passage with a model that never saw its group")
+    func crossValidationRuns() throws {
+        let ps = Self.threeKinds
         let scored = Validation.score(ps, analyzer: Analyzer(options: ScoreOptions(unit: .document, repair: .off)))
         let (v, decisions) = try Validation.crossValidate(scored, k: 4, trainer: LabelModelTrainer.standard)
         #expect(decisions.count == ps.count)
@@ -206,15 +212,7 @@ struct CrossValidationTests {
 
     @Test("cross-validation on a share of the groups still labels every passage, and learns less from less")
     func crossValidationOnATrainingShare() throws {
-        var ps: [Validation.Passage] = []
-        let k = "Detaljstyrning, kontroll och fler nyckeltal styr verksamheten uppifrån."
-        let t = "Tillit till medarbetarna och större handlingsutrymme för professionen i verksamheten."
-        let n = "Protokollet justerades och mötet avslutades."
-        for g in 0..<12 {
-            ps.append(.init(id: "k\(g)", label: .K, text: k, group: "g\(g)"))
-            ps.append(.init(id: "t\(g)", label: .T, text: t, group: "g\(g)"))
-            ps.append(.init(id: "n\(g)", label: .N, text: n, group: "g\(g)"))
-        }
+        let ps = Self.threeKinds
         let scored = Validation.score(ps, analyzer: Analyzer(options: ScoreOptions(unit: .document, repair: .off)))
         let (v, decisions) = try Validation.crossValidate(scored, k: 4, trainer: .standard, trainingShare: 0.5)
         #expect(decisions.count == ps.count)
