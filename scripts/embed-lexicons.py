@@ -6,7 +6,7 @@ equals the file in Lexicons/, so a forgotten run fails `swift test`.
 """
 import os
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-pairs = [("EmbeddedRepairLexicon", "text", "Lexicons/repair-sv.txt"), ("EmbeddedRepairContext", "text", "Lexicons/repair-context-sv.txt"), ("EmbeddedGovernanceLexicon", "text", "Lexicons/governance.tillit"),
+pairs = [("EmbeddedRepairLexicon", "text", "Lexicons/repair-sv.txt"), ("EmbeddedRepairContext", "text", "Lexicons/repair-context-sv.txt"), ("EmbeddedOCRChannel", "text", "Lexicons/ocr-channel-sv.txt"), ("EmbeddedGovernanceLexicon", "text", "Lexicons/governance.tillit"),
          ("EmbeddedLabelModel", "text", "Lexicons/label-model.tsv"),
          ("EmbeddedWordVectors", "text", "Lexicons/word-vectors.tsv")]
 for name, var, rel in pairs:

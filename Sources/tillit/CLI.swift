@@ -108,6 +108,10 @@ enum CLI {
     static let repairLexiconSpec = OptionSpec(name: "repair-lexicon", value: "FILE",
                                               help: "repair lexicon built by scripts/build-repair-lexicon.py (default: embedded)")
 
+    /// The `--ocr-rewrites FILE` option shared by the verbs that repair.
+    static let ocrRewritesSpec = OptionSpec(name: "ocr-rewrites", value: "FILE",
+                                            help: "learned OCR rewrites built by scripts/build-ocr-channel.py (default: embedded)")
+
     /// The `--paragraphs blank|line|auto` option shared by the verbs that segment.
     static let paragraphsSpec = OptionSpec(name: "paragraphs", value: "MODE",
                                            help: "blank|line|auto: paragraphs end at blank lines, at every line, or auto-detect one paragraph per line (default: auto)")
@@ -121,8 +125,11 @@ enum CLI {
     static func repairer(_ a: ParsedArguments) throws(TillitError) -> Repairer {
         var lexicon: RepairLexicon? = nil
         if let path = a.value("repair-lexicon") { lexicon = try RepairLexicon(contentsOf: path) }
-        if let w = try a.number("context-weight", in: 0...10) { return Repairer(lexicon: lexicon, contextWeight: Float(w)) }
-        return lexicon.map { Repairer(lexicon: $0) } ?? .shared
+        var rewrites: OCRRewrites? = nil
+        if let path = a.value("ocr-rewrites") { rewrites = try OCRRewrites(contentsOf: path) }
+        if let w = try a.number("context-weight", in: 0...10) { return Repairer(lexicon: lexicon, rewrites: rewrites, contextWeight: Float(w)) }
+        if lexicon == nil && rewrites == nil { return .shared }
+        return Repairer(lexicon: lexicon, rewrites: rewrites)
     }
 
     static func inputs(_ positionals: [String], verb: String) throws(TillitError) -> (files: [String], errors: [TillitError]) {

@@ -9,7 +9,7 @@ enum EvalCommand {
         OptionSpec(name: "only", value: "NAMES", help: "comma list of document names to include"),
         OptionSpec(name: "exclude", value: "NAMES", help: "comma list of document names to leave out"),
         OptionSpec(name: "held-out", value: nil, help: "only the documents kept out of lexicon building"),
-        CLI.repairLexiconSpec,
+        CLI.repairLexiconSpec, CLI.ocrRewritesSpec,
         OptionSpec(name: "context-weight", value: "W", help: "weight of the context bigrams, 0 turns context off (default: 1)"),
     ]
 

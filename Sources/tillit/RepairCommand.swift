@@ -7,7 +7,7 @@ enum RepairCommand {
         OptionSpec(name: "diff", value: nil, help: "show each changed line as - original / + repaired"),
         OptionSpec(name: "mode", value: "MODE", help: "auto|on: auto repairs valid words only in damaged documents (default: auto)"),
         OptionSpec(name: "min-confidence", value: "X", help: "least confidence for a change, 0…1 (default: 0.5)"),
-        CLI.repairLexiconSpec,
+        CLI.repairLexiconSpec, CLI.ocrRewritesSpec,
     ] + CLI.inputSpecs
 
     static func run(_ args: [String]) throws(TillitError) -> Int32 {

@@ -14,7 +14,7 @@ enum ScoreCommand {
         OptionSpec(name: "evidence", value: nil, help: "list every hit: offset, surface, pattern, row, pole, modifier"),
         OptionSpec(name: "lexicon", value: "FILE", help: "use this lexicon instead of the embedded one"),
         OptionSpec(name: "model", value: "FILE", help: "label model from 'tillit train' (default: embedded)"),
-        CLI.repairLexiconSpec,
+        CLI.repairLexiconSpec, CLI.ocrRewritesSpec,
         OptionSpec(name: "dict", value: "FILE", help: "count categories of a LIWC .dic or YAML-like category list instead of scoring"),
         OptionSpec(name: "input", value: "KIND", help: "text|jsonl|csv|tsv: jsonl reads one {\"id\",\"text\"} record per line, csv/tsv one row per record after a header; other fields pass through"),
         OptionSpec(name: "id-column", value: "NAME", help: "the records' id field (default: id; else FILE:LINE)"),

@@ -16,6 +16,8 @@ struct LexiconTests {
         #expect(vectors.utf8.count == EmbeddedWordVectors.text.utf8.count)
         let ctx = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/repair-context-sv.txt").path, encoding: .utf8)
         #expect(ctx == EmbeddedRepairContext.text)
+        let rewrites = try String(contentsOfFile: Fixtures.root.appendingPathComponent("Lexicons/ocr-channel-sv.txt").path, encoding: .utf8)
+        #expect(rewrites == EmbeddedOCRChannel.text)
     }
 
     @Test("the default lexicon covers every row × pole and every principle")

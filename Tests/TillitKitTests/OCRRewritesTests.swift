@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import TillitKit
+
+@Suite("OCR rewrites: stretches of letters that real OCR misreads, learned from data")
+struct OCRRewritesTests {
+    func repaired(_ s: String, with repairer: Repairer) -> String {
+        let b = Array(s.utf8)
+        return String(decoding: repairer.repair(text: b, mode: .on).apply(to: b), as: UTF8.self)
+    }
+
+    func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+    func string(_ s: [UInt32]) -> String { String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init))) }
+
+    @Test("`m` read for `rn` is put back by the learned rewrites, and left alone without them")
+    func rnReadAsM() {
+        let text = "Det framhöll statsministem och bostadsministem i riksdagen, och resursema räcker inte."
+        let with = repaired(text, with: Repairer.shared)
+        #expect(with.contains("statsministern och bostadsministern"))
+        #expect(with.contains("resurserna"))
+        let without = repaired(text, with: Repairer(rewrites: OCRRewrites()))
+        #expect(without.contains("statsministem"))
+    }
+
+    @Test("a name, a foreign word or a unit that a rewrite would make a rare word stays as written")
+    func restraintBelowTheFloor() {
+        let out = repaired("Bullret ar 55 dBA vid Target och Banca i Mifid.", with: Repairer.shared)
+        #expect(out.contains("55 dBA vid Target och Banca i Mifid."))
+    }
+
+    @Test("a one-letter rewrite that the character channel already reads is dropped")
+    func coveredRewritesDropped() {
+        let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")
+        #expect(r.count == 1)
+        #expect(r.readings(scalars("bara")).isEmpty)
+    }
+
+    @Test("readings take one or two rewrites that do not overlap, cheapest first")
+    func readingsCombineTwo() {
+        let r = OCRRewrites(text: "r\tm\trn\t1\t10\nr\tii\tä\t1\t2\n")
+        let out = r.readings(scalars("miim"))
+        let texts = out.map { string($0.reading) }
+        #expect(texts.first == "mäm")   // ii → ä is the likelier rewrite
+        #expect(texts.contains("rnäm") && texts.contains("märn") && texts.contains("rniirn"))
+        #expect(!texts.contains("rnärn"))   // three rewrites: never
+        #expect(zip(out, out.dropFirst()).allSatisfy { $0.cost <= $1.cost })
+    }
+
+    @Test("malformed lines are skipped, and a file with no rewrite is an error naming it")
+    func fileWithNoRewrite() throws {
+        #expect(OCRRewrites(text: "# comment\nr\tm\n r\tm\trn\tx\t1\nr\tm\trn\t5\t2\n").count == 0)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("no-rewrites-\(UUID().uuidString).txt")
+        try "# nothing\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: TillitError.self) { _ = try OCRRewrites(contentsOf: url.path) }
+    }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Builds Lexicons/ocr-channel-sv.txt: OCR rewrites learned from real English-model OCR.
+
+Usage: scripts/build-ocr-channel.py SHARED_DIR OUT_FILE [--hold-out NAME,NAME,...] [--sets dev,riksdag]
+
+Each line of the output is one rewrite that OCR made of a stretch of letters, learned from
+word pairs of real OCR and its gold transcription:
+
+  r OCR GOLD COUNT SEEN     OCR wrote OCR where the text has GOLD (`m` for `rn`, `ii` for `ä`),
+                            COUNT times in the aligned words; GOLD occurs SEEN times in their gold
+
+so P(OCR | GOLD) = COUNT / SEEN. The repairer reads a word that no list holds through these
+rewrites (at most two per word, each at its cost −ln P) and keeps the readings that reach a
+lexicon form. Rewrites of one letter that its own character channel already reads (`a` for `ä`,
+`6` for `ö`) are skipped when the lexicon is loaded.
+
+Sources: ocr/dev/*.eng.txt against *.gold.txt (without the documents held out of every
+repair source, talbanken-dev-030 … 039) and ocr/riksdag-dev/*.eng.txt against *.gold.txt.
+--hold-out keeps more documents out (a validation fold); --sets picks the sets.
+Only counts are written, never text.
+"""
+import collections, difflib, os, re, sys, unicodedata
+
+HELD_OUT = {f"talbanken-dev-{i:03d}" for i in range(30, 40)}
+MIN_COUNT = int(os.environ.get("MIN_COUNT", 2))
+MAX_SIDE = int(os.environ.get("MAX_SIDE", 3))
+EDGE = re.compile(r"^[^\wÅÄÖåäöÉé&|{}@£€]+|[^\wÅÄÖåäöÉé&|{}@£€]+$")
+
+
+def words(text):
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    return [EDGE.sub("", w).lower() for w in text.split()]
+
+
+def segments(o, g):
+    """Maximal runs of edits in a minimum-cost alignment of o to g, as (ocr, gold) pairs."""
+    n, m = len(o), len(g)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (o[i - 1] != g[j - 1]))
+    ops = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        if i > 0 and j > 0 and d[i][j] == d[i - 1][j - 1] + (o[i - 1] != g[j - 1]):
+            ops.append((o[i - 1], g[j - 1]))
+            i, j = i - 1, j - 1
+        elif i > 0 and d[i][j] == d[i - 1][j] + 1:
+            ops.append((o[i - 1], ""))
+            i -= 1
+        else:
+            ops.append(("", g[j - 1]))
+            j -= 1
+    ops.reverse()
+    out, cur_o, cur_g = [], "", ""
+    for a, b in ops:
+        if a == b:
+            if cur_o or cur_g:
+                out.append((cur_o, cur_g))
+            cur_o = cur_g = ""
+        else:
+            cur_o += a
+            cur_g += b
+    if cur_o or cur_g:
+        out.append((cur_o, cur_g))
+    return out, d[n][m]
+
+
+def pairs(directory, held_out):
+    for name in sorted(os.listdir(directory)):
+        if not name.endswith(".gold.txt"):
+            continue
+        stem = name[: -len(".gold.txt")]
+        if stem in held_out:
+            continue
+        ocr_path = os.path.join(directory, stem + ".eng.txt")
+        if not os.path.exists(ocr_path):
+            continue
+        g = words(open(os.path.join(directory, name), encoding="utf-8").read())
+        o = words(open(ocr_path, encoding="utf-8", errors="replace").read())
+        sm = difflib.SequenceMatcher(None, g, o, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal":
+                for w in g[i1:i2]:
+                    yield w, w
+            elif tag == "replace" and i2 - i1 == j2 - j1:
+                for a, b in zip(g[i1:i2], o[j1:j2]):
+                    yield a, b
+
+
+def main():
+    args = sys.argv[1:]
+    held_out = set(HELD_OUT)
+    sets = ["dev", "riksdag"]
+    while len(args) > 2 and args[-2] in ("--hold-out", "--sets"):
+        if args[-2] == "--hold-out":
+            held_out |= {n for n in args[-1].split(",") if n}
+        else:
+            sets = [s for s in args[-1].split(",") if s]
+        args = args[:-2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    shared, out_path = args
+    dirs = {"dev": os.path.join(shared, "ocr", "dev"), "riksdag": os.path.join(shared, "ocr", "riksdag-dev")}
+    rules = collections.Counter()
+    gold_words = collections.Counter()
+    for s in sets:
+        for gw, ow in pairs(dirs[s], held_out):
+            if not gw or not re.search(r"[a-zåäö]", gw):
+                continue
+            gold_words[gw] += 1
+            if gw == ow:
+                continue
+            segs, dist = segments(ow, gw)
+            # a pair that differs in more than a third of its letters is a misalignment
+            if dist > max(2, len(gw) // 3):
+                continue
+            for a, b in segs:
+                if len(a) <= MAX_SIDE and len(b) <= MAX_SIDE and b and re.fullmatch(r"[a-zåäöé]+", b):
+                    rules[(a, b)] += 1
+    kept = [(a, b, c) for (a, b), c in rules.items() if c >= MIN_COUNT and a]
+    # how often each gold side occurs in the gold words (its chances to be misread)
+    seen = {}
+    for _, b, _ in kept:
+        if b not in seen:
+            seen[b] = sum(c * w.count(b) for w, c in gold_words.items())
+    with open(out_path, "w", encoding="utf-8") as out:
+        out.write("# tillit OCR rewrites. Generated by scripts/build-ocr-channel.py; do not edit.\n")
+        out.write(f"# Counts from real English-model OCR against gold: sets {','.join(sets)}, {sum(gold_words.values())} aligned words.\n")
+        for a, b, c in sorted(kept, key=lambda r: (-r[2], r[0], r[1])):
+            if seen[b] >= c:
+                out.write(f"r\t{a}\t{b}\t{c}\t{seen[b]}\n")
+
+
+if __name__ == "__main__":
+    main()
