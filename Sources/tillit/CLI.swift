@@ -170,7 +170,11 @@ enum CLI {
                 switch item {
                 case .failure(let e): throw e
                 case .part(let p):
-                    try body(p.id, p.bytes, Array(zip(stream.columnNames ?? [], p.columns)))
+                    do throws(TillitError) {
+                        try body(p.id, p.bytes, Array(zip(stream.columnNames ?? [], p.columns)))
+                    } catch {
+                        throw p.attributed(error)
+                    }
                     done += 1
                 }
             } catch {

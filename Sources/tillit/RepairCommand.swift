@@ -66,8 +66,19 @@ enum RepairCommand {
         var header = true
         let tsv = input == .tsv
         return try CLI.eachDocument(files, a, earlierFailures: inputErrors, out: out, order: a.positionals) { (id: String, bytes: [UInt8], meta: [(String, String)]) throws(TillitError) in
-            let d = try TextDecoder.decode(bytes, name: id)
-            let result = repairer.repair(text: d.bytes, mode: mode, minConfidence: minConf)
+            // a record whose text is empty or not text is written back as it stands (no record
+            // is lost); one that is not text is still reported, and the batch exits 1
+            var notText: TillitError? = nil
+            let d: DecodedText
+            do throws(TillitError) { d = try TextDecoder.decode(bytes, name: id) } catch {
+                switch error {
+                case .emptyInput: d = DecodedText(bytes: bytes)
+                case .binaryData: d = DecodedText(bytes: bytes); notText = error
+                default: throw error
+                }
+            }
+            if let notText, format == "jsonl" || diff { throw notText }
+            let result = notText == nil ? repairer.repair(text: d.bytes, mode: mode, minConfidence: minConf) : RepairResult()
             if format == "jsonl" {
                 for c in result.changes {
                     let off = d.originalOffset(c.offset)
@@ -83,14 +94,15 @@ enum RepairCommand {
             let text = String(decoding: result.apply(to: d.bytes), as: UTF8.self)
             if input == .jsonl {
                 out.write("{\"id\":\(JSON.string(id))" + meta.map { ",\(JSON.string($0.0)):\(JSON.string($0.1))" }.joined() + ",\"text\":\(JSON.string(text))}\n")
-                return
+            } else {
+                let sep = tsv ? "\t" : ","
+                if header {
+                    out.write((["id"] + meta.map(\.0) + ["text"]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
+                    header = false
+                }
+                out.write(([id] + meta.map(\.1) + [text]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
             }
-            let sep = tsv ? "\t" : ","
-            if header {
-                out.write((["id"] + meta.map(\.0) + ["text"]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
-                header = false
-            }
-            out.write(([id] + meta.map(\.1) + [text]).map { CSV.field($0, tsv: tsv) }.joined(separator: sep) + "\n")
+            if let notText { throw notText }
         }
     }
 

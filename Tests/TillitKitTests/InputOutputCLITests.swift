@@ -111,6 +111,28 @@ extension InputOutputCLITests {
         }
     }
 
+    @Test("an empty or NUL record is named by FILE:LINE beside its id; repair --input writes every record back, a NUL one as it stands, and exits 1")
+    func badRecordsNamedAndKept() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let f = d.appendingPathComponent("records.jsonl")
+        try Data("{\"id\":\"a\",\"text\":\"Fragan ar viktig for kommunen.\"}\n{\"id\":\"b\",\"text\":\"\"}\n{\"id\":\"c\",\"text\":\"x\\u0000y\"}\n".utf8).write(to: f)
+        let s = try cli.run(["score", "--input", "jsonl", "--format", "jsonl", f.path])
+        #expect(s.status == 1)
+        #expect(s.err.contains("\(f.path):2 (record b): no text"))
+        #expect(s.err.contains("\(f.path):3 (record c): binary data"))
+        let r = rows(s.out)
+        #expect(r.map { $0["id"] as? String } == ["a", "b", "c"])
+        #expect(r[2]["status"] as? String == "skipped")
+        let rep = try cli.run(["repair", "--input", "jsonl", "--mode", "on", f.path])
+        #expect(rep.status == 1)
+        #expect(rep.err.contains("\(f.path):3 (record c): binary data"))
+        #expect(!rep.err.contains("record b"))
+        let back = rows(rep.out)
+        #expect(back.map { $0["id"] as? String } == ["a", "b", "c"])
+        #expect(back.map { $0["text"] as? String } == ["Frågan är viktig för kommunen.", "", "x\u{0}y"])
+    }
+
     @Test("a skipped file gets a row with status skipped and the reason in jsonl, csv and tsv; good rows say ok; exit 1")
     func skippedRows() throws {
         let d = try cli.tempDir()

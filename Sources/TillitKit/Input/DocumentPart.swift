@@ -26,6 +26,27 @@ public struct DocumentPart: Sendable {
     /// The record's pass-through values (`--input jsonl|csv|tsv`), one per
     /// `DocumentStream.columnNames`, empty for plain text.
     public var columns: [String] = []
+    /// Where a record (`--input jsonl|csv|tsv`) stands: `FILE:LINE` (the line of a JSONL
+    /// record, the row number of a CSV/TSV one, its header being 1); nil for plain text.
+    public var location: String? = nil
+
+    /// The part as warnings and errors name it: its id, and for a record with an id of its
+    /// own also where it stands (`data.jsonl:3 (record b)`).
+    public var describedID: String {
+        guard let at = location, at != id else { return id }
+        return "\(at) (record \(id))"
+    }
+
+    /// `error` as this part's: a `.binaryData` or `.emptyInput` error of a record names the
+    /// record's place (`.binaryRecord`, `describedID`); other errors pass through.
+    public func attributed(_ error: TillitError) -> TillitError {
+        guard let at = location else { return error }
+        switch error {
+        case .binaryData: return .binaryRecord(id: id, location: at)
+        case .emptyInput: return .emptyInput(path: describedID)
+        default: return error
+        }
+    }
 
     public init(id: String, bytes: [UInt8], part: Int = 0, baseOffset: Int = 0, isLast: Bool = true, forceWindows1252: Bool = false) {
         self.id = id

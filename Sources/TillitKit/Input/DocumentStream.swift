@@ -279,6 +279,7 @@ public final class DocumentStream {
         }
         var part = DocumentPart(id: id, bytes: Array(text.utf8))
         part.columns = columns
+        part.location = "\(currentID):\(lineNo)"
         return .part(part)
     }
 
@@ -324,6 +325,7 @@ public final class DocumentStream {
         for (k, v) in zip(header, fields) { byName[k] = v }
         var part = DocumentPart(id: byName[idColumn] ?? "\(currentID):\(lineNo)", bytes: Array(byName[textColumn]!.utf8))
         part.columns = columnNames!.map { byName[$0] ?? "" }
+        part.location = "\(currentID):\(lineNo)"
         return .part(part)
     }
 }

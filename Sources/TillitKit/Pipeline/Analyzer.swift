@@ -80,10 +80,12 @@ public final class Analyzer: Sendable {
                 decoded = try TextDecoder.decode(part.bytes, name: part.id, checkBinary: !part.binaryChecked)
             } catch .emptyInput {
                 decoded = DecodedText(bytes: [])  // an empty document, or a whitespace-only tail of a large one
+            } catch {
+                throw part.attributed(error)
             }
         }
         var warnings: [String] = []
-        if decoded.bytes.isEmpty && part.part == 0 && part.isLast { warnings.append("\(part.id): no text (empty or only whitespace); one row with 0 tokens, label N") }
+        if decoded.bytes.isEmpty && part.part == 0 && part.isLast { warnings.append("\(part.describedID): no text (empty or only whitespace); one row with 0 tokens, label N") }
         if decoded.encoding == .windows1252 && part.part == 0 {
             warnings.append("\(part.id): not valid UTF-8; read as Windows-1252 (Latin-1)")
         } else if decoded.encoding == .windows1252 && !part.forceWindows1252 {

@@ -9,6 +9,9 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
     case noTextFiles(path: String)
     /// An input that is not text: NUL bytes or mostly control bytes. Exit 65.
     case binaryData(path: String)
+    /// A record (`--input jsonl|csv|tsv`) whose text field is not text: NUL bytes or mostly
+    /// control bytes. `location` is `FILE:LINE`. Exit 65.
+    case binaryRecord(id: String, location: String)
     /// An input with no bytes, or only whitespace. Exit 65.
     case emptyInput(path: String)
     /// A JSONL record that cannot be read. Exit 65.
@@ -25,7 +28,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .inputNotFound, .noTextFiles: return 66
-        case .binaryData, .emptyInput, .badRecord, .badLexicon, .badData: return 65
+        case .binaryData, .binaryRecord, .emptyInput, .badRecord, .badLexicon, .badData: return 65
         case .io: return 74
         }
     }
@@ -35,6 +38,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return nil
         case .inputNotFound(let p), .noTextFiles(let p), .binaryData(let p), .emptyInput(let p): return p
+        case .binaryRecord(let id, _): return id
         case .badRecord(let p, let l, _), .badLexicon(let p, let l, _): return "\(p):\(l)"
         case .badData(let p, _), .io(let p, _): return p
         }
@@ -42,6 +46,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The message without its leading `subject: `, for a `reason` field in output rows.
     public var detail: String {
+        if case .binaryRecord(_, let at) = self { return "binary data (NUL or control bytes) in the text at \(at); not read as text" }
         guard let s = subject, description.hasPrefix(s + ": ") else { return description }
         return String(description.dropFirst(s.count + 2))
     }
@@ -53,6 +58,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         case .inputNotFound(let p): return "\(p): no such file or directory"
         case .noTextFiles(let p): return "\(p): directory contains no .txt or .md files"
         case .binaryData(let p): return "\(p): binary data (NUL or control bytes), not text; skipped"
+        case .binaryRecord(let id, let at): return "\(at) (record \(id)): binary data (NUL or control bytes) in the text; not read as text"
         case .emptyInput(let p): return "\(p): empty file, nothing to score; skipped"
         case .badRecord(let p, let l, let r): return "\(p):\(l): bad JSONL record: \(r)"
         case .badLexicon(let p, let l, let r): return "\(p):\(l): \(r)"
