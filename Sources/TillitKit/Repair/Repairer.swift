@@ -945,6 +945,16 @@ public final class Repairer: Sendable {
             // instructions (+48% against +15% on OCR-like text)
             let learned = cands.isEmpty ? rewrites.readings(scalars, limit: Repairer.rewriteReadings) : []
             if !learned.isEmpty { addReadings(learned.map(\.reading), cost: 0, costs: learned.map { $0.cost * Repairer.rewriteWeight }, limit: Repairer.rewriteSkeletons, floor: Repairer.rewriteFloor) }
+            // a longer word that lost a letter of any kind ("statsrdet", "klimatfrandringens"):
+            // a vowel put back at each inner place, read through its skeleton (so `a` stands for
+            // a, å and ä, `o` for o and ö), at the cost of a lost letter and above the rewrites'
+            // floor, when nothing else reads the word. Out of fold on riksdag-dev: 2.76% → 2.70%
+            // eng, no more words broken; +6% instructions on OCR-like text
+            if cands.isEmpty && !flattened && scalars.count > 6 && scalars.count <= 30 {
+                var lost: [[UInt32]] = []
+                for k in 1..<scalars.count { for letter: UInt32 in [0x61, 0x6F] { var ins = scalars; ins.insert(letter, at: k); lost.append(ins) } }
+                addReadings(lost, cost: Repairer.lostLetterCost, limit: 1, floor: Repairer.rewriteFloor)
+            }
         }
         // OCR that drops an å/ä/ö altogether ("ven" for även, "hgre" for högre): the letter
         // put back at each place, at the cost of a lost letter; in words of up to 6 letters
