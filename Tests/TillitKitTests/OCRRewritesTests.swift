@@ -28,6 +28,14 @@ struct OCRRewritesTests {
         #expect(out.contains("55 dBA vid Target och Banca i Mifid."))
     }
 
+    @Test("in real OCR a longer word that lost a letter gets it back when nothing else reads it; text that is merely flattened keeps its letters")
+    func lostLetterInLongWords() {
+        let ocr = repaired("Enligt statsrdet &r fragan viktig f6r sambandet.", with: Repairer.shared)
+        #expect(ocr == "Enligt statsrådet är frågan viktig för sambandet.")
+        let flattened = repaired("Enligt statsrdet ar fragan viktig.", with: Repairer.shared)
+        #expect(flattened.hasPrefix("Enligt statsrdet är"))
+    }
+
     @Test("a one-letter rewrite that the character channel already reads is dropped")
     func coveredRewritesDropped() {
         let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")
