@@ -71,6 +71,7 @@ enum ScoreCommand {
         func writeInputErrors() { if categoryWriter == nil { for e in inputErrors { if let id = e.subject { writer.writeSkipped(id: id, reason: e.detail) } } } }
         if !errorsLast { writeInputErrors() }
         let stream = DocumentStream(paths: files, input: input, idColumn: a.value("id-column") ?? "id", textColumn: a.value("text-column") ?? "text")
+        stream.cutRecords = true
         switch a.value("ids") ?? "path" {
         case "path": break
         case "relative": stream.ids = FileInput.relativeIDs(files, roots: a.positionals)

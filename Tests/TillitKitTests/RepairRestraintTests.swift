@@ -150,4 +150,19 @@ struct RepairRestraintTests {
         #expect(out.contains("för Kulturdepartementet"))
         #expect(out.contains("övriga"))
     }
+
+    @Test("a budget table of figures glued to capitalised words does not look damaged; the same table with stand-ins in lowercase words does")
+    func figuresGluedDoNotLookDamaged() {
+        let table = "Sammanställning av budgetavvikelser (mkr): 5760 varavSocialdepartementet, 5100Arbetsmarknadsdepartementet, 660Kulturdepartementet, 111Näringsdepartementet, 560Miljödepartementet, 2500Finansdepartementet, 2099Utbildningsdepartementet och 45Justitiedepartementet."
+        func looksDamaged(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            return b.withUnsafeBufferPointer { p in
+                var tokens: [Token] = []
+                Tokenizer.tokenize(p, range: 0..<p.count, into: &tokens)
+                return Repairer.shared.assess(p, tokens: tokens).damaged
+            }
+        }
+        #expect(!looksDamaged(table))
+        #expect(looksDamaged(table.replacingOccurrences(of: "varav", with: "f6r 6vriga varav")))
+    }
 }

@@ -61,6 +61,18 @@ public final class DocumentStream {
     /// attempts): about the input's size when the search is linear. For tests.
     public internal(set) var scannedBytes = 0
     var pending: [Item] = []
+    /// Cut a record whose text is larger than `partSize` into parts at paragraph (else line,
+    /// else space) boundaries, as a file is cut, so one huge record is scored in bounded
+    /// memory (`tillit score` sets it). Off, a record is one part whatever its size: the
+    /// verbs that write a record back whole (`repair`, `kwic`, `tokens`) read it so.
+    public var cutRecords = false
+    /// The record being cut into parts: its first part as a template, all its text, and
+    /// where the next part starts.
+    var recordTemplate: DocumentPart? = nil
+    var recordText: [UInt8] = []
+    var recordHead = 0
+    var recordPart = 0
+    var recordScalars = 0
 
     /// Creates a stream over already expanded paths (see `FileInput.expand`).
     public init(paths: [String], jsonl: Bool = false, partSize: Int = 256 << 10) {
@@ -87,6 +99,7 @@ public final class DocumentStream {
     public func next() -> Item? {
         while true {
             if !pending.isEmpty { return pending.removeFirst() }
+            if recordTemplate != nil { return .part(nextRecordPart()) }
             if reader == nil {
                 guard pathIndex < paths.count else { return nil }
                 let path = paths[pathIndex]
@@ -118,12 +131,55 @@ public final class DocumentStream {
                 case .jsonl: item = try nextRecord()
                 case .csv, .tsv: item = try nextRow()
                 }
-                if let item { return item }
+                if let item {
+                    if cutRecords, case .part(let p) = item, p.bytes.count > partSize, cuttable(p.bytes) {
+                        recordTemplate = p
+                        recordText = p.bytes
+                        recordHead = 0
+                        recordPart = 0
+                        recordScalars = 0
+                        continue
+                    }
+                    return item
+                }
             } catch {
                 reader = nil
                 return .failure(error)
             }
         }
+    }
+
+    /// True when a record's text may be cut into parts: it is not binary (a binary one stays
+    /// whole, for the analyzer to report once). Cost: one pass over its bytes.
+    func cuttable(_ b: [UInt8]) -> Bool {
+        let scan = b.withUnsafeBufferPointer { TextDecoder.inspect($0, from: 0) }
+        return !TextDecoder.isBinary(control: scan.control, bytes: b.count)
+    }
+
+    /// The next part of the record being cut (`cutRecords`). Cost: one copy of the part's
+    /// bytes and a cut-point search over at most `partSize` of them.
+    func nextRecordPart() -> DocumentPart {
+        var part = recordTemplate!
+        let rest = recordText.count - recordHead
+        var cut = rest
+        if rest > partSize {
+            cut = DocumentStream.cutPoint(Array(recordText[recordHead..<min(recordHead + partSize + 4, recordText.count)]), limit: partSize)
+        }
+        let last = cut == rest
+        let bytes = Array(recordText[recordHead..<(recordHead + cut)])
+        part.bytes = bytes
+        part.part = recordPart
+        part.baseOffset = recordHead
+        part.isLast = last
+        part.binaryChecked = true
+        if recordPart == 0 { recordTemplate!.layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
+        part.layout = recordTemplate!.layout
+        part.baseScalarOffset = recordScalars
+        if countScalars { recordScalars += DocumentStream.scalarCount(bytes, latin: false, first: recordPart == 0) }
+        recordPart += 1
+        recordHead += cut
+        if last { recordTemplate = nil; recordText = [] }
+        return part
     }
 
     /// Fills `carry` with more than `partSize` bytes, or to end of file.
@@ -229,7 +285,8 @@ public final class DocumentStream {
                 let line = Array(carry[head..<nl])
                 head = nl + 1
                 scanned = 0
-                if head == carry.count { carry.removeAll(keepingCapacity: true); head = 0 }
+                // (the buffer of a huge line is let go, not kept for the next one)
+                if head == carry.count { if carry.count > 4 * partSize { carry = [] } else { carry.removeAll(keepingCapacity: true) }; head = 0 }
                 lineNo += 1
                 if let item = record(line) { return item }
                 continue

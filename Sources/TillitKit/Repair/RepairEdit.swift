@@ -23,6 +23,9 @@ public enum RepairReason: UInt8, Sendable {
     case compound
     /// A digit read for a letter (`1` → `i`).
     case digitForLetter
+    /// A word read through learned OCR rewrites of letter stretches (`statsministem` →
+    /// statsministern), or with a lost letter put back (`statsrdet` → statsrådet).
+    case ocrRewrite
 
     /// Name used in outputs.
     public var name: String {
@@ -32,6 +35,7 @@ public enum RepairReason: UInt8, Sendable {
         case .ocrConfusion: return "ocr-confusion"
         case .compound: return "compound"
         case .digitForLetter: return "digit-for-letter"
+        case .ocrRewrite: return "ocr-rewrite"
         }
     }
 }

@@ -14,30 +14,28 @@
 ///   such particle) and a capitalised word gains no letter (`von der Leyen` is not
 ///   `von åder Leyen`); a lost å/ä/ö is still restored (`Anna pa Skolverket` → `på`).
 ///
-/// - A number glued to a capitalised word (`111Näringsdepartementet`, `5100Arbetsmarknadsdepartementet`
-///   in tables and lists) is left as written: the digits are a figure, not OCR stand-ins for
-///   letters (`iiiNäringsdepartementet` was wrong). Stand-ins inside lowercase words (`f6r`,
-///   `6ver`) are untouched by this.
+/// - A word that only learned OCR rewrites or a lost letter read (`RepairReason.ocrRewrite`)
+///   keeps its letters where it is likelier a name: a capitalised word inside a sentence
+///   (`Ursula von der Leyen` is not `Leven`), or a particle between capitalised words (`der`
+///   is not `det`).
+///
+/// (A number glued to a capitalised word, `111Näringsdepartementet`, is a code: see
+/// `Repairer.isCode`.)
 ///
 /// Cost: checked only for a word that repair would change; a scan of its bytes and one copy
 /// of the form.
 extension Repairer {
     /// True when the change of word token `ti` to form `chosen` must not be made.
+    /// `rewritten`: the word was read through learned rewrites (`RepairReason.ocrRewrite`).
     func restrained(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, form chosen: Int32, lex: RepairLexicon,
-                    cache: RepairCache) -> Bool {
+                    cache: RepairCache, rewritten: Bool = false) -> Bool {
         let t = tokens[ti]
         if t.joined { return false }
         let s = Int(t.start), e = Int(t.end)
         let b0 = p[s]
-        if ByteClass.isDigit(b0) {
-            var i = s
-            while i < e && ByteClass.isDigit(p[i]) { i += 1 }
-            // a capital next: ASCII, or Å Ä Ö (C3 85, C3 84, C3 96)
-            if i < e && (p[i] &- 0x41 < 26 || (p[i] == 0xC3 && i + 1 < e && (p[i + 1] == 0x85 || p[i + 1] == 0x84 || p[i + 1] == 0x96))) { return true }
-            return false
-        }
         let capitalFirst = b0 &- 0x41 < 26
         let lowerFirst = b0 &- 0x61 < 26
+        if rewritten && ((capitalFirst && Repairer.midSentence(p, tokens, ti)) || (lowerFirst && Repairer.isNameParticle(p, tokens, ti))) { return true }
         guard capitalFirst || (lowerFirst && e - s <= 3) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Bool in
             let f = buf.baseAddress!

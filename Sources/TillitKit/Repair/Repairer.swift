@@ -188,7 +188,10 @@ public final class Repairer: Sendable {
 
     /// True for a word that is a code rather than OCR damage: a capital and then only digits
     /// (`A4`, `B1`, `F11`), a word ending in two or more digits (`covid19`, `x86`), or a capital
-    /// after a lowercase letter together with a digit (`oDialog1`). OCR writes digits for
+    /// after a lowercase letter together with a digit (`oDialog1`), or a number glued to a
+    /// capitalised word (`111Näringsdepartementet`, `5100Arbetsmarknadsdepartementet` in
+    /// tables and lists: a figure, not stand-ins; such a word neither changes nor makes a
+    /// text look damaged). OCR writes digits for
     /// letters inside ordinary words (`f6r`, `6ka`, `A4rendet`, `16d` for löd), which this
     /// leaves alone.
     static func isCode(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -197,6 +200,11 @@ public final class Repairer: Sendable {
         var i = s
         while i < e && !ByteClass.isDigit(p[i]) { i += 1 }
         if i == e { return false }
+        if i == s {
+            while i < e && ByteClass.isDigit(p[i]) { i += 1 }
+            // a capital next: ASCII, or Å Ä Ö (C3 85, C3 84, C3 96)
+            if i < e && (p[i] &- 0x41 < 26 || (p[i] == 0xC3 && i + 1 < e && (p[i + 1] == 0x85 || p[i + 1] == 0x84 || p[i + 1] == 0x96))) { return true }
+        }
         var digits = 0, trailingDigits = 0, lowerThenUpper = false
         for i in s..<e {
             let b = p[i]
@@ -568,7 +576,7 @@ public final class Repairer: Sendable {
             }
             // a word whose type holds no digit or stand-in (reason diacritics) cannot be a code
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
-                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache)
+                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache, rewritten: e.reason == .ocrRewrite)
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
@@ -943,6 +951,7 @@ public final class Repairer: Sendable {
             // a word that no other reading reaches. Out of fold on ocr/riksdag-dev, trying them
             // for every word no list holds gave 2.74% eng against 2.76%, at 2.2× the extra
             // instructions (+48% against +15% on OCR-like text)
+            let before = cands.count
             let learned = cands.isEmpty ? rewrites.readings(scalars, limit: Repairer.rewriteReadings) : []
             if !learned.isEmpty { addReadings(learned.map(\.reading), cost: 0, costs: learned.map { $0.cost * Repairer.rewriteWeight }, limit: Repairer.rewriteSkeletons, floor: Repairer.rewriteFloor) }
             // a longer word that lost a letter of any kind ("statsrdet", "klimatfrandringens"):
@@ -955,6 +964,7 @@ public final class Repairer: Sendable {
                 for k in 1..<scalars.count { for letter: UInt32 in [0x61, 0x6F] { var ins = scalars; ins.insert(letter, at: k); lost.append(ins) } }
                 addReadings(lost, cost: Repairer.lostLetterCost, limit: 1, floor: Repairer.rewriteFloor)
             }
+            if before == 0 && !cands.isEmpty { keep.reason = .ocrRewrite }
         }
         // OCR that drops an å/ä/ö altogether ("ven" for även, "hgre" for högre): the letter
         // put back at each place, at the cost of a lost letter; in words of up to 6 letters
