@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Loads `tillit score --format csv|tsv|jsonl --text --chars` output with pandas and with base
 # R (read.csv) and checks columns, row counts and that char offsets slice the right text.
-# Tries `pip install pandas` (with a timeout) when it is missing; each half skips with a
-# message when its tool is not there (R: Debian r-base-core).
+# Tries `pip install pandas` and, as root, `apt-get install r-base-core r-cran-jsonlite`
+# (each with a timeout) when they are missing; each half skips with a message when its tool
+# is still not there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=$(swift build -c release --show-bin-path)
@@ -22,6 +23,13 @@ if command -v python3 >/dev/null; then
     python3 Examples/loaders/load_pandas.py "$work/out.csv" "$work/out.jsonl" .
   else echo "pandas load: skipped (pandas could not be installed)"; fi
 else echo "pandas load: skipped (no python3)"; fi
+# R: installed from Debian (with a timeout) when missing and this runs as root with apt-get
+if ! command -v Rscript >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  timeout 300 apt-get install -y -q --no-install-recommends r-base-core r-cran-jsonlite >/dev/null 2>&1 || true
+fi
+if command -v Rscript >/dev/null && ! Rscript -e 'library(jsonlite)' >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  timeout 300 apt-get install -y -q --no-install-recommends r-cran-jsonlite >/dev/null 2>&1 || true
+fi
 if command -v Rscript >/dev/null; then
   Rscript Examples/loaders/load_r.R "$work/out.csv" "$work/out.tsv" "$work/out.jsonl" .
 else echo "R load: skipped (no Rscript; Debian r-base-core)"; fi
