@@ -36,6 +36,16 @@ struct OCRRewritesTests {
         #expect(flattened.hasPrefix("Enligt statsrdet är"))
     }
 
+    @Test("the plain reading of a character is the first of its channel options, for every character the channel reads apart")
+    func plainReadingIsFirstOption() {
+        let chars: [UInt32] = [0x61, 0xE4, 0xE5, 0x6F, 0xF6, 0x36, 0x30, 0x34, 0x26, 0x40, 0xA3, 0x20AC, 0xE9, 0x64, 0x69, 0x31, 0x7C, 0x62, 0x7A, 0xFC]
+        for c in chars {
+            for iMayBeL in [true, false] { #expect(Repairer.plainOption(c) == Repairer.options(c, iMayBeL: iMayBeL)[0].0, "\(c)") }
+            #expect(Repairer.options(c, iMayBeL: true)[0].1 == false)
+        }
+        #expect(Repairer.variants(scalars("f6r"), iMayBeL: true, limit: 1) == [Array("for".utf8)])
+    }
+
     @Test("a one-letter rewrite that the character channel already reads is dropped")
     func coveredRewritesDropped() {
         let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")

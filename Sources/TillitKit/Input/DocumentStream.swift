@@ -66,10 +66,9 @@ public final class DocumentStream {
     /// memory (`tillit score` sets it). Off, a record is one part whatever its size: the
     /// verbs that write a record back whole (`repair`, `kwic`, `tokens`) read it so.
     public var cutRecords = false
-    /// The record being cut into parts: its first part as a template, all its text, and
-    /// where the next part starts.
+    /// The record being cut into parts (its whole text in `bytes`), and where the next part
+    /// starts.
     var recordTemplate: DocumentPart? = nil
-    var recordText: [UInt8] = []
     var recordHead = 0
     var recordPart = 0
     var recordScalars = 0
@@ -134,7 +133,6 @@ public final class DocumentStream {
                 if let item {
                     if cutRecords, case .part(let p) = item, p.bytes.count > partSize, cuttable(p.bytes) {
                         recordTemplate = p
-                        recordText = p.bytes
                         recordHead = 0
                         recordPart = 0
                         recordScalars = 0
@@ -160,13 +158,14 @@ public final class DocumentStream {
     /// bytes and a cut-point search over at most `partSize` of them.
     func nextRecordPart() -> DocumentPart {
         var part = recordTemplate!
-        let rest = recordText.count - recordHead
+        let text = part.bytes
+        let rest = text.count - recordHead
         var cut = rest
         if rest > partSize {
-            cut = DocumentStream.cutPoint(Array(recordText[recordHead..<min(recordHead + partSize + 4, recordText.count)]), limit: partSize)
+            cut = DocumentStream.cutPoint(Array(text[recordHead..<min(recordHead + partSize + 4, text.count)]), limit: partSize)
         }
         let last = cut == rest
-        let bytes = Array(recordText[recordHead..<(recordHead + cut)])
+        let bytes = Array(text[recordHead..<(recordHead + cut)])
         part.bytes = bytes
         part.part = recordPart
         part.baseOffset = recordHead
@@ -178,7 +177,7 @@ public final class DocumentStream {
         if countScalars { recordScalars += DocumentStream.scalarCount(bytes, latin: false, first: recordPart == 0) }
         recordPart += 1
         recordHead += cut
-        if last { recordTemplate = nil; recordText = [] }
+        if last { recordTemplate = nil }
         return part
     }
 

@@ -64,19 +64,16 @@ public final class Repairer: Sendable {
 
     /// Cost (in ln units) of reading two OCR characters as one letter.
     static let mergeCost: Float = 2
-    /// Weight of a learned OCR rewrite's cost (−ln P, `OCRRewrites`).
-    /// Chosen out of fold on ocr/riksdag-dev (0.7, 1, 1.3 tried: 2.83%, 2.82%, 2.79% eng,
-    /// with more words broken at 1.3).
-    static let rewriteWeight: Float = 1
-    /// Readings through learned rewrites tried per word, and skeletons per reading: 32 and 1,
-    /// the plain one. Out of fold on ocr/riksdag-dev, 8 skeletons gave 2.72% against 2.74%
-    /// at 2.7× the instructions of repair on OCR-like text; 96 readings changed no figure.
     /// Least score (ln frequency + ln channel − rewrite costs) of a form reached through
     /// learned rewrites: below it the word stays as written, for it is likelier a name or a
     /// foreign word (`Target`, `dBA`) than OCR damage. Chosen out of fold on ocr/riksdag-dev
     /// (none, −6, −5, −4, −2, 0, 2 tried: 2.73%, 2.72%, 2.72%, 2.74%, 2.77%, 2.86%, 2.95% eng;
-    /// words broken 68 with none, 55 at −5).
+    /// words broken 68 with none, 55 at −5). A rewrite costs its −ln P as counted: scaling the
+    /// costs by 0.7 or 1.3 gave 2.83% and 2.79% against 2.82%, with more words broken.
     static let rewriteFloor: Float = -5
+    /// Readings through learned rewrites tried per word, and skeletons per reading: 32 and 1,
+    /// the plain one. Out of fold on ocr/riksdag-dev, 8 skeletons gave 2.72% against 2.74%
+    /// at 2.7× the instructions of repair on OCR-like text; 96 readings changed no figure.
     static let rewriteReadings = 32
     static let rewriteSkeletons = 1
     /// Extra cost, in flattened text, of reading a known word as another through an OCR
@@ -953,10 +950,10 @@ public final class Repairer: Sendable {
             // instructions (+48% against +15% on OCR-like text)
             let before = cands.count
             let learned = cands.isEmpty ? rewrites.readings(scalars, limit: Repairer.rewriteReadings) : []
-            if !learned.isEmpty { addReadings(learned.map(\.reading), cost: 0, costs: learned.map { $0.cost * Repairer.rewriteWeight }, limit: Repairer.rewriteSkeletons, floor: Repairer.rewriteFloor) }
-            // a longer word that lost a letter of any kind ("statsrdet", "klimatfrandringens"):
-            // a vowel put back at each inner place, read through its skeleton (so `a` stands for
-            // a, å and ä, `o` for o and ö), at the cost of a lost letter and above the rewrites'
+            if !learned.isEmpty { addReadings(learned.map(\.reading), cost: 0, costs: learned.map(\.cost), limit: Repairer.rewriteSkeletons, floor: Repairer.rewriteFloor) }
+            // a longer word that lost a vowel ("statsrdet", "klimatfrandringens"): an `a` or `o`
+            // put back at each inner place, read through its skeleton (so `a` stands for a, å
+            // and ä, `o` for o and ö), at the cost of a lost letter and above the rewrites'
             // floor, when nothing else reads the word. Out of fold on riksdag-dev: 2.76% → 2.70%
             // eng, no more words broken; +6% instructions on OCR-like text
             if cands.isEmpty && !flattened && scalars.count > 6 && scalars.count <= 30 {
