@@ -19,10 +19,11 @@ Output lines (tab-separated):
   u FORM COUNT          corpus count of a candidate form
   l PREV FORM COUNT     PREV stood before FORM COUNT times
   r FORM NEXT COUNT     NEXT stood after FORM COUNT times
-  v FORM COUNT          a word with å/ä/ö seen at least twice whose stripped spelling no form
-                        of Lexicons/repair-sv.txt has (in-domain compounds and names such as
-                        `tidöpartiernas`, `exportkreditnämnden`); COUNT is scaled to the
-                        lexicon's counts per 10^8 words
+  v FORM COUNT          a word seen at least twice that has å/ä/ö and a stripped spelling no
+                        form of Lexicons/repair-sv.txt has (in-domain compounds and names such
+                        as `tidöpartiernas`, `exportkreditnämnden`), or that the lexicon has
+                        only from a word list (count 1: `bestämmelsernas`, `riktvärdena`);
+                        COUNT is scaled to the lexicon's counts per 10^8 words
 A form is a candidate when its stripped spelling is shared with another form and the
 second most frequent form of that spelling has a count of at least 5 and at least 0.5% of
 the first. Pairs seen fewer than --min-pair times (default 2) are left out. --hold-out
@@ -117,12 +118,16 @@ def main():
                 prev = "<s>"
     lexicon = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Lexicons", "repair-sv.txt")
     skeletons = set()
+    listed = set()
     for l in open(lexicon, encoding="utf-8"):
         if l.startswith("w\t"):
-            skeletons.add(strip(l.split("\t")[1]))
+            f = l.rstrip("\n").split("\t")
+            skeletons.add(strip(f[1]))
+            if int(f[2]) <= 1:
+                listed.add(f[1])
     total = sum(uni.values())
-    vocab = sorted(w for w, c in uni.items() if c >= 2 and re.search("[åäö]", w) and re.fullmatch(r"[a-zåäöéü]+", w)
-                   and len(w) <= 48 and strip(w) not in skeletons)
+    vocab = sorted(w for w, c in uni.items() if c >= 2 and re.fullmatch(r"[a-zåäöéü]+", w) and len(w) <= 48
+                   and ((re.search("[åäö]", w) and strip(w) not in skeletons) or w in listed))
     out = []
     for w in vocab:
         out.append(f"v\t{w}\t{max(1, round(uni[w] * 1e8 / total))}")

@@ -301,11 +301,18 @@ public final class RepairLexicon: Sendable {
                 guard e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 else { continue }
                 var t = i + 2
                 while t < e && buf[t] != 0x09 { t += 1 }
-                guard t < e, t - i - 2 <= RepairLexicon.maxFormBytes, forms.find(base + i + 2, t - i - 2) == nil else { continue }
+                guard t < e, t - i - 2 <= RepairLexicon.maxFormBytes else { continue }
                 var n = 0
                 for k in (t + 1)..<e { n = n * 10 + Int(buf[k] &- 0x30) }
+                let logN = Float(log(Double(max(n, 1))))
+                if let known = forms.find(base + i + 2, t - i - 2) {
+                    // a word-list form (counted once: never seen in the lexicon's running text)
+                    // that the in-domain corpus uses takes its in-domain count
+                    if freq[Int(known)] <= 0 { freq[Int(known)] = max(freq[Int(known)], logN) }
+                    continue
+                }
                 forms.appendNew(base + i + 2, t - i - 2, Int32(freq.count))
-                freq.append(Float(log(Double(max(n, 1)))))
+                freq.append(logN)
             }
         }
         // the text is parsed: its pages need not stay resident while the indexes are built
