@@ -4,10 +4,11 @@ import Testing
 
 @Suite("Byte formatting: output rows built as bytes read exactly as the JSON helpers write them")
 struct ByteWriterTests {
-    func bytes(_ body: (inout [UInt8]) -> Void) -> String {
-        var b: [UInt8] = []
+    func bytes(_ body: (inout ByteRow) -> Void) -> String {
+        var b = ByteRow(capacity: 16)
+        defer { b.deallocate() }
         body(&b)
-        return String(decoding: b, as: UTF8.self)
+        return String(decoding: b.bytes, as: UTF8.self)
     }
 
     @Test("numbers: 20,000 random weights, nets and logits print as JSON.number prints them")
@@ -26,6 +27,23 @@ struct ByteWriterTests {
         for s in ["", "Corpus/003_2057fdc33c0afc19.txt", "tab\there \"quoted\" back\\slash", "rad\nbrytning\r", "\u{01}\u{1F}ctl", "Malmö – Åre ☃"] {
             #expect(bytes { $0.append(jsonString: s) } == JSON.string(s), "\(s)")
         }
+    }
+
+    @Test("a row grows past its first storage and keeps every byte, and starts empty again after removeAll")
+    func rowGrows() {
+        var row = ByteRow(capacity: 16)
+        defer { row.deallocate() }
+        var expected = ""
+        for i in 0..<500 {
+            row.append(literal: "{\"i\":"); row.append(decimal: i); row.append(literal: ",\"s\":"); row.append(jsonString: "rad \(i)\n")
+            row.append(0x7D)
+            expected += "{\"i\":\(i),\"s\":" + JSON.string("rad \(i)\n") + "}"
+        }
+        #expect(row.capacity >= row.count)
+        #expect(String(decoding: row.bytes, as: UTF8.self) == expected)
+        row.removeAll()
+        row.append(utf8: "Åre")
+        #expect(row.array == Array("Åre".utf8))
     }
 
 }

@@ -51,9 +51,10 @@ struct OutputFaultTests {
     func hugeNumbers() throws {
         for d in [1e15 + 0.5, -3.5e17, 1e308] {
             let s = JSON.number(d)
-            var bytes: [UInt8] = []
+            var bytes = ByteRow()
             bytes.append(jsonNumber: d)
-            #expect(String(decoding: bytes, as: UTF8.self) == s)
+            #expect(String(decoding: bytes.bytes, as: UTF8.self) == s)
+            bytes.deallocate()
             let parsed = try JSONSerialization.jsonObject(with: Data("[\(s)]".utf8)) as! [NSNumber]
             #expect(abs(parsed[0].doubleValue - d) <= abs(d) * 1e-12, "\(s)")
         }

@@ -36,6 +36,12 @@ public final class ByteWriter {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends bytes (a `ByteRow`'s, say).
+    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes out the buffer.
     public func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }

@@ -75,7 +75,7 @@ public final class ScoreWriter {
     static func rate(_ u: UnitScore) -> Double { u.words > 0 ? Double(u.table.kHits + u.table.tHits) * 1000 / Double(u.words) : 0 }
 
     /// The extra fields of a JSONL row, `,"name":value` each.
-    func appendExtraJSON(_ u: UnitScore, to o: inout [UInt8]) {
+    func appendExtraJSON(_ u: UnitScore, to o: inout ByteRow) {
         if chars {
             o.append(literal: ",\"char_offset\":"); o.append(decimal: u.charOffset)
             o.append(literal: ",\"char_length\":"); o.append(decimal: u.charLength)
@@ -92,7 +92,7 @@ public final class ScoreWriter {
     }
 
     /// `,"columns":{…}` of a JSONL row of a record with pass-through fields.
-    func appendColumnsJSON(_ values: [String], to o: inout [UInt8]) {
+    func appendColumnsJSON(_ values: [String], to o: inout ByteRow) {
         guard !columnNames.isEmpty else { return }
         o.append(literal: ",\"columns\":{")
         for (i, k) in columnNames.enumerated() {
@@ -103,16 +103,16 @@ public final class ScoreWriter {
     }
 
     /// The pass-through cells of a CSV/TSV row, as many as the header has.
-    func appendColumnCells(_ values: [String], sep: UInt8, to o: inout [UInt8]) {
-        for i in 0..<(headerColumns ?? []).count { o.append(sep); o.append(contentsOf: field(i < values.count ? values[i] : "").utf8) }
+    func appendColumnCells(_ values: [String], sep: UInt8, to o: inout ByteRow) {
+        for i in 0..<(headerColumns ?? []).count { o.append(sep); o.append(utf8: field(i < values.count ? values[i] : "")) }
     }
 
     /// The extra cells of a CSV/TSV row, each after a separator.
-    func appendExtraCells(_ u: UnitScore, sep: UInt8, to o: inout [UInt8]) {
+    func appendExtraCells(_ u: UnitScore, sep: UInt8, to o: inout ByteRow) {
         if chars { o.append(sep); o.append(decimal: u.charOffset); o.append(sep); o.append(decimal: u.charLength) }
         if rates { o.append(sep); o.append(decimal: u.words); o.append(sep); o.append(jsonNumber: ScoreWriter.rate(u)) }
-        if let p = provenance { o.append(sep); o.append(contentsOf: field(p.version).utf8); o.append(sep); o.append(contentsOf: field(p.lexiconHash).utf8) }
-        if text { o.append(sep); o.append(contentsOf: field(u.text ?? "").utf8) }
+        if let p = provenance { o.append(sep); o.append(utf8: field(p.version)); o.append(sep); o.append(utf8: field(p.lexiconHash)) }
+        if text { o.append(sep); o.append(utf8: field(u.text ?? "")) }
     }
 
     /// Columns of CSV/TSV evidence rows (`--evidence`).
@@ -127,57 +127,58 @@ public final class ScoreWriter {
         }
     }
 
-    /// Reused row storage (taken out while a row is built, so no exclusivity check per byte).
-    var row: [UInt8] = []
+    /// Reused row storage (taken into a local while a row is built, so no exclusivity check per byte).
+    var row = ByteRow()
+
+    deinit { row.deallocate() }
     /// The last document id as an escaped JSON string (ids repeat for every unit of a document).
     var escapedID: (id: String, bytes: [UInt8]) = ("", Array("\"\"".utf8))
     /// `"tillit":` … `"öppenhet":`, escaped once.
-    static let principleKeys: [[UInt8]] = Dimension.principles.map { var b: [UInt8] = []; b.append(jsonString: $0.key); b.append(0x3A); return b }
+    static let principleKeys: [[UInt8]] = Dimension.principles.map { Array((JSON.string($0.key) + ":").utf8) }
 
     /// One JSONL row and its newline, built as bytes in a local array, then appended at once.
     func writeJSONLine(_ d: DocumentScore, _ u: UnitScore) {
         var o = row
-        row = []
-        o.removeAll(keepingCapacity: true)
-        if escapedID.id != d.id { var b: [UInt8] = []; b.append(jsonString: d.id); escapedID = (d.id, b) }
-        o.append(literal: "{\"id\":"); o.append(contentsOf: escapedID.bytes)
-        o.append(literal: ",\"unit\":\""); o.append(contentsOf: unit.rawValue.utf8)
+        o.removeAll()
+        if escapedID.id != d.id { escapedID = (d.id, Array(JSON.string(d.id).utf8)) }
+        o.append(literal: "{\"id\":"); o.append(escapedID.bytes)
+        o.append(literal: ",\"unit\":\""); o.append(utf8: unit.rawValue)
         o.append(literal: "\",\"index\":"); o.append(decimal: u.index)
-        o.append(literal: ",\"kind\":\""); o.append(contentsOf: u.kind.utf8)
+        o.append(literal: ",\"kind\":\""); o.append(utf8: u.kind)
         o.append(literal: "\",\"offset\":"); o.append(decimal: u.offset)
         o.append(literal: ",\"length\":"); o.append(decimal: u.length)
         o.append(literal: ",\"tokens\":"); o.append(decimal: u.tokens)
-        o.append(literal: ",\"label\":\""); o.append(contentsOf: u.label.rawValue.utf8)
+        o.append(literal: ",\"label\":\""); o.append(utf8: u.label.rawValue)
         o.append(literal: "\"")
         ScoreWriter.appendDecision(u.decision, to: &o)
         if unit == .document {
             o.append(literal: ",\"passages\":{")
             for (i, l) in Label.allCases.enumerated() {
                 if i > 0 { o.append(0x2C) }
-                o.append(0x22); o.append(contentsOf: l.rawValue.utf8); o.append(literal: "\":"); o.append(decimal: u.passages[l])
+                o.append(0x22); o.append(utf8: l.rawValue); o.append(literal: "\":"); o.append(decimal: u.passages[l])
             }
             o.append(0x7D)
         }
         o.append(literal: ",\"frame_words\":"); o.append(decimal: u.table.frames)
         // most paragraphs carry no evidence: their table fields are one constant run of bytes
-        if u.table.kHits == 0 && u.table.tHits == 0 && u.table.kTotal == 0 && u.table.tTotal == 0 { o.append(contentsOf: ScoreWriter.emptyTableFields) } else { ScoreWriter.appendTableFields(u.table, to: &o) }
+        if u.table.kHits == 0 && u.table.tHits == 0 && u.table.kTotal == 0 && u.table.tTotal == 0 { o.append(ScoreWriter.emptyTableFields) } else { ScoreWriter.appendTableFields(u.table, to: &o) }
         if unit == .document {
-            o.append(literal: ",\"encoding\":\""); o.append(contentsOf: d.encoding.rawValue.utf8)
+            o.append(literal: ",\"encoding\":\""); o.append(utf8: d.encoding.rawValue)
             o.append(literal: "\",\"repairs\":"); o.append(decimal: d.repairCount)
             if d.looksDamaged { o.append(literal: ",\"damaged\":true") } else { o.append(literal: ",\"damaged\":false") }
         }
         appendExtraJSON(u, to: &o)
         appendColumnsJSON(d.columns, to: &o)
         if evidence {
-            o.append(contentsOf: (",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]").utf8)
+            o.append(utf8: ",\"evidence\":[" + u.hits.map(evidenceJSON).joined(separator: ",") + "]")
         }
         o.append(literal: "}\n")
-        out.write(bytes: o)
+        out.write(bytes: o.bytes)
         row = o
     }
 
     /// `,"net":…,"principles":{…}` of a JSONL row.
-    static func appendTableFields(_ t: ScoreTable, to o: inout [UInt8]) {
+    static func appendTableFields(_ t: ScoreTable, to o: inout ByteRow) {
         o.append(literal: ",\"net\":"); o.append(jsonNumber: t.net)
         o.append(literal: ",\"logit\":"); o.append(jsonNumber: t.logit)
         o.append(literal: ",\"k\":"); o.append(jsonNumber: t.kTotal)
@@ -194,19 +195,19 @@ public final class ScoreWriter {
         o.append(literal: "},\"principles\":{")
         for (i, p) in Dimension.principles.enumerated() {
             if i > 0 { o.append(0x2C) }
-            o.append(contentsOf: ScoreWriter.principleKeys[i]); o.append(jsonNumber: t.t[p.rawValue])
+            o.append(ScoreWriter.principleKeys[i]); o.append(jsonNumber: t.t[p.rawValue])
         }
         o.append(0x7D)
     }
 
     /// `,"probability":…,"p":{"K":…},"reasons":[…]` of a JSONL row.
-    static func appendDecision(_ d: LabelDecision, to o: inout [UInt8]) {
-        if d.reasons.isEmpty && d.label == .N && d.probabilities[3] == 1 { o.append(contentsOf: noEvidenceFields); return }
+    static func appendDecision(_ d: LabelDecision, to o: inout ByteRow) {
+        if d.reasons.isEmpty && d.label == .N && d.probabilities[3] == 1 { o.append(noEvidenceFields); return }
         o.append(literal: ",\"probability\":"); o.append(jsonNumber: d.probability)
         o.append(literal: ",\"p\":{")
         for (i, l) in Label.allCases.enumerated() {
             if i > 0 { o.append(0x2C) }
-            o.append(0x22); o.append(contentsOf: l.rawValue.utf8); o.append(literal: "\":"); o.append(jsonNumber: d.probabilities[i])
+            o.append(0x22); o.append(utf8: l.rawValue); o.append(literal: "\":"); o.append(jsonNumber: d.probabilities[i])
         }
         o.append(literal: "},\"reasons\":[")
         for (i, r) in d.reasons.enumerated() {
@@ -219,11 +220,7 @@ public final class ScoreWriter {
     }
 
     /// The decision fields of a unit without evidence, written once.
-    static let noEvidenceFields: [UInt8] = {
-        var o: [UInt8] = []
-        o.append(literal: ",\"probability\":1,\"p\":{\"K\":0,\"T\":0,\"B\":0,\"N\":1},\"reasons\":[]")
-        return o
-    }()
+    static let noEvidenceFields: [UInt8] = Array(",\"probability\":1,\"p\":{\"K\":0,\"T\":0,\"B\":0,\"N\":1},\"reasons\":[]".utf8)
 
     /// The reasons of a decision in one cell: `feature=value (+effect); …`.
     static func reasonsCell(_ d: LabelDecision) -> String {
@@ -231,7 +228,12 @@ public final class ScoreWriter {
     }
 
     /// The table fields of a unit without hits, written once by `appendTableFields`.
-    static let emptyTableFields: [UInt8] = { var o: [UInt8] = []; appendTableFields(ScoreTable(), to: &o); return o }()
+    static let emptyTableFields: [UInt8] = {
+        var o = ByteRow()
+        defer { o.deallocate() }
+        appendTableFields(ScoreTable(), to: &o)
+        return o.array
+    }()
 
     func evidenceJSON(_ e: Evidence) -> String {
         "{\"offset\":\(e.offset),\"length\":\(e.length),\"surface\":\(JSON.string(e.surface)),\"repaired\":\(e.repaired.map(JSON.string) ?? "null"),\"pattern\":\(JSON.string(e.pattern)),\"lexicon_line\":\(e.lexiconLine),\"dims\":[\(e.dimensions.map { JSON.string($0.key) }.joined(separator: ","))],\"entry_pole\":\"\(e.entryPole.rawValue)\",\"pole\":\"\(e.pole.rawValue)\",\"modifier\":\"\(e.modifier.name)\",\"weight\":\(JSON.number(e.weight))}"
@@ -256,20 +258,19 @@ public final class ScoreWriter {
             }
             // built as bytes in a local array: only the id and the kind can need quoting
             var o = row
-            row = []
-            o.removeAll(keepingCapacity: true)
+            o.removeAll()
             let sepByte: UInt8 = format == .tsv ? 0x09 : 0x2C
-            o.append(contentsOf: field(d.id).utf8); o.append(sepByte)
-            o.append(contentsOf: unit.rawValue.utf8); o.append(sepByte)
+            o.append(utf8: field(d.id)); o.append(sepByte)
+            o.append(utf8: unit.rawValue); o.append(sepByte)
             o.append(decimal: u.index); o.append(sepByte)
-            o.append(contentsOf: field(u.kind).utf8); o.append(sepByte)
+            o.append(utf8: field(u.kind)); o.append(sepByte)
             o.append(decimal: u.offset); o.append(sepByte)
             o.append(decimal: u.length); o.append(sepByte)
             o.append(decimal: u.tokens); o.append(sepByte)
-            o.append(contentsOf: u.label.rawValue.utf8); o.append(sepByte)
+            o.append(utf8: u.label.rawValue); o.append(sepByte)
             o.append(jsonNumber: u.decision.probability); o.append(sepByte)
             for pr in u.decision.probabilities { o.append(jsonNumber: pr); o.append(sepByte) }
-            if !u.decision.reasons.isEmpty { o.append(contentsOf: field(ScoreWriter.reasonsCell(u.decision)).utf8) }
+            if !u.decision.reasons.isEmpty { o.append(utf8: field(ScoreWriter.reasonsCell(u.decision))) }
             o.append(sepByte)
             o.append(decimal: u.table.frames); o.append(sepByte)
             o.append(jsonNumber: u.table.net); o.append(sepByte)
@@ -284,7 +285,7 @@ public final class ScoreWriter {
             appendColumnCells(d.columns, sep: sepByte, to: &o)
             o.append(sepByte); o.append(literal: "ok"); o.append(sepByte)   // status, reason
             o.append(0x0A)
-            out.write(bytes: o)
+            out.write(bytes: o.bytes)
             row = o
         }
     }
