@@ -22,7 +22,8 @@ Output lines (tab-separated):
   v FORM COUNT          a word seen at least twice that has å/ä/ö and a stripped spelling no
                         form of Lexicons/repair-sv.txt has (in-domain compounds and names such
                         as `tidöpartiernas`, `exportkreditnämnden`), or that the lexicon has
-                        only from a word list (count 1: `bestämmelsernas`, `riktvärdena`);
+                        only from a word list (count 1: `bestämmelsernas`, `riktvärdena`)
+                        where no form it has from running text shares the stripped spelling;
                         COUNT is scaled to the lexicon's counts per 10^8 words
 A form is a candidate when its stripped spelling is shared with another form and the
 second most frequent form of that spelling has a count of at least 5 and at least 0.5% of
@@ -119,12 +120,19 @@ def main():
     lexicon = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Lexicons", "repair-sv.txt")
     skeletons = set()
     listed = set()
+    counted = set()   # spellings that a form seen in running text (count > 1) has
     for l in open(lexicon, encoding="utf-8"):
         if l.startswith("w\t"):
             f = l.rstrip("\n").split("\t")
             skeletons.add(strip(f[1]))
             if int(f[2]) <= 1:
                 listed.add(f[1])
+            else:
+                counted.add(strip(f[1]))
+    # a word-list form takes its in-domain count only where no counted form shares its
+    # spelling: the two counts are on different scales (`huvudmännens` 325 in-domain against
+    # `huvudmannens` 5 in the lexicon would turn the singular into the plural)
+    listed = {w for w in listed if strip(w) not in counted}
     total = sum(uni.values())
     vocab = sorted(w for w, c in uni.items() if c >= 2 and re.fullmatch(r"[a-zåäöéü]+", w) and len(w) <= 48
                    and ((re.search("[åäö]", w) and strip(w) not in skeletons) or w in listed))

@@ -161,7 +161,6 @@ v	amatörkulturorganisationer	23
 v	amatörorkestrar	23
 v	amatörsorter	58
 v	ambassadrådet	23
-v	ambassadtjänstemän	46
 v	ambitionshöjande	23
 v	ambitionshöjning	93
 v	ambitionshöjningen	23
@@ -1042,7 +1041,6 @@ v	avsändningsplats	104
 v	avsänds	278
 v	avsänts	487
 v	avsättandet	23
-v	avsättes	70
 v	avsättningarna	417
 v	avsättnings	23
 v	avsättningsmöjligheter	35
@@ -1431,8 +1429,6 @@ v	berättigats	70
 v	berördas	35
 v	beröres	603
 v	besiktningsanmärkningar	23
-v	besiktningsmän	116
-v	besiktningsmännen	35
 v	besiktningsmännens	35
 v	besiktningsveterinär	93
 v	besiktningsveterinärer	46
@@ -1527,7 +1523,6 @@ v	besvärstiden	220
 v	besvärstidens	128
 v	besvågrad	116
 v	besättandet	35
-v	besättes	23
 v	besättningars	23
 v	besöksadressen	23
 v	besöksattraktioner	23
@@ -2033,7 +2028,6 @@ v	bottendöden	23
 v	bottenlånen	23
 v	bottentrålning	151
 v	bouppteckningsförfarandet	23
-v	boutredningsmän	46
 v	brandbefäl	23
 v	brandförsäkrad	81
 v	brandförsäkrade	23
@@ -2307,7 +2301,6 @@ v	bästeträsk	70
 v	bäverström	46
 v	bävrars	35
 v	bålforsen	46
-v	bårderna	35
 v	båtbevis	23
 v	båtbyggnadsförskott	35
 v	båtcharter	23
@@ -2391,7 +2384,6 @@ v	checkrätten	23
 v	chefsanställning	23
 v	chefslöneavtalet	35
 v	chefsnämnd	23
-v	chefsrådmän	93
 v	chefsrådmännen	35
 v	chefstillsättningar	23
 v	chefstjänstemännen	70
@@ -2975,7 +2967,6 @@ v	dödviktseffekter	35
 v	dösfall	23
 v	dövblindas	46
 v	dövblindfödda	35
-v	dövt	23
 v	ecofinrådet	23
 v	edgången	104
 v	edgångsföreläggande	35
@@ -3276,7 +3267,6 @@ v	erfarenhetsrön	93
 v	erfarenhetsåterföring	35
 v	ericsonanställda	23
 v	erlägges	487
-v	ernås	23
 v	ersättandet	23
 v	ersättarbehovet	35
 v	ersättarens	93
@@ -4059,7 +4049,6 @@ v	forskningsvärlden	35
 v	forskningsöversikt	58
 v	fortbildningar	46
 v	fortifikationsförvaltningen	70
-v	fortsättes	35
 v	fortsättningsblad	93
 v	fortsättningsnivån	151
 v	fosforförening	23
@@ -4357,7 +4346,6 @@ v	färjepriser	23
 v	färjerederierna	23
 v	färjetaxorna	46
 v	färjläge	23
-v	fästande	23
 v	fästats	23
 v	fådagarstidning	104
 v	fådagarstidningar	23
@@ -4773,7 +4761,6 @@ v	förfoganden	58
 v	förfoganderätten	139
 v	förfogandet	336
 v	förfogas	35
-v	förfor	46
 v	förfulas	23
 v	förfuskas	23
 v	förföljelsesyndrom	58
@@ -4956,7 +4943,6 @@ v	förmågeprincipen	23
 v	förmånens	93
 v	förmånernas	23
 v	förmånligast	23
-v	förmåns	58
 v	förmånsbegränsning	35
 v	förmånsbehandling	70
 v	förmånsbehandlingen	23
@@ -5525,7 +5511,6 @@ v	försändningen	440
 v	försändningskostnad	23
 v	försändningskostnaden	23
 v	försättande	232
-v	försättes	209
 v	försåld	81
 v	försålts	128
 v	försåvitt	128
@@ -5656,7 +5641,6 @@ v	förutsebarhet	104
 v	förutsebarheten	23
 v	förutskickade	46
 v	förutskickas	23
-v	förutsättes	46
 v	förvaltares	209
 v	förvaltarförordnandet	23
 v	förvaltarnas	35
@@ -6206,7 +6190,6 @@ v	gräsöfallet	23
 v	gråfjellet	23
 v	gråstarrsoperationer	23
 v	gråzonerna	23
-v	grödans	23
 v	grödbyte	58
 v	grönbok	139
 v	grönboken	70
@@ -6542,7 +6525,6 @@ v	hovrättsfiskalsaspirant	81
 v	hovrättsfiskalsaspiranter	81
 v	hovrättslagman	70
 v	hovrättslagmän	35
-v	hovrättslagmännen	23
 v	hovrättspresident	35
 v	hovrättsråden	23
 v	hovrättsting	23
@@ -6617,7 +6599,6 @@ v	huvudförvaltning	128
 v	huvudingångar	23
 v	huvudkäromålet	23
 v	huvudmannanivå	23
-v	huvudmännens	325
 v	huvudområde	35
 v	huvudområden	70
 v	huvudområdena	35
@@ -6980,7 +6961,6 @@ v	högvattenstånd	23
 v	höjdsiffran	35
 v	höjdsystem	23
 v	höjes	70
-v	hönornas	23
 v	hönsburar	58
 v	hönsgödsel	46
 v	hönsomgångar	35
@@ -7037,10 +7017,8 @@ v	ifrågakommande	35
 v	ifrågakommer	23
 v	igenkänningssignal	46
 v	igångsatts	46
-v	igångsätta	23
 v	igångsättas	116
 v	igångsätter	46
-v	igångsättes	46
 v	igångsättningsmedgivande	35
 v	igångsättningsmedgivanden	23
 v	igångsättningstillstånd	35
@@ -7243,7 +7221,6 @@ v	inlåna	23
 v	inlåningen	46
 v	inlåningsmarknaden	23
 v	inlåningsverksamhet	46
-v	inlåsningar	23
 v	inlåsningseffekt	46
 v	inlåsningseffekter	174
 v	inlöper	23
@@ -7378,7 +7355,6 @@ v	insättarens	58
 v	insättares	128
 v	insättarna	35
 v	insättarnas	58
-v	insättes	70
 v	insättningsdagen	23
 v	insättningsgarantidirektivet	104
 v	insättningsgarantinämnden	35
@@ -7567,7 +7543,6 @@ v	jaktvårdsområdet	220
 v	jaktvårdsområdets	35
 v	jaktvårdssammanslutning	58
 v	jaktändamål	23
-v	jaktår	23
 v	jaktåret	162
 v	januariöverenskommelse	23
 v	januariöverenskommelsen	638
@@ -7630,8 +7605,6 @@ v	jurymän	23
 v	justeringsåret	46
 v	justitieförvaltningen	23
 v	justitiekanslersämbetet	35
-v	justitieombudsmän	46
-v	justitieombudsmännen	23
 v	jägarexamensregistren	23
 v	jägarexamensregistret	35
 v	jägarförbundet	23
@@ -8624,7 +8597,6 @@ v	krisövningar	35
 v	krockvåldet	23
 v	krognäringen	46
 v	krogägarna	23
-v	kronas	70
 v	kronhjortsområde	35
 v	kronhjortsområden	23
 v	kronhjortsskötselområde	35
@@ -9515,7 +9487,6 @@ v	lägesbilden	58
 v	lägesbilder	81
 v	lägesfaktorn	23
 v	lägeskommunen	46
-v	lägets	35
 v	läggsproto	35
 v	lägstanivåkrav	23
 v	läkarbaserad	23
@@ -9944,7 +9915,6 @@ v	låntagarens	440
 v	låntagares	104
 v	låntagarnas	58
 v	låsinrättning	23
-v	låsningarna	23
 v	låtsasjobb	70
 v	låtsasåtgärder	23
 v	löfjället	35
@@ -11017,7 +10987,6 @@ v	mätningsverksamhet	46
 v	mätningsverksamheten	23
 v	mätnoggrannhet	46
 v	mätosäker	23
-v	mätplats	35
 v	mätserie	23
 v	mätserier	58
 v	mättillfälle	23
@@ -11114,7 +11083,6 @@ v	mönsterskyddslagen	243
 v	mönsterskyddsärenden	23
 v	mönstrande	23
 v	mönstras	23
-v	mönstrets	35
 v	mönstringslagen	46
 v	mönstringsplikt	46
 v	mönstringsövningar	23
@@ -11267,7 +11235,6 @@ v	nedskräpningsförseelse	46
 v	nedskärningskrav	23
 v	nedstängningar	58
 v	nedsättas	730
-v	nedsättes	336
 v	nedsättningsbeloppet	232
 v	nedsättningsbeslut	35
 v	nedsättningsbeslutet	185
@@ -11718,7 +11685,6 @@ v	ombordanställdas	35
 v	ombordanställds	23
 v	ombordkörningsrampen	116
 v	ombordkörningsrampens	46
-v	ombudsmännens	116
 v	ombudsstämma	197
 v	ombudsstämmor	23
 v	ombyggnadsarbete	23
@@ -11963,7 +11929,6 @@ v	oundgängligt	70
 v	ouppmärksammade	46
 v	overheadkostnadspåslaget	23
 v	ovälden	23
-v	ovänligare	23
 v	ozonskikt	70
 v	oöverblickbara	23
 v	paketeringsförsäljningar	23
@@ -11991,7 +11956,6 @@ v	pantsättas	116
 v	pantsättes	23
 v	pantsättningar	23
 v	pantsättningen	185
-v	pantsätts	70
 v	pantupplåtelsen	23
 v	pantvärde	267
 v	pantvärdet	359
@@ -12535,7 +12499,6 @@ v	propagandakrigföringen	23
 v	propositionsför	23
 v	propositionsförteckning	220
 v	propositionsförteckningen	151
-v	propån	23
 v	prospekteringstillstånd	23
 v	prospektförordning	35
 v	prosttillägg	23
@@ -12579,7 +12542,6 @@ v	pråmhyror	23
 v	pråmtrafik	23
 v	pråmtrafiken	104
 v	pröve	93
-v	prövnings	128
 v	prövningsavdelning	81
 v	prövningsgrupp	70
 v	prövningsgrupper	35
@@ -13432,7 +13394,6 @@ v	rävbandmask	23
 v	rävholmen	46
 v	rävkulla	23
 v	råde	35
-v	rådens	23
 v	rådgivningsavgift	70
 v	rådgivningsbyråer	23
 v	rådgivningsmarknaden	23
@@ -13553,7 +13514,6 @@ v	röstvärden	46
 v	röstvärdena	23
 v	röstvärdet	93
 v	röstövervikt	81
-v	rötas	35
 v	rötrest	23
 v	röyrviks	23
 v	sahelområdet	23
@@ -13588,7 +13548,6 @@ v	saluförts	35
 v	saluhålla	70
 v	saluhållande	104
 v	saluhållas	255
-v	saluhållen	35
 v	saluhåller	128
 v	saluhålles	93
 v	saluhålls	46
@@ -14449,7 +14408,6 @@ v	skrotningspremie	220
 v	skrovlängd	23
 v	skrämselmetoder	23
 v	skrämselretoriken	23
-v	skräpats	70
 v	skräpmätning	35
 v	skräpposten	23
 v	skuggsamhälle	81
@@ -14702,7 +14660,6 @@ v	snusets	35
 v	snusfrågan	35
 v	snusförsäljning	23
 v	snämnden	23
-v	snävar	23
 v	snöanläggningar	23
 v	snöhinder	23
 v	snökatastrofer	23
@@ -15230,7 +15187,6 @@ v	stämmelserna	23
 v	stämningsmannadelgivning	139
 v	stämningsmannadelgivningen	23
 v	stämningsmannen	23
-v	stämningsmän	35
 v	stämningsmål	46
 v	stämpelavgift	23
 v	stämpelavgiften	23
@@ -15448,7 +15404,6 @@ v	syofunktionärer	35
 v	syreinnehållande	23
 v	syrekrävande	23
 v	sysavmålet	23
-v	sysselsättes	70
 v	sysselsättningens	23
 v	sysselsättningsandel	23
 v	sysselsättningseffekt	35
@@ -15489,7 +15444,6 @@ v	sysselsättningsutvecklingen	162
 v	sysselsättningsåtgärder	58
 v	sysselsättningsökning	104
 v	sysselsättningsökningen	174
-v	sysslomän	23
 v	systemnivå	35
 v	systemrisknämnden	23
 v	systemstöd	23
@@ -16135,7 +16089,6 @@ v	tillsynsfråga	23
 v	tillsynsförordningen	267
 v	tillsynsförrättning	151
 v	tillsynsmannen	81
-v	tillsynsmän	58
 v	tillsynsmöjligheter	23
 v	tillsynsområde	267
 v	tillsynsområden	93
@@ -16444,7 +16397,6 @@ v	tjänstemannakåren	23
 v	tjänstemannastatus	93
 v	tjänstemannaväldet	23
 v	tjänstemannayrken	23
-v	tjänstemannens	93
 v	tjänstemarknad	23
 v	tjänstemarknaden	46
 v	tjänstemoms	23
@@ -16926,7 +16878,6 @@ v	trävaruexportföreningen	35
 v	trävaruindustriens	35
 v	trådsändning	93
 v	trådsändningar	46
-v	trålarna	93
 v	trålfiskeförbud	23
 v	trålfisket	35
 v	trålgränsen	35
@@ -17091,7 +17042,6 @@ v	täckningstal	128
 v	täckningstalet	35
 v	täckrotsplantor	35
 v	täktavgift	23
-v	täkten	116
 v	täktmark	185
 v	täktmarken	23
 v	täktplan	23
@@ -17378,7 +17328,6 @@ v	upparbetat	35
 v	uppbringat	58
 v	uppbärandet	35
 v	uppbäres	336
-v	uppbökade	35
 v	uppbördseffektivitet	23
 v	uppbördsförordningen	81
 v	uppbördslagen	1171
@@ -17906,7 +17855,6 @@ v	utsädesvaror	23
 v	utsändas	81
 v	utsändningstiden	35
 v	utsänts	23
-v	utsättes	151
 v	utsättningar	23
 v	utsöka	35
 v	utsökas	46
@@ -18263,7 +18211,6 @@ v	vidareöverlämnande	70
 v	vidareöverlämnas	23
 v	videofilmades	23
 v	videokameraövervakning	23
-v	vidgår	23
 v	vidhäftat	23
 v	vidhålls	58
 v	vidmakthålles	46
@@ -18740,7 +18687,6 @@ v	värderingsinstrument	23
 v	värderingsmetod	35
 v	värderingsmetoder	23
 v	värderingsmetoderna	23
-v	värderingsmän	46
 v	värderingsmässigt	23
 v	värderingsnämnd	255
 v	värderingsnämnden	35
@@ -18964,7 +18910,6 @@ v	våldshandlingarna	35
 v	våldshändelser	23
 v	våldsideologier	23
 v	våldskapital	93
-v	våldsmannen	23
 v	våldsnivån	23
 v	våldspolitik	23
 v	våldspräglade	23
@@ -19637,7 +19582,6 @@ v	åsbohöna	23
 v	åsenfår	23
 v	åsett	23
 v	åsidosättandet	139
-v	åsidosättes	162
 v	åsiktsförklaring	23
 v	åsiktsjournalistik	23
 v	åsiktsmaterial	23
@@ -19653,7 +19597,6 @@ v	åsätta	58
 v	åsättande	58
 v	åsättas	197
 v	åsättes	46
-v	åsätts	93
 v	åtagandeländer	23
 v	åtagandeperiod	116
 v	åtagandeperioden	46
@@ -19832,7 +19775,6 @@ v	återsändande	81
 v	återsändandet	46
 v	återsökning	23
 v	återsökningsregler	23
-v	återtag	70
 v	återtagandeavtal	70
 v	återtaganderätt	452
 v	återtagas	35
@@ -20238,7 +20180,6 @@ v	översändandet	255
 v	översänt	81
 v	översänts	556
 v	översättarinstitutet	58
-v	översättes	23
 v	översättningskostnader	23
 v	övertagas	243
 v	övertager	104
