@@ -16,6 +16,9 @@ previous word or number (`<num>`), skipping punctuation other than . ! ? : ; whi
 `</s>` for any punctuation and the line end.
 
 Output lines (tab-separated):
+  m WORDS MARKED        word tokens of two bytes or more, and how many of them hold å/ä/ö
+                        (the share clean text has: repair weighs a word's loss of its
+                        å/ä/ö against how far a text's own share falls short of it)
   u FORM COUNT          corpus count of a candidate form
   l PREV FORM COUNT     PREV stood before FORM COUNT times
   r FORM NEXT COUNT     NEXT stood after FORM COUNT times
@@ -34,6 +37,7 @@ import collections, glob, gzip, os, re, sys, unicodedata
 
 TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+|\d+(?:[.,]\d+)*|[^\sA-Za-zÅÄÖåäöÉéÜü\d]")
 SENTENCE_END = set(".!?:;")
+MARKED = re.compile("[åäöÅÄÖ]")
 
 
 def strip(w):
@@ -80,10 +84,14 @@ def main():
             yield toks
 
     uni = collections.Counter()
+    words = marked = 0
     for toks in streams():
         for t in toks:
             if t[0].isalpha():
                 uni[t.lower()] += 1
+                if len(t.encode("utf-8")) >= 2:
+                    words += 1
+                    marked += bool(MARKED.search(t))
     groups = collections.defaultdict(list)
     for w, c in uni.items():
         if re.fullmatch(r"[a-zåäöéü]+", w):
@@ -136,7 +144,7 @@ def main():
     total = sum(uni.values())
     vocab = sorted(w for w, c in uni.items() if c >= 2 and re.fullmatch(r"[a-zåäöéü]+", w) and len(w) <= 48
                    and ((re.search("[åäö]", w) and strip(w) not in skeletons) or w in listed))
-    out = []
+    out = [f"m\t{words}\t{marked}"]
     for w in vocab:
         out.append(f"v\t{w}\t{max(1, round(uni[w] * 1e8 / total))}")
     for w in sorted(cand):

@@ -27,6 +27,9 @@ struct DomainContext: Sendable {
     let totals: IntPairTable
     /// Σ of all left and all right counts.
     let leftSum: Float, rightSum: Float
+    /// Share of the corpus's word tokens (two bytes or more) that hold å/ä/ö: what clean
+    /// Swedish text shows (about 0.30). 0 when the file does not say.
+    let markedShare: Float
 
     /// Neighbour ids of the markers (form ids are ≥ 0).
     static let sentenceStart: Int32 = -3, number: Int32 = -4, clauseEnd: Int32 = -5
@@ -34,16 +37,17 @@ struct DomainContext: Sendable {
     /// An empty model (no form covered).
     init() {
         unigrams = IntPairTable(capacity: 4); left = unigrams; right = unigrams; totals = unigrams
-        leftSum = 0; rightSum = 0
+        leftSum = 0; rightSum = 0; markedShare = 0
     }
 
-    /// Parses `u`, `l` and `r` lines (tab-separated, `#` comments) against the forms of a
+    /// Parses `m`, `u`, `l` and `r` lines (tab-separated, `#` comments) against the forms of a
     /// repair lexicon and its skeleton index.
     init(text: String, forms: ByteTable, skeletons: SkeletonIndex) {
         var uni = IntPairTable(capacity: 4096)
         var left = IntPairTable(capacity: 40_000), right = IntPairTable(capacity: 40_000)
         var totals = IntPairTable(capacity: 60_000)
         var ls: Float = 0, rs: Float = 0
+        var share: Float = 0
         var covered: [Int32] = []
         var text = text
         text.withUTF8 { buf in
@@ -79,6 +83,11 @@ struct DomainContext: Sendable {
                     guard let f = word(fields[1]), let x = word(fields[2]), f >= 0 else { continue }
                     let n = num(fields[3])
                     right.add(x, f, n); totals.add(2, f, n); totals.add(4, x, n); rs += Float(n)
+                case 0x6D where fields.count == 3:   // m WORDS MARKED
+                    var w = 0, m = 0
+                    for k in fields[1] { w = w &* 10 &+ Int(buf[k] &- 0x30) }
+                    for k in fields[2] { m = m &* 10 &+ Int(buf[k] &- 0x30) }
+                    if w > 0 && m <= w { share = Float(Double(m) / Double(w)) }
                 default: continue
                 }
             }
@@ -97,6 +106,7 @@ struct DomainContext: Sendable {
         self.left = left
         self.right = right
         self.totals = totals
+        self.markedShare = share
         self.leftSum = max(ls, 1)
         self.rightSum = max(rs, 1)
     }

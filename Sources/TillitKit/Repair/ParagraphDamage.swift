@@ -24,6 +24,10 @@ struct ParagraphDamage {
     /// Per paragraph: 0 leave alone (foreign, or clean in auto mode: not even its unknown
     /// words change, as in a clean document), 2 damaged.
     var verdicts: [UInt8] = []
+    /// Per paragraph: the share of its words that hold å/ä/ö, where it has `ownVerdictWords`
+    /// words or more, else the document's (`rate`). Repair weighs a word's loss of its å/ä/ö
+    /// by how far this falls short of clean text's share (`Repairer.lossPrior`).
+    var shares: [Float] = []
     /// Whether the document (its non-foreign paragraphs) looks damaged, its å/ä/ö share, and
     /// whether its damage looks flattened, and flattened with no OCR stand-in.
     var detected = false, rate = 0.0, flattened = false, bare = false
@@ -45,10 +49,12 @@ struct ParagraphDamage {
     /// This verdict's document-wide part.
     var document: Document { Document(detected: detected, rate: rate, flattened: flattened, bare: bare) }
 
-    /// Verdicts given outright: one per paragraph ending before token index `ends[k]`.
-    init(ends: [Int], verdicts: [UInt8], document d: Document) {
+    /// Verdicts given outright: one per paragraph ending before token index `ends[k]`, with
+    /// its å/ä/ö share.
+    init(ends: [Int], verdicts: [UInt8], shares: [Float], document d: Document) {
         self.ends = ends
         self.verdicts = verdicts
+        self.shares = shares
         detected = d.detected; rate = d.rate; flattened = d.flattened; bare = d.bare
     }
 
@@ -146,6 +152,7 @@ struct ParagraphDamage {
         flattened = suspicious * 50 < words && acute * 200 < words
         bare = words >= ParagraphDamage.bareWords && suspicious == 0 && acute * 200 < words
         if let d = document { detected = d.detected; rate = d.rate; flattened = d.flattened; bare = d.bare }
+        shares = counts.map { c in c.words >= ParagraphDamage.ownVerdictWords ? Float(c.marked) / Float(c.words) : Float(rate) }
         verdicts = counts.indices.map { k in
             if foreign[k] { return 0 }
             if mode == .on { return 2 }

@@ -9,7 +9,7 @@ public enum RepairDiff {
     /// The two header lines, with the number of changes when it is known (nil: a document
     /// streamed from standard input in several parts, whose count comes only at its end).
     public static func header(path: String, changes: Int?) -> String {
-        "--- \(path)\n+++ \(path) (repaired\(changes.map { ", \($0) changes" } ?? ""))\n"
+        "--- \(path)\n+++ \(path) (repaired\(changes.map { ", \($0) \($0 == 1 ? "change" : "changes")" } ?? ""))\n"
     }
 
     /// The changed lines of one part of a document whose first line is line `firstLine` + 1.

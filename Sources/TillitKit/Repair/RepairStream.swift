@@ -34,16 +34,18 @@ public final class RepairStream {
         let decoded: DecodedText
         let baseOffset: Int
         let tokens: [Token]
-        /// Per paragraph: the byte where its first token starts, and its verdict.
+        /// Per paragraph: the byte where its first token starts, its verdict and its å/ä/ö
+        /// share (`ParagraphDamage.shares`).
         let starts: [Int]
         let verdicts: [UInt8]
+        let shares: [Float]
         var anyDamaged: Bool { verdicts.contains(2) }
 
-        /// The verdict of the paragraph holding byte `b`.
-        func verdict(at b: Int) -> UInt8 {
+        /// The verdict and share of the paragraph holding byte `b`.
+        func verdict(at b: Int) -> (UInt8, Float) {
             var lo = 0, hi = starts.count - 1
             while lo < hi { let m = (lo + hi + 1) / 2; if starts[m] <= b { lo = m } else { hi = m - 1 } }
-            return verdicts.isEmpty ? 0 : verdicts[lo]
+            return verdicts.isEmpty ? (0, 0) : (verdicts[lo], shares[lo])
         }
     }
 
@@ -118,7 +120,7 @@ public final class RepairStream {
             guard mode != .off else { return (toks, nil) }
             return (toks, ParagraphDamage(p, tokens: toks, repairer: repairer, mode: mode, document: document, layout: layout))
         }
-        guard let damage else { return Part(decoded: decoded, baseOffset: baseOffset, tokens: tokens, starts: [0], verdicts: [0]) }
+        guard let damage else { return Part(decoded: decoded, baseOffset: baseOffset, tokens: tokens, starts: [0], verdicts: [0], shares: [0]) }
         if self.document == nil { self.document = damage.document }
         var starts: [Int] = []
         var first = 0
@@ -126,7 +128,7 @@ public final class RepairStream {
             starts.append(first < tokens.count ? Int(tokens[first].start) : decoded.bytes.count)
             first = end
         }
-        return Part(decoded: decoded, baseOffset: baseOffset, tokens: tokens, starts: starts, verdicts: damage.verdicts)
+        return Part(decoded: decoded, baseOffset: baseOffset, tokens: tokens, starts: starts, verdicts: damage.verdicts, shares: damage.shares)
     }
 
     /// Repairs `current` with the end of `previous` and the start of `next` as neighbours.
@@ -169,11 +171,11 @@ public final class RepairStream {
             Tokenizer.tokenize(p, range: 0..<p.count, into: &toks)
             HyphenJoiner.join(p, &toks)
             // each window token takes the verdict of its paragraph in the part it comes from
-            var ends: [Int] = [], verdicts: [UInt8] = []
+            var ends: [Int] = [], verdicts: [UInt8] = [], shares: [Float] = []
             var coreFirst = toks.count, coreEnd = toks.count
             for (ti, t) in toks.enumerated() {
                 let s = Int(t.start)
-                let v: UInt8
+                let v: (UInt8, Float)
                 if s < lo { v = previous!.verdict(at: tailStart + s) } else if s < hi {
                     if coreFirst == toks.count { coreFirst = ti }
                     v = cur.verdict(at: s - lo)
@@ -181,11 +183,11 @@ public final class RepairStream {
                     if coreEnd == toks.count { coreEnd = ti }
                     v = next!.verdict(at: s - hi)
                 }
-                if let last = verdicts.last, last == v { ends[ends.count - 1] = ti + 1 } else { ends.append(ti + 1); verdicts.append(v) }
+                if let last = verdicts.last, last == v.0, shares.last == v.1 { ends[ends.count - 1] = ti + 1 } else { ends.append(ti + 1); verdicts.append(v.0); shares.append(v.1) }
             }
             if coreEnd < coreFirst { coreEnd = coreFirst }
-            if ends.isEmpty { ends = [0]; verdicts = [0] }
-            let verdict = ParagraphDamage(ends: ends, verdicts: verdicts, document: document)
+            if ends.isEmpty { ends = [0]; verdicts = [0]; shares = [0] }
+            let verdict = ParagraphDamage(ends: ends, verdicts: verdicts, shares: shares, document: document)
             repairer.decide(p, tokens: toks, verdict: verdict, range: coreFirst..<coreEnd, minConfidence: minConfidence,
                             carry: &carry, cache: &cache, into: &edits)
             changes = repairer.changes(edits, p, tokens: toks, cache: cache).map { c in

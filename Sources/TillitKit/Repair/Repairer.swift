@@ -515,9 +515,11 @@ public final class Repairer: Sendable {
         // pass 2: decisions, left to right, with the previous decision and the next word as context
         var (prevCtx, prevIsNum, prevForm) = carry.resolved(lex)
         var paragraph = 0
+        var keepFor = -1, keep: Float = 0   // the loss prior of paragraph `keepFor`
         for ti in range {
             let t = tokens[ti]
             while ti >= verdict.ends[paragraph] { paragraph += 1 }
+            if paragraph != keepFor { keepFor = paragraph; keep = lossPrior(share: verdict.shares[paragraph], lex: lex) }
             let damaged = verdict.verdicts[paragraph] == 2
             switch t.kind {
             case .number:
@@ -547,6 +549,13 @@ public final class Repairer: Sendable {
             var reason = e.reason
             if e.action == 1 {
                 chosen = e.form; chosenCtx = e.formContext; conf = e.confidence
+                // the word as written against its one other reading, by the text's loss prior: a
+                // known word always, a word no list holds when the reading only gives it back
+                // an å/ä/ö (a compound such as `lastmaskinen`, a name such as `Ranstorp`)
+                if keep > 0 && (e.original >= 0 || e.reason == .diacritics || e.reason == .compound) {
+                    let q = exp(-keep)
+                    conf = conf * q / (conf * q + 1 - conf)
+                }
             } else if e.action == 2 {
                 let nextCtx: Int32
                 var nextForm: Int32 = -1
@@ -564,7 +573,7 @@ public final class Repairer: Sendable {
                     }
                 }
                 let (best, confidence, usedContext) = decide(e, prevCtx: prevCtx, nextCtx: nextCtx, prevForm: prevForm, nextForm: nextForm,
-                                                             prevIsNum: prevIsNum, p, tokens, ti, lex: lex, cache: &cache)
+                                                             prevIsNum: prevIsNum, keep: keep, p, tokens, ti, lex: lex, cache: &cache)
                 conf = confidence
                 chosen = cache.candForms[Int(e.candStart) + best]
                 chosenCtx = cache.candContexts[Int(e.candStart) + best]
@@ -582,6 +591,22 @@ public final class Repairer: Sendable {
         carry = RepairCarry(context: prevCtx, isNumber: prevIsNum, form: prevForm)
     }
 
+    /// Least probability that a word of a text lost its å/ä/ö, however fully the text keeps them.
+    static let lossFloor: Float = 0.01
+
+    /// The prior, in ln units, for a known word as written against readings that give it
+    /// back an å/ä/ö: −ln q, where q = 1 − share / clean share is the part of the text's
+    /// å/ä/ö words that a text with this `share` of them has lost (clean Swedish holds
+    /// them in `DomainContext.markedShare` of its words, about 0.30; q at least `lossFloor`).
+    /// 0 for stripped text and English-model OCR (share 0), about 2.9 for clean text that
+    /// repair is forced on (share 0.28). 0 when the context file gives no clean share.
+    @inline(__always)
+    func lossPrior(share: Float, lex: RepairLexicon) -> Float {
+        let clean = lex.domain.markedShare
+        guard clean > 0 else { return 0 }
+        return -log(max(Repairer.lossFloor, min(1, 1 - share / clean)))
+    }
+
     /// Weighs the candidates of a word whose entry says "decide by context" (up to 8) against
     /// the previous and next word: ln prior + ln channel (`candScores`), the context model,
     /// and the grammar cues. Returns the best candidate's index, its share of the candidates'
@@ -594,7 +619,7 @@ public final class Repairer: Sendable {
     /// sides at half weight. Cost: two bigram probes per candidate, three more with the
     /// in-domain model, no allocation.
     @inline(__always)
-    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool,
+    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool, keep: Float = 0,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
                 cache: inout RepairCache) -> (best: Int, confidence: Float, usedContext: Bool) {
         let n = min(Int(e.candCount), 8), start = Int(e.candStart)
@@ -640,6 +665,7 @@ public final class Repairer: Sendable {
                 let lt = leftModel ? log((Float(lc[c]) + lb) / (Float(cache.candLeftSeen[k]) + a)) : lex.logCount(lc[c])
                 let rt = rightModel ? log((Float(rc[c]) + rb) / (Float(cache.candRightSeen[k]) + a)) : lex.logCount(rc[c])
                 var v = cache.candScores[k] + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
+                if f == e.original { v += keep }
                 if domain {
                     let w = Repairer.domainSideWeight, da = Repairer.domainPrior
                     var d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
