@@ -615,8 +615,9 @@ public final class Repairer: Sendable {
     /// Context model, per side: P(context | form) = (c(context, form) + a·P(context)) /
     /// (c(form) + a) when every candidate was seen in the context corpus and one was seen
     /// beside this neighbour; otherwise the count bonus ln(1 + 3c). When the in-domain model
-    /// (`DomainContext`) covers every candidate's spelling, it adds its prior and both its
-    /// sides at half weight. Cost: two bigram probes per candidate, three more with the
+    /// (`DomainContext`) covers some candidate's spelling, it adds its prior and both its
+    /// sides at half weight (a candidate it does not cover reads as a form it never counted).
+    /// `keep` is the loss prior (`lossPrior`) added to the word as written. Cost: two bigram probes per candidate, three more with the
     /// in-domain model, no allocation.
     @inline(__always)
     func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool, keep: Float = 0,
@@ -642,10 +643,13 @@ public final class Repairer: Sendable {
             rightModel = rightModel && anyRight
             let a = Repairer.contextPrior
             let lb = leftModel ? a * lex.leftBackground[Int(prevCtx)] : 0, rb = rightModel ? a * lex.rightBackground[Int(nextCtx)] : 0
-            // the in-domain model, when it covers every candidate's spelling
+            // the in-domain model, when it covers a candidate's spelling; a candidate it does not
+            // cover (a reading through a lost letter or a rewrite: `öbor` beside bor/bör) is
+            // read as a form the corpus never counted: no prior term, and each side at the
+            // neighbour's background share, P(x | f) = a·P(x) / a
             let dm = lex.domain
-            var domain = contextWeight > 0
-            for c in 0..<n where domain { domain = dm.covers(cache.candForms[start + c]) }
+            var domain = false
+            if contextWeight > 0 { for c in 0..<n where dm.covers(cache.candForms[start + c]) { domain = true; break } }
             var dl: Int32? = nil, dr: Int32? = nil
             var dlb: Float = 0, drb: Float = 0
             if domain {
@@ -658,6 +662,12 @@ public final class Repairer: Sendable {
                 if let x = dl { let t = dm.totals.count(3, x); if t > 0 { dlb = a * Float(t) / dm.leftSum } else { dl = nil } }
                 if let x = dr { let t = dm.totals.count(4, x); if t > 0 { drb = a * Float(t) / dm.rightSum } else { dr = nil } }
             }
+            var uncounted: Float = 0
+            if domain {
+                let w = Repairer.domainSideWeight, da = Repairer.domainPrior
+                if dl != nil { uncounted += w * log(dlb / da) }
+                if dr != nil { uncounted += w * log(drb / da) }
+            }
             var best = 0, bestScore = -Float.infinity
             var z: Float = 0
             for c in 0..<n {
@@ -667,10 +677,13 @@ public final class Repairer: Sendable {
                 var v = cache.candScores[k] + GrammarCues.bonus(f, prevForm: prevForm, nextForm: nextForm, prevIsNum: prevIsNum, p, tokens, ti, lex: lex)
                 if f == e.original { v += keep }
                 if domain {
-                    let w = Repairer.domainSideWeight, da = Repairer.domainPrior
-                    var d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
-                    if let x = dl { d += w * log((Float(dm.left.count(x, f)) + dlb) / (Float(dm.totals.count(1, f)) + da)) }
-                    if let x = dr { d += w * log((Float(dm.right.count(x, f)) + drb) / (Float(dm.totals.count(2, f)) + da)) }
+                    var d = uncounted
+                    if dm.covers(f) {
+                        let w = Repairer.domainSideWeight, da = Repairer.domainPrior
+                        d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
+                        if let x = dl { d += w * log((Float(dm.left.count(x, f)) + dlb) / (Float(dm.totals.count(1, f)) + da)) }
+                        if let x = dr { d += w * log((Float(dm.right.count(x, f)) + drb) / (Float(dm.totals.count(2, f)) + da)) }
+                    }
                     v += d + contextWeight * (lt + rt)
                 } else {
                     v += contextWeight * (lt + rt)
