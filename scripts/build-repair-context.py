@@ -27,7 +27,11 @@ Output lines (tab-separated):
                         as `tidöpartiernas`, `exportkreditnämnden`), or that the lexicon has
                         only from a word list (count 1: `bestämmelsernas`, `riktvärdena`)
                         where no form it has from running text shares the stripped spelling;
-                        COUNT is scaled to the lexicon's counts per 10^8 words
+                        COUNT is scaled to the lexicon's counts per 10^8 words. A word is left
+                        out when one learned OCR rewrite that changes the length (`m` for `rn`,
+                        Lexicons/ocr-channel-sv.txt) turns it
+                        into a word whose corpus count times the rewrite's rate reaches its own
+                        (`frågoma`: `frågorna` with `m` for `rn`)
 A form is a candidate when its stripped spelling is shared with another form and the
 second most frequent form of that spelling has a count of at least 5 and at least 0.5% of
 the first. Pairs seen fewer than --min-pair times (default 2) are left out. --hold-out
@@ -144,6 +148,30 @@ def main():
     total = sum(uni.values())
     vocab = sorted(w for w, c in uni.items() if c >= 2 and re.fullmatch(r"[a-zåäöéü]+", w) and len(w) <= 48
                    and ((re.search("[åäö]", w) and strip(w) not in skeletons) or w in listed))
+    # an in-domain word that OCR of a commoner word explains is dropped: the corpus holds old
+    # scanned interpellations, whose `frågoma` is `frågorna` read with `m` for `rn`. A word
+    # goes when one learned OCR rewrite that changes the length (Lexicons/ocr-channel-sv.txt)
+    # turns it into a word whose corpus count times the rewrite's rate reaches its own count
+    channel = []
+    for l in open(os.path.join(os.path.dirname(lexicon), "ocr-channel-sv.txt"), encoding="utf-8"):
+        f = l.rstrip("\n").split("\t")
+        # (only rewrites that change the length, `m` for `rn`, `ii` for `ä`: a letter for a
+        # letter, `i` for `ä`, would take real words such as `sinkas` for `sänkas`)
+        if len(f) == 5 and f[0] == "r" and len(f[1]) != len(f[2]):
+            channel.append((f[1], f[2], int(f[3]) / int(f[4])))
+
+    def explained(w):
+        c = uni[w]
+        for o, g, rate in channel:
+            i = w.find(o)
+            while i >= 0:
+                if uni.get(w[:i] + g + w[i + len(o):], 0) * rate >= c:
+                    return True
+                i = w.find(o, i + 1)
+        return False
+    junk = {w for w in vocab if explained(w)}
+    vocab = [w for w in vocab if w not in junk]
+    print(f"{len(junk)} in-domain words dropped as OCR of commoner ones", file=sys.stderr)
     out = [f"m\t{words}\t{marked}"]
     for w in vocab:
         out.append(f"v\t{w}\t{max(1, round(uni[w] * 1e8 / total))}")

@@ -4202,7 +4202,6 @@ v	frågodags	35
 v	frågodagsförrättning	35
 v	frågodagsförrättningen	58
 v	frågodagsprotokollet	46
-v	frågoma	35
 v	frångående	23
 v	frångåtts	70
 v	frånhänder	23
@@ -4408,7 +4407,6 @@ v	följerättsersättning	35
 v	följsamheten	46
 v	följsamhetsindexeras	46
 v	följsamhetsindexering	35
-v	fömybara	70
 v	fönsterkuverten	81
 v	fönsterkuvertet	220
 v	fönsterkuvertets	23
@@ -9597,8 +9595,6 @@ v	lämplighetsprövningen	35
 v	lämplighetstest	46
 v	lämpning	35
 v	lämpningen	23
-v	ländema	58
-v	ländemas	23
 v	ländsk	35
 v	ländskt	23
 v	längdbegränsning	23
@@ -9695,7 +9691,6 @@ v	länsälgnämnden	46
 v	länsövergripande	23
 v	länsöverskridande	23
 v	länt	35
-v	läramas	35
 v	lärandemiljö	35
 v	läraranställda	23
 v	läraranställning	23
@@ -19505,7 +19500,6 @@ v	åldersstrukturens	23
 v	ålderstilläggsklass	104
 v	åldersvillkoret	35
 v	åldertilläggsklassen	23
-v	åldrama	23
 v	ålegat	93
 v	ålfiskare	23
 v	ålfiskarna	116

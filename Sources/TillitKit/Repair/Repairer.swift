@@ -643,13 +643,22 @@ public final class Repairer: Sendable {
             rightModel = rightModel && anyRight
             let a = Repairer.contextPrior
             let lb = leftModel ? a * lex.leftBackground[Int(prevCtx)] : 0, rb = rightModel ? a * lex.rightBackground[Int(nextCtx)] : 0
-            // the in-domain model, when it covers a candidate's spelling; a candidate it does not
-            // cover (a reading through a lost letter or a rewrite: `öbor` beside bor/bör) is
+            // the in-domain model, when it covers the candidates' spellings: a candidate it does
+            // not cover (a reading through a lost letter or a rewrite: `öbor` beside bor/bör)
+            // is let pass when it scores below the best covered one before context, and is then
             // read as a form the corpus never counted: no prior term, and each side at the
-            // neighbour's background share, P(x | f) = a·P(x) / a
+            // neighbour's background share, P(x | f) = a·P(x) / a. One that scores above
+            // (`in` beside `än`) turns the model off: it cannot weigh what it never counted
             let dm = lex.domain
             var domain = false
-            if contextWeight > 0 { for c in 0..<n where dm.covers(cache.candForms[start + c]) { domain = true; break } }
+            if contextWeight > 0 {
+                var bestCovered = -Float.infinity, bestOther = -Float.infinity
+                for c in 0..<n {
+                    let k = start + c
+                    if dm.covers(cache.candForms[k]) { bestCovered = max(bestCovered, cache.candScores[k]) } else { bestOther = max(bestOther, cache.candScores[k]) }
+                }
+                domain = bestCovered > bestOther
+            }
             var dl: Int32? = nil, dr: Int32? = nil
             var dlb: Float = 0, drb: Float = 0
             if domain {
