@@ -84,10 +84,8 @@ struct DomainContext: Sendable {
                     let n = num(fields[3])
                     right.add(x, f, n); totals.add(2, f, n); totals.add(4, x, n); rs += Float(n)
                 case 0x6D where fields.count == 3:   // m WORDS MARKED
-                    var w = 0, m = 0
-                    for k in fields[1] { w = w &* 10 &+ Int(buf[k] &- 0x30) }
-                    for k in fields[2] { m = m &* 10 &+ Int(buf[k] &- 0x30) }
-                    if w > 0 && m <= w { share = Float(Double(m) / Double(w)) }
+                    let w = num(fields[1]), m = num(fields[2])
+                    if w > 0 && m >= 0 && m <= w { share = Float(Double(m) / Double(w)) }
                 default: continue
                 }
             }

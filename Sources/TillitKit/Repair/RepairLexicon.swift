@@ -308,7 +308,7 @@ public final class RepairLexicon: Sendable {
                 if let known = forms.find(base + i + 2, t - i - 2) {
                     // a word-list form (counted once: never seen in the lexicon's running text)
                     // that the in-domain corpus uses takes its in-domain count
-                    if freq[Int(known)] <= 0 { freq[Int(known)] = max(freq[Int(known)], logN) }
+                    if freq[Int(known)] <= 0 { freq[Int(known)] = logN }
                     continue
                 }
                 forms.appendNew(base + i + 2, t - i - 2, Int32(freq.count))

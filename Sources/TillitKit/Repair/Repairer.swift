@@ -594,8 +594,8 @@ public final class Repairer: Sendable {
     /// Least probability that a word of a text lost its å/ä/ö, however fully the text keeps them.
     static let lossFloor: Float = 0.01
 
-    /// The prior, in ln units, for a known word as written against readings that give it
-    /// back an å/ä/ö: −ln q, where q = 1 − share / clean share is the part of the text's
+    /// The prior, in ln units, for a word as written against readings that give it back an
+    /// å/ä/ö: −ln q, where q = 1 − share / clean share is the part of the text's
     /// å/ä/ö words that a text with this `share` of them has lost (clean Swedish holds
     /// them in `DomainContext.markedShare` of its words, about 0.30; q at least `lossFloor`).
     /// 0 for stripped text and English-model OCR (share 0), about 2.9 for clean text that
@@ -617,8 +617,8 @@ public final class Repairer: Sendable {
     /// beside this neighbour; otherwise the count bonus ln(1 + 3c). When the in-domain model
     /// (`DomainContext`) covers some candidate's spelling, it adds its prior and both its
     /// sides at half weight (a candidate it does not cover reads as a form it never counted).
-    /// `keep` is the loss prior (`lossPrior`) added to the word as written. Cost: two bigram probes per candidate, three more with the
-    /// in-domain model, no allocation.
+    /// `keep` is the loss prior (`lossPrior`) added to the word as written. Cost: two bigram
+    /// probes per candidate, three more with the in-domain model, no allocation.
     @inline(__always)
     func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool, keep: Float = 0,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
