@@ -426,6 +426,11 @@ public final class RepairLexicon: Sendable {
         skeletons.forms(skel, in: forms)
     }
 
+    /// `forms(skeleton:)` for skeleton bytes that are not an array.
+    func forms(skeleton skel: UnsafeBufferPointer<UInt8>) -> ArraySlice<Int32> {
+        skeletons.forms(skel, in: forms)
+    }
+
     /// Number of letters (Unicode scalars) of form `id` (allocates a copy of the form: used
     /// only when a capitals abbreviation is about to change).
     func letterCount(_ id: Int32) -> Int {
@@ -454,6 +459,11 @@ public final class RepairLexicon: Sendable {
     /// Σ ln P(ocr char | form char) over aligned characters, or nil when the lengths differ.
     /// Decodes the form's UTF-8 in place (no String).
     func channelScore(ocr: [UInt32], form f: Int32, flattened: Bool = false) -> Float? {
+        ocr.withUnsafeBufferPointer { channelScore(ocr: $0, form: f, flattened: flattened) }
+    }
+
+    /// `channelScore(ocr:form:flattened:)` for scalars that are not an array.
+    func channelScore(ocr: UnsafeBufferPointer<UInt32>, form f: Int32, flattened: Bool = false) -> Float? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Float? in
             let n = copyForm(f, into: buf.baseAddress!)
             var i = 0, k = 0

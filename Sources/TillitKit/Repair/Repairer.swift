@@ -917,20 +917,33 @@ public final class Repairer: Sendable {
     /// option is a costly OCR confusion rather than a plain lost diacritic. `iMayBeL`: an i
     /// may be an l read as i (asked for words no list holds: a known word keeps its i's).
     static func options(_ c: UInt32, iMayBeL: Bool) -> [(UInt32, Bool)] {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: SkeletonVariants.maxOptions) { buf in
+            let n = options(c, iMayBeL: iMayBeL, into: buf.baseAddress!)
+            return (0..<n).map { (buf[$0] & ~SkeletonVariants.costlyBit, buf[$0] & SkeletonVariants.costlyBit != 0) }
+        }
+    }
+
+    /// `options(_:iMayBeL:)` written to `out` (room for `SkeletonVariants.maxOptions`), a
+    /// costly option with `SkeletonVariants.costlyBit` set; returns the count. No allocation.
+    @inline(__always)
+    static func options(_ c: UInt32, iMayBeL: Bool, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        let costly = SkeletonVariants.costlyBit
         switch c {
-        case 0x61, 0xE4, 0xE5: return [(0x61, false)]            // a ä å → a
-        case 0x6F, 0xF6: return [(0x6F, false)]                  // o ö → o
-        case 0x36, 0x30: return [(0x6F, false)]                  // 6 0 → o
-        case 0x34, 0x26: return [(0x61, false)]                  // 4 & → a
-        case 0x40: return [(0x61, false), (0x6F, false)]         // @ → a (å) or o (ö): om@jligt, f@r
-        case 0xA3: return [(0x66, false)]                        // £ → f
-        case 0x20AC: return [(0x61, false)]                      // € → a (å): p€, f€
-        case 0xE9: return [(0x6F, false), (0x61, true), (0xE9, false), (0x65, true)]  // é → ö ä é e
-        case 0x64: return [(0x64, false), (0x6F, true), (0x61, true)]                 // d → d ö ä/å
-        case 0x69: return iMayBeL ? [(0x69, false), (0x6C, true), (0x61, true)] : [(0x69, false), (0x61, true)]  // i → i ä (l)
-        case 0x31: return [(0x69, false), (0x6C, false)]         // 1 → i l
-        case 0x7C: return [(0x6C, false), (0x69, false)]         // | → l i
-        default: return [(c, false)]
+        case 0x61, 0xE4, 0xE5: out[0] = 0x61; return 1                        // a ä å → a
+        case 0x6F, 0xF6: out[0] = 0x6F; return 1                              // o ö → o
+        case 0x36, 0x30: out[0] = 0x6F; return 1                              // 6 0 → o
+        case 0x34, 0x26: out[0] = 0x61; return 1                              // 4 & → a
+        case 0x40: out[0] = 0x61; out[1] = 0x6F; return 2                     // @ → a (å) or o (ö): om@jligt, f@r
+        case 0xA3: out[0] = 0x66; return 1                                    // £ → f
+        case 0x20AC: out[0] = 0x61; return 1                                  // € → a (å): p€, f€
+        case 0xE9: out[0] = 0x6F; out[1] = 0x61 | costly; out[2] = 0xE9; out[3] = 0x65 | costly; return 4  // é → ö ä é e
+        case 0x64: out[0] = 0x64; out[1] = 0x6F | costly; out[2] = 0x61 | costly; return 3              // d → d ö ä/å
+        case 0x69:                                                            // i → i ä (l)
+            if iMayBeL { out[0] = 0x69; out[1] = 0x6C | costly; out[2] = 0x61 | costly; return 3 }
+            out[0] = 0x69; out[1] = 0x61 | costly; return 2
+        case 0x31: out[0] = 0x69; out[1] = 0x6C; return 2                     // 1 → i l
+        case 0x7C: out[0] = 0x6C; out[1] = 0x69; return 2                     // | → l i
+        default: out[0] = c; return 1
         }
     }
 
@@ -950,7 +963,7 @@ public final class Repairer: Sendable {
         keep.reason = hasOCR ? .ocrConfusion : .diacritics
         var cands: [(form: Int32, score: Float)] = []
         var seen = Set<Int32>()
-        for variant in Repairer.variants(scalars, iMayBeL: known < 0, limit: 48) {
+        scalars.withUnsafeBufferPointer { sp in SkeletonVariants.forEach(sp, iMayBeL: known < 0, limit: 48) { variant in
             for f in lex.forms(skeleton: variant) where !seen.contains(f) {
                 seen.insert(f)
                 guard let ch = lex.channelScore(ocr: scalars, form: f, flattened: flattened) else { continue }
@@ -961,14 +974,14 @@ public final class Repairer: Sendable {
                 if bare && known < 0 && !lex.onlyFlattens(ocr: scalars, form: f) { continue }
                 cands.append((f, lex.logFreq[Int(f)] + ch - strict))
             }
-        }
+        } }
         // Other readings of the characters, each at a cost: the forms they reach join the
         // candidates; a form reached by several readings of one kind keeps its best score
         func addReadings(_ readings: [[UInt32]], cost: Float, costs: [Float]? = nil, limit: Int = 48, floor: Float = -.infinity) {
             var added: [Int32: Int] = [:]
             for (r, reading) in readings.enumerated() {
                 let cost = costs?[r] ?? cost
-                for variant in Repairer.variants(reading, iMayBeL: true, limit: limit) {
+                reading.withUnsafeBufferPointer { rp in SkeletonVariants.forEach(rp, iMayBeL: true, limit: limit) { variant in
                     for f in lex.forms(skeleton: variant) where !seen.contains(f) || added[f] != nil {
                         guard let ch = lex.channelScore(ocr: reading, form: f, flattened: false) else { continue }
                         let score = lex.logFreq[Int(f)] + ch - cost
@@ -978,7 +991,7 @@ public final class Repairer: Sendable {
                         added[f] = cands.count
                         cands.append((f, score))
                     }
-                }
+                } }
             }
         }
         // OCR that writes one ö or ä as two characters, the second an é: "Foérst", "praégel",
@@ -1065,84 +1078,176 @@ public final class Repairer: Sendable {
     }
 
     /// Diacritic-free skeletons a token may stand for, fewest costly confusions first
-    /// (`iMayBeL`: see `options`).
+    /// (`iMayBeL`: see `options`), as arrays: `SkeletonVariants.forEach` without the copies.
     static func variants(_ s: [UInt32], iMayBeL: Bool, limit: Int) -> [[UInt8]] {
-        // the plain reading alone: every character's first option, with no search
-        if limit == 1 { return [UTF8Scalars.encode(s.map(plainOption))] }
         var out: [[UInt8]] = []
-        var cur: [UInt32] = []
-        // all variants with no costly confusion, then those with one, then two: a limit cuts
-        // the unlikely ones, never a plain reading
-        func walk(_ i: Int, _ costly: Int, _ want: Int) {
-            if out.count >= limit || costly > want { return }
-            if i == s.count {
-                if costly == want { out.append(UTF8Scalars.encode(cur)) }
-                return
-            }
-            for (o, c) in options(s[i], iMayBeL: iMayBeL) {
-                cur.append(o)
-                walk(i + 1, costly + (c ? 1 : 0), want)
-                cur.removeLast()
-            }
-        }
-        for want in 0...2 { walk(0, 0, want) }
+        s.withUnsafeBufferPointer { SkeletonVariants.forEach($0, iMayBeL: iMayBeL, limit: limit) { out.append(Array($0)) } }
         return out
     }
 
     /// Best split into two known words (each ≥ 3 letters) when the whole is unknown.
+    ///
+    /// Every split of each of up to 8 skeleton variants is tried. A part is looked up once:
+    /// where a variant spells a part as an earlier variant does (a prefix before their first
+    /// difference, a suffix after their last), it takes the earlier answer. Cost: at most 3
+    /// lookups per split and variant, and no allocation but the answer.
     func compound(_ s: [UInt32], lex: RepairLexicon, hasOCR: Bool, flattened: Bool, bare: Bool = false) -> Decision? {
-        var best: (String, Float)? = nil
-        for variant in Repairer.variants(s, iMayBeL: true, limit: 8) {
-            let v = UTF8Scalars.decode(variant)
-            guard v.count == s.count else { continue }
-            for k in 3...(s.count - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
-
-                guard let right = bestPart(Array(s[k...]), Array(v[k...]), lex: lex, flattened: flattened),
-                      !Repairer.notCompoundHeads.contains(right.0) else { continue }
-                var left = bestPart(Array(s[0..<k]), Array(v[0..<k]), lex: lex, flattened: flattened)
-                // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
-                // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
-                if k >= 4 && s[k - 1] == 0x73, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex, flattened: flattened),
-                   left == nil || stem.1 - 1 > left!.1 {
-                    left = (stem.0 + "s", stem.1 - 1)
+        let n = s.count
+        guard n >= 7 else { return nil }   // heads of at least 4 letters after a part of 3
+        let maxVariants = 8
+        // per variant and place m: the best form for the prefix s[0..<m] (`plain`), for that
+        // prefix with an `e` after it (`withE`), and for the suffix s[m...] (`suffix`); a form
+        // id, −1 for none, −2 for not yet looked up
+        let slots = maxVariants * (n + 1)
+        var plainForm = [Int32](repeating: -2, count: slots), plainScore = [Float](repeating: 0, count: slots)
+        var withEForm = plainForm, withEScore = plainScore, suffixForm = plainForm, suffixScore = plainScore
+        var skeletons = [UInt32](repeating: 0, count: maxVariants * n)
+        var best: (left: Int32, link: CompoundLink, right: Int32, score: Float)? = nil
+        var variant = 0
+        s.withUnsafeBufferPointer { sp in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n + 1) { ocrScratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (n + 1)) { skelScratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (n + 1)) { writtenScratch in
+            let scratch = PartScratch(ocr: ocrScratch.baseAddress!, skeleton: skelScratch.baseAddress!, written: writtenScratch.baseAddress!)
+            SkeletonVariants.forEach(sp, iMayBeL: true, limit: maxVariants) { bytes in
+                // the variant's scalars; a variant of another length is skipped
+                var count = 0, i = 0
+                let vi = variant
+                skeletons.withUnsafeMutableBufferPointer { sk in
+                    while i < bytes.count {
+                        let u = UTF8Scalars.next(bytes.baseAddress!, &i, bytes.count)
+                        if count < n { sk[vi * n + count] = u }
+                        count += 1
+                    }
                 }
-                // a first part that drops its final -e (ägare → ägar|kategori, jordbrukare →
-                // jordbrukar|samhället) or links with -a (barn → barna|vårdare)
-                if let stem = bestPart(Array(s[0..<k]) + [0x65], Array(v[0..<k]) + [0x65], lex: lex, flattened: flattened),
-                   left == nil || stem.1 - 1 > left!.1 {
-                    left = (String(stem.0.dropLast()), stem.1 - 1)
+                guard count == n else { return }
+                variant += 1
+                // the earlier variant sharing the longest prefix, and the one sharing the longest suffix
+                var prefixFrom = -1, prefixAgree = 0, suffixFrom = -1, suffixAgree = n
+                for j in 0..<vi {
+                    var first = 0
+                    while first < n && skeletons[j * n + first] == skeletons[vi * n + first] { first += 1 }
+                    var last = n - 1
+                    while last >= 0 && skeletons[j * n + last] == skeletons[vi * n + last] { last -= 1 }
+                    if first > prefixAgree || prefixFrom < 0 { prefixFrom = j; prefixAgree = first }
+                    if last + 1 < suffixAgree || suffixFrom < 0 { suffixFrom = j; suffixAgree = last + 1 }
                 }
-                if k >= 4, s[k - 1] == 0x61, let stem = bestPart(Array(s[0..<(k - 1)]), Array(v[0..<(k - 1)]), lex: lex, flattened: flattened),
-                   left == nil || stem.1 - 1 > left!.1 {
-                    left = (stem.0 + "a", stem.1 - 1)
+                skeletons.withUnsafeBufferPointer { sk in
+                    let v = sk.baseAddress! + vi * n
+                    func prefix(_ m: Int, e: Bool) -> (Int32, Float)? {
+                        let slot = vi * (n + 1) + m
+                        if (e ? withEForm[slot] : plainForm[slot]) == -2 {
+                            var found: (form: Int32, score: Float)? = nil
+                            if prefixFrom >= 0 && m <= prefixAgree {
+                                let earlier = prefixFrom * (n + 1) + m
+                                let f = e ? withEForm[earlier] : plainForm[earlier]
+                                if f != -2 { found = f >= 0 ? (f, e ? withEScore[earlier] : plainScore[earlier]) : nil }
+                                else { found = bestPart(sp.baseAddress!, v, 0, m, tail: e ? 0x65 : nil, lex: lex, flattened: flattened, scratch: scratch) }
+                            } else {
+                                found = bestPart(sp.baseAddress!, v, 0, m, tail: e ? 0x65 : nil, lex: lex, flattened: flattened, scratch: scratch)
+                            }
+                            if e { withEForm[slot] = found?.form ?? -1; withEScore[slot] = found?.score ?? 0 }
+                            else { plainForm[slot] = found?.form ?? -1; plainScore[slot] = found?.score ?? 0 }
+                        }
+                        let f = e ? withEForm[slot] : plainForm[slot]
+                        return f >= 0 ? (f, e ? withEScore[slot] : plainScore[slot]) : nil
+                    }
+                    func suffix(_ m: Int) -> (Int32, Float)? {
+                        let slot = vi * (n + 1) + m
+                        if suffixForm[slot] == -2 {
+                            var found: (form: Int32, score: Float)? = nil
+                            let earlier = suffixFrom * (n + 1) + m
+                            if suffixFrom >= 0 && m >= suffixAgree && suffixForm[earlier] != -2 {
+                                found = suffixForm[earlier] >= 0 ? (suffixForm[earlier], suffixScore[earlier]) : nil
+                            } else if let part = bestPart(sp.baseAddress!, v, m, n, tail: nil, lex: lex, flattened: flattened, scratch: scratch),
+                                      !Repairer.notCompoundHeads.contains(String(decoding: lex.forms.key(at: Int(part.form)), as: UTF8.self)) {
+                                found = part
+                            }
+                            suffixForm[slot] = found?.form ?? -1
+                            suffixScore[slot] = found?.score ?? 0
+                        }
+                        return suffixForm[slot] >= 0 ? (suffixForm[slot], suffixScore[slot]) : nil
+                    }
+                    for k in 3...(n - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
+                        guard let right = suffix(k) else { continue }
+                        var left = prefix(k, e: false).map { (form: $0.0, score: $0.1, link: CompoundLink.none) }
+                        // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
+                        // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
+                        if k >= 4 && s[k - 1] == 0x73, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
+                            left = (stem.0, stem.1 - 1, .s)
+                        }
+                        // a first part that drops its final -e (ägare → ägar|kategori, jordbrukare →
+                        // jordbrukar|samhället) or links with -a (barn → barna|vårdare)
+                        if let stem = prefix(k, e: true), left == nil || stem.1 - 1 > left!.score {
+                            left = (stem.0, stem.1 - 1, .droppedE)
+                        }
+                        if k >= 4, s[k - 1] == 0x61, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
+                            left = (stem.0, stem.1 - 1, .a)
+                        }
+                        guard let left else { continue }
+                        let score = left.score + right.1
+                        if best == nil || score > best!.score { best = (left.form, left.link, right.0, score) }
+                    }
                 }
-                guard let left else { continue }
-                let score = left.1 + right.1
-                if best == nil || score > best!.1 { best = (left.0 + right.0, score) }
             }
         }
+        }
+        }
+        }
         guard let b = best else { return nil }
+        var head = String(decoding: lex.forms.key(at: Int(b.left)), as: UTF8.self)
+        switch b.link {
+        case .none: break
+        case .s: head += "s"
+        case .droppedE: head = String(head.dropLast())
+        case .a: head += "a"
+        }
+        let form = head + String(decoding: lex.forms.key(at: Int(b.right)), as: UTF8.self)
         let original = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
-        if b.0 == original { return nil }
+        if form == original { return nil }
         // in bare flattened text a compound differs from the word as written by its å/ä/ö alone
-        if bare && !Repairer.onlyFlattens(s, b.0) { return nil }
-        return Decision(form: b.0, confidence: hasOCR ? 0.8 : 0.65)
+        if bare && !Repairer.onlyFlattens(s, form) { return nil }
+        return Decision(form: form, confidence: hasOCR ? 0.8 : 0.65)
     }
 
-    /// The best known word for one part of a compound. A form counted once (a word-list form
-    /// never seen in running text, such as `lågheter`) is a part only as written: reached
-    /// through a change it made junk such as `majligheter` → `maj|lågheter` (seed 003).
-    func bestPart(_ orig: [UInt32], _ skel: [UInt32], lex: RepairLexicon, flattened: Bool) -> (String, Float)? {
-        let key = UTF8Scalars.encode(skel)
-        let written = UTF8Scalars.encode(orig)
+    /// How a compound's first part meets its head: as the word (`none`), with a linking `s`,
+    /// without its final `e`, or with a linking `a`.
+    enum CompoundLink { case none, s, droppedE, a }
+
+    /// Scratch room for `bestPart`: the part's scalars, its skeleton and its bytes as written.
+    struct PartScratch {
+        let ocr: UnsafeMutablePointer<UInt32>
+        let skeleton: UnsafeMutablePointer<UInt8>
+        let written: UnsafeMutablePointer<UInt8>
+    }
+
+    /// The best known word for one part of a compound: the scalars `orig[lo..<hi]` read
+    /// through the skeleton `skel[lo..<hi]`, each followed by `tail` when it is given. A form
+    /// counted once (a word-list form never seen in running text, such as `lågheter`) is a
+    /// part only as written: reached through a change it made junk such as `majligheter` →
+    /// `maj|lågheter` (seed 003). Returns the form id and its score.
+    func bestPart(_ orig: UnsafePointer<UInt32>, _ skel: UnsafePointer<UInt32>, _ lo: Int, _ hi: Int, tail: UInt32?,
+                  lex: RepairLexicon, flattened: Bool, scratch: PartScratch) -> (form: Int32, score: Float)? {
+        var count = 0, keyLength = 0, writtenLength = 0
+        for i in lo..<hi {
+            scratch.ocr[count] = orig[i]; count += 1
+            keyLength += SkeletonVariants.encode(skel[i], into: scratch.skeleton + keyLength)
+            writtenLength += SkeletonVariants.encode(orig[i], into: scratch.written + writtenLength)
+        }
+        if let t = tail {
+            scratch.ocr[count] = t; count += 1
+            keyLength += SkeletonVariants.encode(t, into: scratch.skeleton + keyLength)
+            writtenLength += SkeletonVariants.encode(t, into: scratch.written + writtenLength)
+        }
+        let ocr = UnsafeBufferPointer(start: scratch.ocr, count: count)
         var best: (form: Int32, score: Float)? = nil
-        for f in lex.forms(skeleton: key) {
-            if lex.logFreq[Int(f)] <= 0 && !lex.forms.key(at: Int(f)).elementsEqual(written) { continue }
-            guard let ch = lex.channelScore(ocr: orig, form: f, flattened: flattened) else { continue }
+        for f in lex.forms(skeleton: UnsafeBufferPointer(start: scratch.skeleton, count: keyLength)) {
+            if lex.logFreq[Int(f)] <= 0 && !lex.forms.keyEquals(at: Int(f), scratch.written, writtenLength) { continue }
+            guard let ch = lex.channelScore(ocr: ocr, form: f, flattened: flattened) else { continue }
             let sc = lex.logFreq[Int(f)] + ch
             if best == nil || sc > best!.score { best = (f, sc) }
         }
-        return best.map { (String(decoding: lex.forms.key(at: Int($0.form)), as: UTF8.self), $0.score) }
+        return best
     }
 
     /// Writes `form` (lowercase) over `original`, keeping the original's case, and its hyphen

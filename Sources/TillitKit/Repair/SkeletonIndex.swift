@@ -78,25 +78,28 @@ struct SkeletonIndex: Sendable {
 
     /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
     func forms(_ skel: [UInt8], in forms: ByteTable) -> ArraySlice<Int32> {
-        skel.withUnsafeBufferPointer { q -> ArraySlice<Int32> in
-            let m = q.count
-            let room = RepairLexicon.maxFormBytes
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * room) { buf in
-                let word = buf.baseAddress!, sk = word + room
-                let h = ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, m)
-                let tag = h & 0xFFFF_FFFF_0000_0000
-                var s = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let slot = slots[s]
-                    if slot == 0 { return [] }
-                    if slot & 0xFFFF_FFFF_0000_0000 == tag {
-                        let g = Int(slot & 0xFFFF_FFFF) - 1
-                        let lo = Int(start[g]), hi = Int(start[g + 1])
-                        let k = SkeletonIndex.skeleton(ofForm: pool[lo], in: forms, word: word, into: sk)
-                        if k == m && (m == 0 || ByteTable.equal(sk, q.baseAddress!, m)) { return pool[lo..<hi] }
-                    }
-                    s = (s + 1) & mask
+        skel.withUnsafeBufferPointer { self.forms($0, in: forms) }
+    }
+
+    /// Form ids whose skeleton is the bytes `q`, most frequent first (empty when none).
+    func forms(_ q: UnsafeBufferPointer<UInt8>, in forms: ByteTable) -> ArraySlice<Int32> {
+        let m = q.count
+        let room = RepairLexicon.maxFormBytes
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * room) { buf in
+            let word = buf.baseAddress!, sk = word + room
+            let h = ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, m)
+            let tag = h & 0xFFFF_FFFF_0000_0000
+            var s = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let slot = slots[s]
+                if slot == 0 { return [] }
+                if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                    let g = Int(slot & 0xFFFF_FFFF) - 1
+                    let lo = Int(start[g]), hi = Int(start[g + 1])
+                    let k = SkeletonIndex.skeleton(ofForm: pool[lo], in: forms, word: word, into: sk)
+                    if k == m && (m == 0 || ByteTable.equal(sk, q.baseAddress!, m)) { return pool[lo..<hi] }
                 }
+                s = (s + 1) & mask
             }
         }
     }

@@ -186,6 +186,13 @@ public struct ByteTable: Sendable {
         return r.count
     }
 
+    /// True when the key of entry `index` is the `n` bytes at `p`. No copy.
+    func keyEquals(at index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let r = keyRange(index)
+        guard r.count == n else { return false }
+        return n == 0 || arena.withUnsafeBufferPointer { ByteTable.equal($0.baseAddress! + r.lowerBound, p, n) }
+    }
+
     mutating func grow() {
         let size = slots.count * 2
         var newSlots = Array(repeating: Int32(0), count: size)
