@@ -15,8 +15,15 @@ public struct OCRRewrites: Sendable {
         let gold: [UInt32]
         let cost: Float
     }
-    /// Rewrites by the first scalar of their OCR side.
-    private let byFirst: [UInt32: [Rewrite]]
+    /// The rewrites grouped by the first scalar of their OCR side, flat: rewrite `k` writes
+    /// `scalars[ocrStart[k] ..< goldStart[k]]` for `scalars[goldStart[k] ..< ocrStart[k + 1]]`
+    /// at cost `costs[k]`.
+    private let scalars: [UInt32]
+    private let ocrStart: [Int32]
+    private let goldStart: [Int32]
+    private let costs: [Float]
+    /// The rewrites starting with a scalar: their index range.
+    private let byFirst: [UInt32: Range<Int>]
     /// Number of rewrites kept.
     public let count: Int
 
@@ -24,7 +31,7 @@ public struct OCRRewrites: Sendable {
     public static let embedded = OCRRewrites(text: EmbeddedOCRChannel.text)
 
     /// No rewrites at all.
-    public init() { byFirst = [:]; count = 0 }
+    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0 }
 
     /// Parses `r OCR GOLD COUNT SEEN` lines (others are skipped). `covered(o, g)` says that
     /// the character channel already reads OCR scalar `o` as gold scalar `g`; such
@@ -41,7 +48,23 @@ public struct OCRRewrites: Sendable {
             map[first, default: []].append(Rewrite(ocr: o, gold: g, cost: Float(-log(c / s))))
             n += 1
         }
-        byFirst = map
+        var flat: [UInt32] = [], ocrAt: [Int32] = [], goldAt: [Int32] = [], cost: [Float] = []
+        var ranges: [UInt32: Range<Int>] = [:]
+        for first in map.keys.sorted() {
+            let lo = cost.count
+            for r in map[first]! {
+                ocrAt.append(Int32(flat.count)); flat.append(contentsOf: r.ocr)
+                goldAt.append(Int32(flat.count)); flat.append(contentsOf: r.gold)
+                cost.append(r.cost)
+            }
+            ranges[first] = lo..<cost.count
+        }
+        ocrAt.append(Int32(flat.count))
+        scalars = flat
+        ocrStart = ocrAt
+        goldStart = goldAt
+        costs = cost
+        byFirst = ranges
         count = n
     }
 
@@ -58,39 +81,57 @@ public struct OCRRewrites: Sendable {
     /// Readings of the lowercase scalars `s` through one or two non-overlapping rewrites,
     /// cheapest first, each with its summed cost; at most `limit`, none dearer than `maxCost`.
     func readings(_ s: [UInt32], limit: Int = 32, maxCost: Float = 10) -> [(reading: [UInt32], cost: Float)] {
-        guard !byFirst.isEmpty else { return [] }
-        // every place a rewrite applies: (start, rewrite)
-        var sites: [(Int, Rewrite)] = []
-        for i in s.indices {
-            guard let rs = byFirst[s[i]] else { continue }
-            for r in rs where r.cost <= maxCost && i + r.ocr.count <= s.count && s[i..<(i + r.ocr.count)].elementsEqual(r.ocr) {
-                sites.append((i, r))
+        guard !byFirst.isEmpty, limit > 0 else { return [] }
+        return scalars.withUnsafeBufferPointer { sc in
+        s.withUnsafeBufferPointer { w -> [(reading: [UInt32], cost: Float)] in
+            let n = w.count
+            // every place a rewrite applies: its start, its end and the rewrite's index
+            var sites: [(start: Int, end: Int, rewrite: Int)] = []
+            for i in 0..<n {
+                guard let rs = byFirst[w[i]] else { continue }
+                for k in rs where costs[k] <= maxCost {
+                    let o = Int(ocrStart[k]), len = Int(goldStart[k]) - o
+                    guard i + len <= n else { continue }
+                    var same = true
+                    for j in 0..<len where sc[o + j] != w[i + j] { same = false; break }
+                    if same { sites.append((i, i + len, k)) }
+                }
+            }
+            guard !sites.isEmpty else { return [] }
+            // the cheapest `limit` readings, as pairs of sites (the second −1 for one rewrite),
+            // kept sorted by cost; equal costs keep the order they were found in
+            var kept: [(cost: Float, a: Int32, b: Int32)] = []
+            kept.reserveCapacity(limit + 1)
+            func offer(_ c: Float, _ a: Int, _ b: Int) {
+                if kept.count == limit && c >= kept[limit - 1].cost { return }
+                var at = kept.count
+                while at > 0 && kept[at - 1].cost > c { at -= 1 }
+                kept.insert((c, Int32(a), Int32(b)), at: at)
+                if kept.count > limit { kept.removeLast() }
+            }
+            for a in sites.indices {
+                let ca = costs[sites[a].rewrite]
+                offer(ca, a, -1)
+                for b in sites.indices where sites[b].start >= sites[a].end {
+                    let c = ca + costs[sites[b].rewrite]
+                    if c <= maxCost { offer(c, a, b) }
+                }
+            }
+            return kept.map { pick in
+                var r: [UInt32] = []
+                r.reserveCapacity(n + 2)
+                var k = 0
+                for site in [Int(pick.a), Int(pick.b)] where site >= 0 {
+                    let (i, end, rw) = sites[site]
+                    r.append(contentsOf: w[k..<i])
+                    r.append(contentsOf: sc[Int(goldStart[rw])..<Int(ocrStart[rw + 1])])
+                    k = end
+                }
+                r.append(contentsOf: w[k..<n])
+                return (r, pick.cost)
             }
         }
-        guard !sites.isEmpty else { return [] }
-        var out: [(reading: [UInt32], cost: Float)] = []
-        func apply(_ picks: [(Int, Rewrite)]) -> [UInt32] {
-            var r: [UInt32] = []
-            var k = 0
-            for (i, w) in picks {
-                r.append(contentsOf: s[k..<i])
-                r.append(contentsOf: w.gold)
-                k = i + w.ocr.count
-            }
-            r.append(contentsOf: s[k...])
-            return r
         }
-        for a in sites.indices {
-            let (i, r) = sites[a]
-            out.append((apply([sites[a]]), r.cost))
-            for b in sites.indices where sites[b].0 >= i + r.ocr.count {
-                let c = r.cost + sites[b].1.cost
-                if c <= maxCost { out.append((apply([sites[a], sites[b]]), c)) }
-            }
-        }
-        out.sort { $0.cost < $1.cost }
-        if out.count > limit { out.removeLast(out.count - limit) }
-        return out
     }
 }
 

@@ -877,6 +877,8 @@ public final class Repairer: Sendable {
                                                 "mellan", "sedan", "medan", "utan", "även", "redan", "bara", "mycket", "mest",
                                                 "där", "här", "när", "som", "vilka", "vilket", "dessa", "detta", "denna", "våra",
                                                 "deras", "sina", "era", "ännu", "aldrig", "alltid", "ofta", "kanske"]
+    /// The longest of `notCompoundHeads`, in bytes: a longer head is never one of them.
+    static let notCompoundHeadBytes = notCompoundHeads.map(\.utf8.count).max() ?? 0
 
     /// True when `form` is the lowercase scalars `s` with at most their å/ä/ö flattened
     /// (å/ä → a, ö → o), letter by letter.
@@ -1099,97 +1101,98 @@ public final class Repairer: Sendable {
         // prefix with an `e` after it (`withE`), and for the suffix s[m...] (`suffix`); a form
         // id, −1 for none, −2 for not yet looked up
         let slots = maxVariants * (n + 1)
-        var plainForm = [Int32](repeating: -2, count: slots), plainScore = [Float](repeating: 0, count: slots)
-        var withEForm = plainForm, withEScore = plainScore, suffixForm = plainForm, suffixScore = plainScore
-        var skeletons = [UInt32](repeating: 0, count: maxVariants * n)
         var best: (left: Int32, link: CompoundLink, right: Int32, score: Float)? = nil
         var variant = 0
         s.withUnsafeBufferPointer { sp in
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n + 1) { ocrScratch in
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (n + 1)) { skelScratch in
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (n + 1)) { writtenScratch in
-            let scratch = PartScratch(ocr: ocrScratch.baseAddress!, skeleton: skelScratch.baseAddress!, written: writtenScratch.baseAddress!)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * slots) { formSlots in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 3 * slots) { scoreSlots in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: maxVariants * n + n + 1) { scalarSlots in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8 * (n + 1)) { byteSlots in
+            let plainForm = formSlots.baseAddress!, withEForm = plainForm + slots, suffixForm = plainForm + 2 * slots
+            let plainScore = scoreSlots.baseAddress!, withEScore = plainScore + slots, suffixScore = plainScore + 2 * slots
+            formSlots.initialize(repeating: -2)
+            scoreSlots.initialize(repeating: 0)
+            let skeletons = scalarSlots.baseAddress!
+            let scratch = PartScratch(ocr: skeletons + maxVariants * n, skeleton: byteSlots.baseAddress!, written: byteSlots.baseAddress! + 4 * (n + 1))
+            let word = sp.baseAddress!
+            // a head that is a function word is no compound: "-inte", "-också"
+            func isHead(_ f: Int32) -> Bool {
+                lex.forms.keyLength(at: Int(f)) > Repairer.notCompoundHeadBytes
+                    || !Repairer.notCompoundHeads.contains(String(decoding: lex.forms.key(at: Int(f)), as: UTF8.self))
+            }
             SkeletonVariants.forEach(sp, iMayBeL: true, limit: maxVariants) { bytes in
                 // the variant's scalars; a variant of another length is skipped
-                var count = 0, i = 0
                 let vi = variant
-                skeletons.withUnsafeMutableBufferPointer { sk in
-                    while i < bytes.count {
-                        let u = UTF8Scalars.next(bytes.baseAddress!, &i, bytes.count)
-                        if count < n { sk[vi * n + count] = u }
-                        count += 1
-                    }
+                let v = skeletons + vi * n
+                var count = 0, i = 0
+                while i < bytes.count {
+                    let u = UTF8Scalars.next(bytes.baseAddress!, &i, bytes.count)
+                    if count < n { v[count] = u }
+                    count += 1
                 }
                 guard count == n else { return }
                 variant += 1
                 // the earlier variant sharing the longest prefix, and the one sharing the longest suffix
                 var prefixFrom = -1, prefixAgree = 0, suffixFrom = -1, suffixAgree = n
                 for j in 0..<vi {
+                    let u = skeletons + j * n
                     var first = 0
-                    while first < n && skeletons[j * n + first] == skeletons[vi * n + first] { first += 1 }
+                    while first < n && u[first] == v[first] { first += 1 }
                     var last = n - 1
-                    while last >= 0 && skeletons[j * n + last] == skeletons[vi * n + last] { last -= 1 }
+                    while last >= 0 && u[last] == v[last] { last -= 1 }
                     if first > prefixAgree || prefixFrom < 0 { prefixFrom = j; prefixAgree = first }
                     if last + 1 < suffixAgree || suffixFrom < 0 { suffixFrom = j; suffixAgree = last + 1 }
                 }
-                skeletons.withUnsafeBufferPointer { sk in
-                    let v = sk.baseAddress! + vi * n
-                    func prefix(_ m: Int, e: Bool) -> (Int32, Float)? {
-                        let slot = vi * (n + 1) + m
-                        if (e ? withEForm[slot] : plainForm[slot]) == -2 {
-                            var found: (form: Int32, score: Float)? = nil
-                            if prefixFrom >= 0 && m <= prefixAgree {
-                                let earlier = prefixFrom * (n + 1) + m
-                                let f = e ? withEForm[earlier] : plainForm[earlier]
-                                if f != -2 { found = f >= 0 ? (f, e ? withEScore[earlier] : plainScore[earlier]) : nil }
-                                else { found = bestPart(sp.baseAddress!, v, 0, m, tail: e ? 0x65 : nil, lex: lex, flattened: flattened, scratch: scratch) }
-                            } else {
-                                found = bestPart(sp.baseAddress!, v, 0, m, tail: e ? 0x65 : nil, lex: lex, flattened: flattened, scratch: scratch)
-                            }
-                            if e { withEForm[slot] = found?.form ?? -1; withEScore[slot] = found?.score ?? 0 }
-                            else { plainForm[slot] = found?.form ?? -1; plainScore[slot] = found?.score ?? 0 }
+                let row = vi * (n + 1)
+                func prefix(_ m: Int, e: Bool) -> (Int32, Float)? {
+                    let forms = e ? withEForm : plainForm, scores = e ? withEScore : plainScore
+                    if forms[row + m] == -2 {
+                        let earlier = prefixFrom * (n + 1) + m
+                        if prefixFrom >= 0 && m <= prefixAgree && forms[earlier] != -2 {
+                            forms[row + m] = forms[earlier]; scores[row + m] = scores[earlier]
+                        } else if let part = bestPart(word, v, 0, m, tail: e ? 0x65 : nil, lex: lex, flattened: flattened, scratch: scratch) {
+                            forms[row + m] = part.form; scores[row + m] = part.score
+                        } else {
+                            forms[row + m] = -1
                         }
-                        let f = e ? withEForm[slot] : plainForm[slot]
-                        return f >= 0 ? (f, e ? withEScore[slot] : plainScore[slot]) : nil
                     }
-                    func suffix(_ m: Int) -> (Int32, Float)? {
-                        let slot = vi * (n + 1) + m
-                        if suffixForm[slot] == -2 {
-                            var found: (form: Int32, score: Float)? = nil
-                            let earlier = suffixFrom * (n + 1) + m
-                            if suffixFrom >= 0 && m >= suffixAgree && suffixForm[earlier] != -2 {
-                                found = suffixForm[earlier] >= 0 ? (suffixForm[earlier], suffixScore[earlier]) : nil
-                            } else if let part = bestPart(sp.baseAddress!, v, m, n, tail: nil, lex: lex, flattened: flattened, scratch: scratch),
-                                      !Repairer.notCompoundHeads.contains(String(decoding: lex.forms.key(at: Int(part.form)), as: UTF8.self)) {
-                                found = part
-                            }
-                            suffixForm[slot] = found?.form ?? -1
-                            suffixScore[slot] = found?.score ?? 0
+                    return forms[row + m] >= 0 ? (forms[row + m], scores[row + m]) : nil
+                }
+                func suffix(_ m: Int) -> (Int32, Float)? {
+                    if suffixForm[row + m] == -2 {
+                        let earlier = suffixFrom * (n + 1) + m
+                        if suffixFrom >= 0 && m >= suffixAgree && suffixForm[earlier] != -2 {
+                            suffixForm[row + m] = suffixForm[earlier]; suffixScore[row + m] = suffixScore[earlier]
+                        } else if let part = bestPart(word, v, m, n, tail: nil, lex: lex, flattened: flattened, scratch: scratch), isHead(part.form) {
+                            suffixForm[row + m] = part.form; suffixScore[row + m] = part.score
+                        } else {
+                            suffixForm[row + m] = -1
                         }
-                        return suffixForm[slot] >= 0 ? (suffixForm[slot], suffixScore[slot]) : nil
                     }
-                    for k in 3...(n - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
-                        guard let right = suffix(k) else { continue }
-                        var left = prefix(k, e: false).map { (form: $0.0, score: $0.1, link: CompoundLink.none) }
-                        // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
-                        // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
-                        if k >= 4 && s[k - 1] == 0x73, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
-                            left = (stem.0, stem.1 - 1, .s)
-                        }
-                        // a first part that drops its final -e (ägare → ägar|kategori, jordbrukare →
-                        // jordbrukar|samhället) or links with -a (barn → barna|vårdare)
-                        if let stem = prefix(k, e: true), left == nil || stem.1 - 1 > left!.score {
-                            left = (stem.0, stem.1 - 1, .droppedE)
-                        }
-                        if k >= 4, s[k - 1] == 0x61, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
-                            left = (stem.0, stem.1 - 1, .a)
-                        }
-                        guard let left else { continue }
-                        let score = left.score + right.1
-                        if best == nil || score > best!.score { best = (left.form, left.link, right.0, score) }
+                    return suffixForm[row + m] >= 0 ? (suffixForm[row + m], suffixScore[row + m]) : nil
+                }
+                for k in 3...(n - 4) {   // heads of at least 4 letters: no "nås" from "-nas"
+                    guard let right = suffix(k) else { continue }
+                    var left = prefix(k, e: false).map { (form: $0.0, score: $0.1, link: CompoundLink.none) }
+                    // the linking -s- of Swedish compounds (befordring|s|möjligheter), also when the
+                    // part with its s reads as some other word: tillit|s|reformen, not tilläts|reformen
+                    if k >= 4 && word[k - 1] == 0x73, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
+                        left = (stem.0, stem.1 - 1, .s)
                     }
+                    // a first part that drops its final -e (ägare → ägar|kategori, jordbrukare →
+                    // jordbrukar|samhället) or links with -a (barn → barna|vårdare)
+                    if let stem = prefix(k, e: true), left == nil || stem.1 - 1 > left!.score {
+                        left = (stem.0, stem.1 - 1, .droppedE)
+                    }
+                    if k >= 4, word[k - 1] == 0x61, let stem = prefix(k - 1, e: false), left == nil || stem.1 - 1 > left!.score {
+                        left = (stem.0, stem.1 - 1, .a)
+                    }
+                    guard let left else { continue }
+                    let score = left.score + right.1
+                    if best == nil || score > best!.score { best = (left.form, left.link, right.0, score) }
                 }
             }
+        }
         }
         }
         }

@@ -186,6 +186,9 @@ public struct ByteTable: Sendable {
         return r.count
     }
 
+    /// The length in bytes of the key of entry `index`.
+    func keyLength(at index: Int) -> Int { keyRange(index).count }
+
     /// True when the key of entry `index` is the `n` bytes at `p`. No copy.
     func keyEquals(at index: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let r = keyRange(index)
