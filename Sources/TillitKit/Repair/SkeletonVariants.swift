@@ -16,6 +16,15 @@ enum SkeletonVariants {
     static func forEach(_ s: UnsafeBufferPointer<UInt32>, iMayBeL: Bool, limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let n = s.count
         guard limit > 0 else { return }
+        if limit == 1 {
+            // the plain reading alone: every character's first option, with no search
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * n + 1) { bytes in
+                var m = 0
+                for u in s { m += encode(Repairer.plainOption(u), into: bytes.baseAddress! + m) }
+                body(UnsafeBufferPointer(start: bytes.baseAddress!, count: m))
+            }
+            return
+        }
         let room = maxOptions
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n * room + 1) { opt in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * n + 2) { ints in
