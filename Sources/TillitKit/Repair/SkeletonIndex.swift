@@ -10,6 +10,9 @@ struct SkeletonIndex: Sendable {
     /// Per slot: 32 hash bits << 32 | (group id + 1); 0 when empty.
     private let slots: [UInt64]
     private let mask: Int
+    /// One bit per 2^22 values of hash bits 42–63, set for every skeleton (512 KiB, so it
+    /// stays in the core's cache): a clear bit tells a miss without touching `slots`.
+    private let filter: [UInt64]
     /// Form ids per group, most frequent first: `pool[start[g] ..< start[g + 1]]`.
     private let start: [Int32]
     private let pool: [Int32]
@@ -24,6 +27,7 @@ struct SkeletonIndex: Sendable {
         var groupOf = [Int32](repeating: 0, count: n)
         var counts: [Int32] = []
         var firstForm: [Int32] = []
+        var filter = [UInt64](repeating: 0, count: SkeletonIndex.filterBits / 64)
         let room = RepairLexicon.maxFormBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * room) { buf in
             let word = buf.baseAddress!, sk = word + room, word2 = word + 2 * room, sk2 = word + 3 * room
@@ -36,6 +40,8 @@ struct SkeletonIndex: Sendable {
                     let slot = slots[s]
                     if slot == 0 {
                         slots[s] = tag | UInt64(counts.count + 1)
+                        let bit = SkeletonIndex.filterBit(h)
+                        filter[bit >> 6] |= 1 << UInt64(bit & 63)
                         groupOf[id] = Int32(counts.count)
                         counts.append(1)
                         firstForm.append(Int32(id))
@@ -50,6 +56,7 @@ struct SkeletonIndex: Sendable {
                 }
             }
         }
+        self.filter = filter
         var start = [Int32](repeating: 0, count: counts.count + 1)
         for g in counts.indices { start[g + 1] = start[g] + counts[g]; counts[g] = start[g] }   // counts become fill positions
         var pool = [Int32](repeating: 0, count: n)
@@ -68,6 +75,12 @@ struct SkeletonIndex: Sendable {
         self.start = start
         self.pool = pool
     }
+
+    static let filterBits = 1 << 22
+
+    /// The filter bit of a skeleton hash.
+    @inline(__always)
+    static func filterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 42) }
 
     /// Writes the skeleton of form `f` to `out` (its bytes pass through `word`; both hold
     /// `RepairLexicon.maxFormBytes`) and returns its length.
@@ -88,6 +101,8 @@ struct SkeletonIndex: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * room) { buf in
             let word = buf.baseAddress!, sk = word + room
             let h = ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, m)
+            let bit = SkeletonIndex.filterBit(h)
+            if filter.withUnsafeBufferPointer({ $0[bit >> 6] >> UInt64(bit & 63) & 1 }) == 0 { return [] }
             let tag = h & 0xFFFF_FFFF_0000_0000
             var s = Int(truncatingIfNeeded: h) & mask
             while true {
