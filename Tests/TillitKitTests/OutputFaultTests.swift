@@ -25,7 +25,7 @@ struct OutputFaultTests {
         }
     }
 
-    @Test("a run stops after the batch in which stop() answers true, without reading the other inputs")
+    @Test("a run stops after the batch in which stop() answers true: no later document is emitted")
     func runnerStops() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-stop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -45,6 +45,27 @@ struct OutputFaultTests {
         // without stop every input is scored
         let all = runner.run(DocumentStream(paths: paths), emit: { _, _ in }, failure: { Issue.record("\($0)") })
         #expect(all.documents == 6)
+    }
+
+    @Test("with two workers, rows and failures keep input order while one batch is emitted and the next is scored")
+    func emissionOverlapKeepsOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for i in 0..<9 {
+            let p = dir.appendingPathComponent("doc\(i).txt").path
+            if i != 4 {   // doc4 is missing: its failure comes between doc3 and doc5
+                try Data(String(repeating: "Dokument \(i) bygger på tillit och uppföljning av mål.\n\n", count: 40 + 30 * i).utf8).write(to: URL(fileURLWithPath: p))
+            }
+            paths.append(p)
+        }
+        var events: [String] = []
+        let runner = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 2, batchBytes: 2048)
+        let summary = runner.run(DocumentStream(paths: paths, partSize: 4096), emit: { doc, final in if final { events.append(doc.id) } },
+                                 failure: { events.append("failed " + ($0.subject ?? "?")) })
+        #expect(events == paths.map { $0.hasSuffix("doc4.txt") ? "failed " + $0 : $0 })
+        #expect(summary.documents == 8 && summary.failures == 1)
     }
 
     @Test("numbers too large for four decimals in an Int are written as valid JSON, not a crash")

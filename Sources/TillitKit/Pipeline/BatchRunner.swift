@@ -10,9 +10,11 @@ import Synchronization
 /// back in input order.
 ///
 /// Parts are gathered into batches of at most `batchBytes` bytes, scored in parallel with
-/// `DispatchQueue.concurrentPerform`, then emitted in order. Large documents arrive as
+/// `DispatchQueue.concurrentPerform`, then emitted in order, on one of the workers while the
+/// next batch is scored. Large documents arrive as
 /// several parts (cut at paragraph boundaries by `DocumentStream`) and are scored in
-/// parallel too. Memory: about `batchBytes` × 3 plus the per-thread caches.
+/// parallel too. Memory: about `batchBytes` × 4 (a batch being scored and the one
+/// being emitted) plus the per-thread caches.
 public final class BatchRunner {
     /// The analyzer shared by all threads.
     public let analyzer: Analyzer
@@ -54,8 +56,9 @@ public final class BatchRunner {
     ///     the units of the whole document.
     ///   - failure: called for each input that could not be scored.
     ///   - progress: called after each batch with the bytes read and the documents finished so far.
-    ///   - stop: asked after each batch (after `progress`); when it answers true the run ends
-    ///     there, without reading further (`tillit score … | head` once the reader has gone).
+    ///   - stop: asked after each batch is emitted (after `progress`); when it answers true the
+    ///     run ends there (`tillit score … | head` once the reader has gone). The batch after
+    ///     it, read and scored while it was emitted, is dropped unemitted; nothing further is read.
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
                     progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil, stop: (() -> Bool)? = nil) -> Summary {
         var summary = Summary()
@@ -67,9 +70,13 @@ public final class BatchRunner {
         var batch: [DocumentPart] = []
         var bytes = 0
         var stopped = false
-        func flush() {
-            let results = process(batch)
-            for (part, result) in zip(batch, results) {
+        // a scored batch whose results are not yet emitted: they are emitted on one worker
+        // while the next batch is scored, so writing rows overlaps scoring
+        var pending: (parts: [DocumentPart], results: [Result<DocumentScore, TillitError>], bytes: Int)? = nil
+        func emitPending() {
+            guard let (parts, results, batchBytes) = pending else { return }
+            pending = nil
+            for (part, result) in zip(parts, results) {
                 if part.part == 0 { failedID = nil }
                 if failedID == part.id { continue }
                 switch result {
@@ -113,16 +120,24 @@ public final class BatchRunner {
                     }
                 }
             }
-            bytesRead += bytes
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
+            bytesRead += batchBytes
             progress?(bytesRead, summary.documents)
             if let stop, stop() { stopped = true }
+        }
+        func flush() {
+            let parts = batch
+            let results = process(parts, alongside: emitPending)
+            pending = stopped ? nil : (parts, results, bytes)
+            batch.removeAll(keepingCapacity: true)
+            bytes = 0
         }
         while !stopped, let item = stream.next() {
             switch item {
             case .failure(let e):
+                // everything before the failure is emitted before it is reported
                 flush()
+                emitPending()
+                if stopped { break }
                 failure(e)
                 summary.failures += 1
             case .part(let p):
@@ -131,19 +146,27 @@ public final class BatchRunner {
                 if bytes >= batchBytes || batch.count >= jobs * 64 { flush() }
             }
         }
-        if !stopped { flush() }
+        if !stopped { flush(); emitPending() }
         return summary
     }
 
     /// Scores parts in parallel; results in the same order.
     public func process(_ parts: [DocumentPart]) -> [Result<DocumentScore, TillitError>] {
-        if parts.isEmpty { return [] }
+        process(parts, alongside: {})
+    }
+
+    /// Scores parts in parallel while one worker first runs `side` (the emission of the
+    /// batch before), then joins the others; results in the same order.
+    func process(_ parts: [DocumentPart], alongside side: () -> Void) -> [Result<DocumentScore, TillitError>] {
+        if parts.isEmpty { side(); return [] }
         var results = [Result<DocumentScore, TillitError>?](repeating: nil, count: parts.count)
-        let workers = min(jobs, parts.count)
-        results.withUnsafeMutableBufferPointer { out in
-            scratches.withUnsafeMutableBufferPointer { scr in
-                let shared = SharedWork(analyzer: analyzer, parts: parts, out: out, scratch: scr)
-                DispatchQueue.concurrentPerform(iterations: workers) { w in shared.work(worker: w) }
+        let workers = min(jobs, parts.count + 1)
+        withoutActuallyEscaping(side) { side in
+            results.withUnsafeMutableBufferPointer { out in
+                scratches.withUnsafeMutableBufferPointer { scr in
+                    let shared = SharedWork(analyzer: analyzer, parts: parts, out: out, scratch: scr, side: side)
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in shared.work(worker: w) }
+                }
             }
         }
         return results.map { $0! }
@@ -151,7 +174,8 @@ public final class BatchRunner {
 }
 
 /// State shared by the workers of one batch. Each worker writes only its own scratch slot
-/// and the result slots it claimed from the atomic counter, so the unchecked sendability holds.
+/// and the result slots it claimed from the atomic counter, and only worker 0 runs `side`
+/// (while the caller waits in `concurrentPerform`), so the unchecked sendability holds.
 final class SharedWork: @unchecked Sendable {
     let analyzer: Analyzer
     let parts: [DocumentPart]
@@ -160,7 +184,12 @@ final class SharedWork: @unchecked Sendable {
     /// The next part to claim.
     let next = Atomic<Int>(0)
 
-    init(analyzer: Analyzer, parts: [DocumentPart], out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>, scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>) {
+    /// Run once, by worker 0, before it claims parts.
+    let side: () -> Void
+
+    init(analyzer: Analyzer, parts: [DocumentPart], out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>, scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>,
+         side: @escaping () -> Void) {
+        self.side = side
         self.analyzer = analyzer
         self.parts = parts
         self.out = out
@@ -168,6 +197,7 @@ final class SharedWork: @unchecked Sendable {
     }
 
     func work(worker w: Int) {
+        if w == 0 { side() }
         while true {
             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
             if i >= parts.count { return }
