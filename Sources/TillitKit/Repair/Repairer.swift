@@ -127,6 +127,10 @@ public final class Repairer: Sendable {
     /// välkomna, "utifrain" → utifrån, "Diirefter" → därefter). Empty when there is no pair.
     static func mergedIA(_ s: [UInt32]) -> [[UInt32]] {
         guard s.count >= 4 else { return [] }
+        // most words have no such pair: look before building the readings
+        var any = false
+        for k in 1..<(s.count - 1) where (s[k] == 0x69 && (s[k + 1] == 0x61 || s[k + 1] == 0x69)) || (s[k] == 0x61 && s[k + 1] == 0x69) { any = true; break }
+        guard any else { return [] }
         return [0xE4, 0xE5].compactMap { (letter: UInt32) -> [UInt32]? in
             var out: [UInt32] = []
             var any = false
