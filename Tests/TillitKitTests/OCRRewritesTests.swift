@@ -46,6 +46,18 @@ struct OCRRewritesTests {
         #expect(Repairer.variants(scalars("f6r"), iMayBeL: true, limit: 1) == [Array("for".utf8)])
     }
 
+    @Test("skeleton variants come fewest costly confusions first, in the order of each character's options, and a limit keeps the likeliest")
+    func variantsFewestConfusionsFirst() {
+        // d may be d, or ö/ä read as d (costly); i may be i, or l/ä read as i (costly)
+        let all = Repairer.variants(scalars("dio"), iMayBeL: true, limit: 48).map { String(decoding: $0, as: UTF8.self) }
+        #expect(all == ["dio", "dlo", "dao", "oio", "aio", "olo", "oao", "alo", "aao"])
+        #expect(Repairer.variants(scalars("dio"), iMayBeL: true, limit: 3).map { String(decoding: $0, as: UTF8.self) } == ["dio", "dlo", "dao"])
+        // a known word keeps its i's: no l for an i
+        #expect(!Repairer.variants(scalars("dio"), iMayBeL: false, limit: 48).map { String(decoding: $0, as: UTF8.self) }.contains("dlo"))
+        // three costly confusions are never tried
+        #expect(!Repairer.variants(scalars("ddd"), iMayBeL: true, limit: 48).map { String(decoding: $0, as: UTF8.self) }.contains("ooo"))
+    }
+
     @Test("a one-letter rewrite that the character channel already reads is dropped")
     func coveredRewritesDropped() {
         let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")
