@@ -127,17 +127,17 @@ public final class Repairer: Sendable {
     /// välkomna, "utifrain" → utifrån, "Diirefter" → därefter). Empty when there is no pair.
     static func mergedIA(_ s: [UInt32]) -> [[UInt32]] {
         guard s.count >= 4 else { return [] }
+        // an "ia", "ai" or "ii" after the first letter
+        func pair(_ k: Int) -> Bool { (s[k] == 0x69 && (s[k + 1] == 0x61 || s[k + 1] == 0x69)) || (s[k] == 0x61 && s[k + 1] == 0x69) }
         // most words have no such pair: look before building the readings
-        var any = false
-        for k in 1..<(s.count - 1) where (s[k] == 0x69 && (s[k + 1] == 0x61 || s[k + 1] == 0x69)) || (s[k] == 0x61 && s[k + 1] == 0x69) { any = true; break }
-        guard any else { return [] }
+        guard (1..<(s.count - 1)).contains(where: pair) else { return [] }
         return [0xE4, 0xE5].compactMap { (letter: UInt32) -> [UInt32]? in
             var out: [UInt32] = []
             var any = false
             var k = 0
             while k < s.count {
                 let u = s[k]
-                if k > 0, k + 1 < s.count, (u == 0x69 && (s[k + 1] == 0x61 || s[k + 1] == 0x69)) || (u == 0x61 && s[k + 1] == 0x69) {
+                if k > 0, k + 1 < s.count, pair(k) {
                     out.append(letter); any = true; k += 2; continue
                 }
                 out.append(u)
@@ -1238,13 +1238,13 @@ public final class Repairer: Sendable {
         var count = 0, keyLength = 0, writtenLength = 0
         for i in lo..<hi {
             scratch.ocr[count] = orig[i]; count += 1
-            keyLength += SkeletonVariants.encode(skel[i], into: scratch.skeleton + keyLength)
-            writtenLength += SkeletonVariants.encode(orig[i], into: scratch.written + writtenLength)
+            keyLength += UTF8Scalars.encode(skel[i], into: scratch.skeleton + keyLength)
+            writtenLength += UTF8Scalars.encode(orig[i], into: scratch.written + writtenLength)
         }
         if let t = tail {
             scratch.ocr[count] = t; count += 1
-            keyLength += SkeletonVariants.encode(t, into: scratch.skeleton + keyLength)
-            writtenLength += SkeletonVariants.encode(t, into: scratch.written + writtenLength)
+            keyLength += UTF8Scalars.encode(t, into: scratch.skeleton + keyLength)
+            writtenLength += UTF8Scalars.encode(t, into: scratch.written + writtenLength)
         }
         let ocr = UnsafeBufferPointer(start: scratch.ocr, count: count)
         var best: (form: Int32, score: Float)? = nil

@@ -20,7 +20,7 @@ enum SkeletonVariants {
             // the plain reading alone: every character's first option, with no search
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * n + 1) { bytes in
                 var m = 0
-                for u in s { m += encode(Repairer.plainOption(u), into: bytes.baseAddress! + m) }
+                for u in s { m += UTF8Scalars.encode(Repairer.plainOption(u), into: bytes.baseAddress! + m) }
                 body(UnsafeBufferPointer(start: bytes.baseAddress!, count: m))
             }
             return
@@ -46,7 +46,7 @@ enum SkeletonVariants {
             var produced = 0
             func emit() {
                 var m = 0
-                for j in 0..<n { m += encode(o[j * room + choice[j]] & ~costlyBit, into: out + m) }
+                for j in 0..<n { m += UTF8Scalars.encode(o[j * room + choice[j]] & ~costlyBit, into: out + m) }
                 body(UnsafeBufferPointer(start: out, count: m))
                 produced += 1
             }
@@ -82,16 +82,4 @@ enum SkeletonVariants {
 
     /// Marks a costly option in the option scalars written by `Repairer.options(_:iMayBeL:into:)`.
     static let costlyBit: UInt32 = 1 << 31
-
-    /// Writes the UTF-8 bytes of scalar `u` at `out`; returns their count.
-    @inline(__always)
-    static func encode(_ u: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
-        if u < 0x80 { out[0] = UInt8(u); return 1 }
-        if u < 0x800 { out[0] = UInt8(0xC0 | (u >> 6)); out[1] = UInt8(0x80 | (u & 0x3F)); return 2 }
-        if u < 0x10000 {
-            out[0] = UInt8(0xE0 | (u >> 12)); out[1] = UInt8(0x80 | ((u >> 6) & 0x3F)); out[2] = UInt8(0x80 | (u & 0x3F)); return 3
-        }
-        out[0] = UInt8(0xF0 | (u >> 18)); out[1] = UInt8(0x80 | ((u >> 12) & 0x3F)); out[2] = UInt8(0x80 | ((u >> 6) & 0x3F)); out[3] = UInt8(0x80 | (u & 0x3F))
-        return 4
-    }
 }

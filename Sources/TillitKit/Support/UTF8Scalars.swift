@@ -27,15 +27,21 @@ enum UTF8Scalars {
     static func encode(_ s: [UInt32]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(s.count + 4)
-        for u in s {
-            if u < 0x80 { out.append(UInt8(u)) } else if u < 0x800 {
-                out.append(UInt8(0xC0 | (u >> 6))); out.append(UInt8(0x80 | (u & 0x3F)))
-            } else if u < 0x10000 {
-                out.append(UInt8(0xE0 | (u >> 12))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
-            } else {
-                out.append(UInt8(0xF0 | (u >> 18))); out.append(UInt8(0x80 | ((u >> 12) & 0x3F))); out.append(UInt8(0x80 | ((u >> 6) & 0x3F))); out.append(UInt8(0x80 | (u & 0x3F)))
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { b in
+            for u in s { out.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress!, count: encode(u, into: b.baseAddress!))) }
         }
         return out
+    }
+
+    /// Writes the UTF-8 bytes of scalar `u` at `out` (room for 4); returns their count.
+    @inline(__always)
+    static func encode(_ u: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if u < 0x80 { out[0] = UInt8(u); return 1 }
+        if u < 0x800 { out[0] = UInt8(0xC0 | (u >> 6)); out[1] = UInt8(0x80 | (u & 0x3F)); return 2 }
+        if u < 0x10000 {
+            out[0] = UInt8(0xE0 | (u >> 12)); out[1] = UInt8(0x80 | ((u >> 6) & 0x3F)); out[2] = UInt8(0x80 | (u & 0x3F)); return 3
+        }
+        out[0] = UInt8(0xF0 | (u >> 18)); out[1] = UInt8(0x80 | ((u >> 12) & 0x3F)); out[2] = UInt8(0x80 | ((u >> 6) & 0x3F)); out[3] = UInt8(0x80 | (u & 0x3F))
+        return 4
     }
 }
