@@ -58,6 +58,17 @@ struct OCRRewritesTests {
         #expect(!Repairer.variants(scalars("ddd"), iMayBeL: true, limit: 48).map { String(decoding: $0, as: UTF8.self) }.contains("ooo"))
     }
 
+    @Test("in damaged text a spaced em dash, which OCR writes for the en dash, reads as the en dash; a glued one, one in clean text, and one without the learned glyphs stay")
+    func spacedEmDashIsAnEnDash() {
+        let damaged = "Regeringen far svara — och fragan ar om aren 2019—2023 racker."
+        #expect(repaired(damaged, with: Repairer.shared) == "Regeringen får svara – och frågan är om åren 2019—2023 räcker.")
+        #expect(repaired(damaged, with: Repairer(rewrites: OCRRewrites())).contains("svara — och"))
+        let clean = Array("Regeringen får svara — och frågan är om åren räcker för de många som väntar på beslut.".utf8)
+        #expect(Repairer.shared.repair(text: clean, mode: .auto).changes.isEmpty)
+        let rules = OCRRewrites(text: "p\t—\t–\t16\t16\np\t\t–\t1\t1\n")
+        #expect(rules.glyphs.count == 1 && abs(rules.glyphs[0].confidence - 16.0 / 17) < 1e-6)
+    }
+
     @Test("a one-letter rewrite that the character channel already reads is dropped")
     func coveredRewritesDropped() {
         let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")

@@ -8,7 +8,19 @@
 /// readings that reach a lexicon form; rewrites of one letter that its character channel
 /// already reads (`a` for `ä`, `6` for `ö`) are left to that channel.
 /// Cost: O(word length × rewrites starting at each letter) per word, for words no list holds.
+///
+/// It also holds the punctuation glyphs that OCR writes for another glyph nearly every time
+/// it writes them standing alone (`p` lines: a spaced `—` for the `–` of Swedish typesetting).
 public struct OCRRewrites: Sendable {
+    /// One punctuation rewrite: a token of exactly the bytes `ocr`, standing alone, reads as
+    /// `gold`, with the share of the times OCR wrote it that it stood for `gold`.
+    struct Glyph: Sendable {
+        let ocr: [UInt8]
+        let gold: [UInt8]
+        let confidence: Float
+    }
+    /// The punctuation rewrites, in file order.
+    let glyphs: [Glyph]
     /// One rewrite: OCR wrote `ocr` where the text has `gold`.
     struct Rewrite: Sendable {
         let ocr: [UInt32]
@@ -31,17 +43,23 @@ public struct OCRRewrites: Sendable {
     public static let embedded = OCRRewrites(text: EmbeddedOCRChannel.text)
 
     /// No rewrites at all.
-    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0 }
+    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0; glyphs = [] }
 
-    /// Parses `r OCR GOLD COUNT SEEN` lines (others are skipped). `covered(o, g)` says that
+    /// Parses `r OCR GOLD COUNT SEEN` and `p OCR GOLD COUNT SEEN` lines (others are skipped). `covered(o, g)` says that
     /// the character channel already reads OCR scalar `o` as gold scalar `g`; such
     /// one-letter rewrites are dropped.
     init(text: String, covered: (UInt32, UInt32) -> Bool = Repairer.channelReads) {
         var map: [UInt32: [Rewrite]] = [:]
         var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") {
+        var glyphs: [Glyph] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") || line.hasPrefix("p\t") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 5, let c = Double(f[3]), let s = Double(f[4]), c > 0, s >= c else { continue }
+            if line.hasPrefix("p\t") {
+                // the confidence is the add-one share, so that 16 of 16 does not read as certain
+                if !f[1].isEmpty && !f[2].isEmpty { glyphs.append(Glyph(ocr: Array(f[1].utf8), gold: Array(f[2].utf8), confidence: Float(c / (s + 1)))) }
+                continue
+            }
             let o = f[1].unicodeScalars.map(\.value), g = f[2].unicodeScalars.map(\.value)
             guard let first = o.first, !g.isEmpty else { continue }
             if o.count == 1 && g.count == 1 && covered(o[0], g[0]) { continue }
@@ -66,6 +84,17 @@ public struct OCRRewrites: Sendable {
         costs = cost
         byFirst = ranges
         count = n
+        self.glyphs = glyphs
+    }
+
+    /// The index of the punctuation rewrite for the `length` bytes at `p`, or nil.
+    /// Cost: one length compare per punctuation rewrite (there are few).
+    @inline(__always)
+    func glyph(_ p: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+        for (k, g) in glyphs.enumerated() where g.ocr.count == length {
+            if g.ocr.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, length) == 0 }) { return k }
+        }
+        return nil
     }
 
     /// Reads a rewrites file in the generated format. Cost: one read and parse.

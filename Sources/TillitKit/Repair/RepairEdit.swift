@@ -26,6 +26,8 @@ public enum RepairReason: UInt8, Sendable {
     /// A word read through learned OCR rewrites of letter stretches (`statsministem` →
     /// statsministern), or with a lost letter put back (`statsrdet` → statsrådet).
     case ocrRewrite
+    /// A punctuation glyph that OCR writes for another one (a spaced `—` for `–`).
+    case punctuation
 
     /// Name used in outputs.
     public var name: String {
@@ -36,6 +38,7 @@ public enum RepairReason: UInt8, Sendable {
         case .compound: return "compound"
         case .digitForLetter: return "digit-for-letter"
         case .ocrRewrite: return "ocr-rewrite"
+        case .punctuation: return "punctuation"
         }
     }
 }

@@ -479,6 +479,7 @@ public final class Repairer: Sendable {
         let damagedRegime = bare ? 3 : flattened ? 2 : 1   // regimes: 0 clean, 1 OCR-damaged, 2 flattened, 3 flattened with no stand-in
         cache.resetIfFull()
         let lex = self.lex
+        let glyphRules = rewrites
         let minConf = Float(minConfidence)
         // pass 1: the cached decision entry of every word token from the range on (−1 for other tokens)
         cache.entryOf.removeAll(keepingCapacity: true)
@@ -539,6 +540,10 @@ public final class Repairer: Sendable {
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
                     prevCtx = lex.iContext; prevIsNum = false; prevForm = -1
                     continue
+                }
+                if damaged, !glyphRules.glyphs.isEmpty, Repairer.standsAlone(p, t), let k = glyphRules.glyph(p.baseAddress! + Int(t.start), t.length) {
+                    // a glyph that OCR writes for another (a spaced `—` for `–`), learned from data
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(k, glyphRules), confidence: glyphRules.glyphs[k].confidence, reason: .punctuation))
                 }
                 if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1 }
                 continue
@@ -830,6 +835,13 @@ public final class Repairer: Sendable {
                 overlay.set(tokenIndex: Int(e.tokenIndex), key: buf.baseAddress!, length: n)
             }
         }
+    }
+
+    /// True when token `t` has white space, or the edge of the text, on both sides.
+    static func standsAlone(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        let s = Int(t.start), e = Int(t.end)
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        return (s == 0 || space(p[s - 1])) && (e >= p.count || space(p[e]))
     }
 
     /// A `|` standing alone before a word, after a sentence end or a word.
