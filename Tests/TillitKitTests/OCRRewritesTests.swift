@@ -69,6 +69,18 @@ struct OCRRewritesTests {
         #expect(rules.glyphs.count == 1 && abs(rules.glyphs[0].confidence - 16.0 / 17) < 1e-6)
     }
 
+    @Test("in damaged text a comma before a word that opens sentences is the period OCR misread; before a name, a place or a lowercase word it stays, and clean text keeps its commas")
+    func commaBeforeSentenceOpenerIsAPeriod() {
+        let damaged = "Fragan har utretts i flera ar, Det ar dags att regeringen agerar f6r kommunerna, Vi vantar."
+        #expect(repaired(damaged, with: Repairer.shared) == "Frågan har utretts i flera år. Det är dags att regeringen agerar för kommunerna. Vi väntar.")
+        let names = "Fragan g6r sig gallande i Sverige, Norge och Danmark, Stockholm och Malm6, men det ar svart."
+        #expect(repaired(names, with: Repairer.shared) == "Frågan gör sig gällande i Sverige, Norge och Danmark, Stockholm och Malmö, men det är svårt.")
+        #expect(repaired(damaged, with: Repairer(rewrites: OCRRewrites())).contains("år, Det"))
+        let clean = Array("Frågan har utretts i flera år, Det är dags att regeringen agerar för kommunerna som väntar på svar.".utf8)
+        #expect(Repairer.shared.repair(text: clean, mode: .auto).changes.isEmpty)
+        #expect(abs(OCRRewrites(text: "s\t,\t.\t40\t1612\n").periodAsComma - 40.0 / 1612) < 1e-6)
+    }
+
     @Test("a one-letter rewrite that the character channel already reads is dropped")
     func coveredRewritesDropped() {
         let r = OCRRewrites(text: "r\ta\tä\t3642\t4283\nr\t6\tö\t284\t3421\nr\tm\trn\t26\t891\n")

@@ -27,6 +27,9 @@ struct DomainContext: Sendable {
     let totals: IntPairTable
     /// Σ of all left and all right counts.
     let leftSum: Float, rightSum: Float
+    /// Words that open sentences (`o` lines): (0, form) → how often the form, capitalised,
+    /// followed a word ending in `.`, plus 1; (1, form) → the same after a word ending in `,`.
+    let openers: IntPairTable
     /// Share of the corpus's word tokens (two bytes or more) that hold å/ä/ö: what clean
     /// Swedish text shows (about 0.30). 0 when the file does not say.
     let markedShare: Float
@@ -36,16 +39,17 @@ struct DomainContext: Sendable {
 
     /// An empty model (no form covered).
     init() {
-        unigrams = IntPairTable(capacity: 4); left = unigrams; right = unigrams; totals = unigrams
+        unigrams = IntPairTable(capacity: 4); left = unigrams; right = unigrams; totals = unigrams; openers = unigrams
         leftSum = 0; rightSum = 0; markedShare = 0
     }
 
-    /// Parses `m`, `u`, `l` and `r` lines (tab-separated, `#` comments) against the forms of a
+    /// Parses `m`, `u`, `l`, `r` and `o` lines (tab-separated, `#` comments) against the forms of a
     /// repair lexicon and its skeleton index.
     init(text: String, forms: ByteTable, skeletons: SkeletonIndex) {
         var uni = IntPairTable(capacity: 4096)
         var left = IntPairTable(capacity: 40_000), right = IntPairTable(capacity: 40_000)
         var totals = IntPairTable(capacity: 60_000)
+        var openers = IntPairTable(capacity: 4096)
         var ls: Float = 0, rs: Float = 0
         var share: Float = 0
         var covered: [Int32] = []
@@ -83,6 +87,10 @@ struct DomainContext: Sendable {
                     guard let f = word(fields[1]), let x = word(fields[2]), f >= 0 else { continue }
                     let n = num(fields[3])
                     right.add(x, f, n); totals.add(2, f, n); totals.add(4, x, n); rs += Float(n)
+                case 0x6F where fields.count == 4:   // o FORM PERIOD COMMA
+                    guard let f = word(fields[1]), f >= 0, openers.count(0, f) == 0 else { continue }
+                    openers.add(0, f, num(fields[2]) + 1)
+                    openers.add(1, f, num(fields[3]) + 1)
                 case 0x6D where fields.count == 3:   // m WORDS MARKED
                     let w = num(fields[1]), m = num(fields[2])
                     if w > 0 && m >= 0 && m <= w { share = Float(Double(m) / Double(w)) }
@@ -104,9 +112,21 @@ struct DomainContext: Sendable {
         self.left = left
         self.right = right
         self.totals = totals
+        self.openers = openers
         self.markedShare = share
         self.leftSum = max(ls, 1)
         self.rightSum = max(rs, 1)
+    }
+
+    /// Odds that a `,` glued to the word before form `f` (capitalised) is a sentence's `.`
+    /// that OCR wrote as `,`, when OCR does so at `rate`: rate · P(`.` f) / P(`,` f), from the
+    /// counts after each (add-one). 0 when `f` is not a sentence opener.
+    @inline(__always)
+    func periodOdds(before f: Int32, rate: Float) -> Float {
+        guard f >= 0 else { return 0 }
+        let period = openers.count(0, f)
+        guard period > 0 else { return 0 }
+        return rate * Float(period) / Float(openers.count(1, f))
     }
 
     /// True when form `f` belongs to a spelling the model covers.

@@ -21,6 +21,8 @@ public struct OCRRewrites: Sendable {
     }
     /// The punctuation rewrites, in file order.
     let glyphs: [Glyph]
+    /// How often OCR writes `,` for the `.` that ends a sentence (the `s , .` line), or 0.
+    let periodAsComma: Float
     /// One rewrite: OCR wrote `ocr` where the text has `gold`.
     struct Rewrite: Sendable {
         let ocr: [UInt32]
@@ -43,18 +45,23 @@ public struct OCRRewrites: Sendable {
     public static let embedded = OCRRewrites(text: EmbeddedOCRChannel.text)
 
     /// No rewrites at all.
-    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0; glyphs = [] }
+    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0; glyphs = []; periodAsComma = 0 }
 
-    /// Parses `r OCR GOLD COUNT SEEN` and `p OCR GOLD COUNT SEEN` lines (others are skipped). `covered(o, g)` says that
+    /// Parses `r`, `p` and `s` lines of `KIND OCR GOLD COUNT SEEN` (others are skipped). `covered(o, g)` says that
     /// the character channel already reads OCR scalar `o` as gold scalar `g`; such
     /// one-letter rewrites are dropped.
     init(text: String, covered: (UInt32, UInt32) -> Bool = Repairer.channelReads) {
         var map: [UInt32: [Rewrite]] = [:]
         var n = 0
         var glyphs: [Glyph] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") || line.hasPrefix("p\t") {
+        var periodAsComma: Float = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") || line.hasPrefix("p\t") || line.hasPrefix("s\t") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 5, let c = Double(f[3]), let s = Double(f[4]), c > 0, s >= c else { continue }
+            if line.hasPrefix("s\t") {
+                if f[1] == "," && f[2] == "." { periodAsComma = Float(c / s) }
+                continue
+            }
             if line.hasPrefix("p\t") {
                 // the confidence is the add-one share, so that 16 of 16 does not read as certain
                 if !f[1].isEmpty && !f[2].isEmpty { glyphs.append(Glyph(ocr: Array(f[1].utf8), gold: Array(f[2].utf8), confidence: Float(c / (s + 1)))) }
@@ -85,6 +92,7 @@ public struct OCRRewrites: Sendable {
         byFirst = ranges
         count = n
         self.glyphs = glyphs
+        self.periodAsComma = periodAsComma
     }
 
     /// The index of the punctuation rewrite for the `length` bytes at `p`, or nil.

@@ -33,8 +33,8 @@ public struct RepairCache {
     var entryOf: [Int32] = []
     /// Forms made by compound repair, addressed by negative ids (-2 - index).
     var extraForms: [[UInt8]] = []
-    /// The extra form id of each punctuation rewrite's gold glyph once used, else −1.
-    var glyphForms: [Int32] = []
+    /// The extra form id of each punctuation glyph a repair wrote.
+    var glyphForms: [[UInt8]: Int32] = [:]
     /// Most types kept before the cache starts over.
     public let limit: Int
 
@@ -57,13 +57,12 @@ public struct RepairCache {
         glyphForms.removeAll()
     }
 
-    /// The extra form id holding the gold glyph of punctuation rewrite `k` of `rewrites`.
-    mutating func glyphForm(_ k: Int, _ rewrites: OCRRewrites) -> Int32 {
-        if glyphForms.count <= k { glyphForms.append(contentsOf: repeatElement(-1, count: k + 1 - glyphForms.count)) }
-        if glyphForms[k] == -1 {
-            extraForms.append(rewrites.glyphs[k].gold)
-            glyphForms[k] = Int32(-2 - (extraForms.count - 1))
-        }
-        return glyphForms[k]
+    /// The extra form id that holds the punctuation glyph `bytes`.
+    mutating func glyphForm(_ bytes: [UInt8]) -> Int32 {
+        if let id = glyphForms[bytes] { return id }
+        extraForms.append(bytes)
+        let id = Int32(-2 - (extraForms.count - 1))
+        glyphForms[bytes] = id
+        return id
     }
 }

@@ -543,7 +543,14 @@ public final class Repairer: Sendable {
                 }
                 if damaged, !glyphRules.glyphs.isEmpty, Repairer.standsAlone(p, t), let k = glyphRules.glyph(p.baseAddress! + Int(t.start), t.length) {
                     // a glyph that OCR writes for another (a spaced `—` for `–`), learned from data
-                    out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(k, glyphRules), confidence: glyphRules.glyphs[k].confidence, reason: .punctuation))
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(glyphRules.glyphs[k].gold), confidence: glyphRules.glyphs[k].confidence, reason: .punctuation))
+                }
+                if damaged, b == 0x2C, t.length == 1, glyphRules.periodAsComma > 0,
+                   case let odds = periodOdds(p, tokens, ti, rate: glyphRules.periodAsComma, lex: lex, cache: cache), odds / (1 + odds) >= minConf {
+                    // a `,` before a word that opens sentences is the `.` OCR misread (`fart, Det`)
+                    out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm([0x2E]), confidence: odds / (1 + odds), reason: .punctuation))
+                    prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1
+                    continue
                 }
                 if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1 }
                 continue
@@ -835,6 +842,31 @@ public final class Repairer: Sendable {
                 overlay.set(tokenIndex: Int(e.tokenIndex), key: buf.baseAddress!, length: n)
             }
         }
+    }
+
+    /// Odds that the `,` at token `ti`, glued to the word or number before it and followed
+    /// after a space by a capitalised word, is the `.` of a sentence end that OCR misread:
+    /// OCR's `rate` of `,` for `.` times how much likelier that word, as it reads after
+    /// repair, follows a `.` than a `,` in the in-domain corpus (`DomainContext.periodOdds`).
+    /// 0 when the shape does not fit. Cost: a few byte reads and one table probe.
+    func periodOdds(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, rate: Float, lex: RepairLexicon, cache: RepairCache) -> Float {
+        guard ti > 0, ti + 1 < tokens.count else { return 0 }
+        let prev = tokens[ti - 1], t = tokens[ti], next = tokens[ti + 1]
+        guard prev.kind == .word || prev.kind == .number, prev.end == t.start, next.kind == .word, next.start > t.end, next.length >= 2 else { return 0 }
+        // capitalised: an ASCII or Latin-1 capital, then a lowercase letter
+        let s = Int(next.start)
+        let c0 = p[s]
+        let upper = (c0 >= 0x41 && c0 <= 0x5A) || (c0 == 0xC3 && next.length >= 3 && p[s + 1] >= 0x80 && p[s + 1] <= 0x9E)
+        guard upper else { return 0 }
+        let k = c0 == 0xC3 ? s + 2 : s + 1
+        guard k < Int(next.end) else { return 0 }
+        let c1 = p[k]
+        guard (c1 >= 0x61 && c1 <= 0x7A) || (c1 == 0xC3 && k + 1 < Int(next.end) && p[k + 1] >= 0xA0) else { return 0 }
+        let ne = cache.entryOf[ti + 1]
+        guard ne >= 0 else { return 0 }
+        let e = cache.entries[Int(ne)]
+        let f = e.action == 1 ? e.form : (e.action == 2 ? cache.candForms[Int(e.candStart)] : e.original)
+        return lex.domain.periodOdds(before: f, rate: rate)
     }
 
     /// True when token `t` has white space, or the edge of the text, on both sides.
