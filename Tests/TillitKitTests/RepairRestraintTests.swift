@@ -26,6 +26,18 @@ struct RepairRestraintTests {
         #expect(repaired(text).contains(expected))
     }
 
+    @Test("a lone lowercase letter that lost its å/ä/ö takes it back (`r` for `är`); a letter glued to punctuation, a capital or an abbreviation of letters keeps its letter", arguments: [
+        ("Faktum r att fragan f6rtjanar ett svar fran ministern.", "Faktum är att frågan"),
+        ("Skolan har mer resurser n i fjol, men f6rskolan har farre.", "resurser än i fjol"),
+        ("Enligt betankandet (s. 157) ar det f6rvaltningen som ansvarar.", "(s. 157) är"),
+        ("Motionen fran (s) och (m) f6reslar att fragan utreds.", "från (s) och (m)"),
+        ("Kyrkan i S:t Olof ar stangd f6r besokare i var.", "i S:t Olof"),
+        ("Det ar s k nyckeltal som styr, menar f6rbundet.", "är s k nyckeltal"),
+    ])
+    func loneLetters(_ text: String, _ expected: String) {
+        #expect(repaired(text).contains(expected))
+    }
+
     @Test("a capitalised stand-in at a sentence start is still repaired, in its own case")
     func standInAtSentenceStart() {
         #expect(repaired("P& vilken grund har man fattat beslutet att stanga skolan i f6rtid?").hasPrefix("På vilken"))

@@ -33,6 +33,10 @@ extension Repairer {
         if t.joined { return false }
         let s = Int(t.start), e = Int(t.end)
         let b0 = p[s]
+        // a one-letter word takes a lost letter back only in lowercase between spaces and with
+        // no one-letter word beside it: `r` for `är`, never `s.`, `(s)`, `S:t` or `s k`
+        if e - s == 1 && !(b0 &- 0x61 < 26 && Repairer.standsAlone(p, t) && !Repairer.oneLetterWordBeside(p, tokens, ti))
+            && formLetters(chosen, lex: lex, cache: cache) > 1 { return true }
         let capitalFirst = b0 &- 0x41 < 26
         let lowerFirst = b0 &- 0x61 < 26
         if rewritten && ((capitalFirst && Repairer.midSentence(p, tokens, ti)) || (lowerFirst && Repairer.isNameParticle(p, tokens, ti))) { return true }
@@ -63,6 +67,23 @@ extension Repairer {
             case 0x49: return f0 != 0x6C                                          // I → l
             default: return true
             }
+        }
+    }
+
+    /// True when the token before or after `ti` is a word of one byte other than the
+    /// preposition `i` (`s k`, `m m`, but not `n i det`).
+    static func oneLetterWordBeside(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int) -> Bool {
+        func letter(_ k: Int) -> Bool {
+            guard k >= 0, k < tokens.count, tokens[k].kind == .word, tokens[k].length == 1 else { return false }
+            return p[Int(tokens[k].start)] | 0x20 != 0x69
+        }
+        return letter(ti - 1) || letter(ti + 1)
+    }
+
+    /// The number of letters of form `f`.
+    func formLetters(_ f: Int32, lex: RepairLexicon, cache: RepairCache) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf in
+            Repairer.letterCount(buf.baseAddress!, formBytes(f, lex: lex, cache: cache, into: buf.baseAddress!))
         }
     }
 
