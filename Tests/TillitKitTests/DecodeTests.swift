@@ -89,6 +89,25 @@ struct DecodeTests {
             #expect(TextDecoder.isValidUTF8(b) == (String(validating: b, as: UTF8.self) != nil), "\(b)")
         }
     }
+
+    @Test("the whole-file binary check counts control bytes as the decoder does, a NUL anywhere included, on 20,000 mutated texts")
+    func controlCountAgreesWithInspect() {
+        var rng = SystemRandomNumberGenerator()
+        let base = Array("Styrning\tbygger på tillit.\r\nMedarbetarna får handlingsutrymme – och ansvar.\u{0C}\n".utf8)
+        let odd: [UInt8] = [0x00, 0x01, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x0E, 0x1B, 0x1F, 0x20, 0x7F, 0x80, 0xC3, 0xFF]
+        for _ in 0..<20_000 {
+            var b = base
+            for _ in 0..<Int.random(in: 0...4, using: &rng) {
+                b[Int.random(in: 0..<b.count, using: &rng)] = odd.randomElement(using: &rng)!
+            }
+            b = Array(b[Int.random(in: 0..<9, using: &rng)..<b.count - Int.random(in: 0..<9, using: &rng)])
+            let fast = b.withUnsafeBufferPointer { TextDecoder.controlBytes($0) }
+            let full = b.withUnsafeBufferPointer { TextDecoder.inspect($0, from: 0).control }
+            #expect(fast == full, "\(b)")
+        }
+        #expect([UInt8](repeating: 0x41, count: 40).withUnsafeBufferPointer { TextDecoder.controlBytes($0) } == 0)
+        #expect(Array("abcdefgh\u{01}ijklmno\u{00}p\u{02}".utf8).withUnsafeBufferPointer { TextDecoder.controlBytes($0) } == 1_000_001)
+    }
 }
 
 @Suite("Large files in parts")

@@ -53,10 +53,42 @@ public enum TextDecoder {
         var control = 0, total = 0
         while let block = try reader.nextBlock() {
             total += block.count
-            control += block.withUnsafeBufferPointer { inspect($0, from: 0) }.control
+            control += block.withUnsafeBufferPointer { controlBytes($0) }
             if control >= 1_000_000 { return true }
         }
         return isBinary(control: control, bytes: total)
+    }
+
+    /// The control bytes of `p` as `inspect` counts them (other than whitespace 09–0D; a NUL
+    /// counts 1,000,000 and ends the count), without its UTF-8 checks. Cost: four 8-byte loads
+    /// and a dozen operations per 32 bytes, a byte loop only for the 8 bytes around a control
+    /// byte or a line end.
+    static func controlBytes(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = p.count
+        guard n > 0 else { return 0 }
+        let raw = UnsafeRawPointer(p.baseAddress!)
+        var control = 0
+        var i = 0
+        // a byte below 0x20 sets its high bit in `low`; a borrow only adds later bytes
+        @inline(__always) func low(_ w: UInt64) -> UInt64 { (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 }
+        while i < n {
+            if i + 32 <= n {
+                let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), b = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self), d = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if low(a) | low(b) | low(c) | low(d) == 0 { i += 32; continue }
+            }
+            if i + 8 <= n && low(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8; continue }
+            let e = min(i + 8, n)
+            while i < e {
+                let b = p[i]
+                if b < 0x20 {
+                    if b == 0 { return control + 1_000_000 }
+                    if !(b >= 0x09 && b <= 0x0D) { control += 1 }
+                }
+                i += 1
+            }
+        }
+        return control
     }
 
     /// What one pass over the bytes found.
