@@ -199,6 +199,17 @@ public final class WordVectors: Sendable {
                     var w = 0
                     while k + 4 <= end {
                         let a = dec[Int(p[k])], b = dec[Int(p[k + 1])], c = dec[Int(p[k + 2])], d = dec[Int(p[k + 3])]
+                        // a group with another after it and room for three components: no
+                        // padding can stand in it, so valid characters decode at once
+                        if k + 8 <= end && w + 3 <= dims && (a | b | c | d) & 0xC0 == 0 {
+                            let triple = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            out[base + w] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 16))
+                            out[base + w + 1] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 8))
+                            out[base + w + 2] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple))
+                            w += 3
+                            k += 4
+                            continue
+                        }
                         if (a | b | c | d) & 0x80 != 0 || (a | b) & 0x40 != 0 { fail(line, "the vector is not base64"); return }
                         let triple = UInt32(a & 0x3F) << 18 | UInt32(b & 0x3F) << 12 | UInt32(c & 0x3F) << 6 | UInt32(d & 0x3F)
                         let n = c & 0x40 != 0 ? 1 : (d & 0x40 != 0 ? 2 : 3)   // 0x40: a padding '='
