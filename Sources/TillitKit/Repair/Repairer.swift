@@ -1076,7 +1076,9 @@ public final class Repairer: Sendable {
         }
         // OCR that drops an å/ä/ö altogether ("ven" for även, "hgre" for högre): the letter
         // put back at each place, at the cost of a lost letter; in words of up to 6 letters
-        // (a longer word that lost one is seldom another word, and it costs 3 probes a place)
+        // (a longer word that lost one is seldom another word, and it costs 3 probes a place).
+        // A one-letter word (`r` for `är`) takes it only where `restrained` allows: lowercase,
+        // between spaces, with no other one-letter word beside it
         if damaged && !flattened && scalars.count >= 1 && scalars.count <= 6 {
             for k in 0...scalars.count {
                 for letter: UInt32 in [0xE5, 0xE4, 0xF6] {
