@@ -87,10 +87,8 @@ def glyph(token):
     return not any(ch.isalnum() for ch in token)
 
 
-def punctuation_pairs(directory, held_out):
-    """(ocr, gold) pairs of whitespace tokens of OCR that are punctuation alone, from an
-    alignment of the OCR's whitespace tokens to the gold's; gold None when the glyph was not
-    aligned one to one."""
+def documents(directory, held_out):
+    """(gold text, English-model OCR text) of every document of `directory` not held out."""
     for name in sorted(os.listdir(directory)):
         if not name.endswith(".gold.txt"):
             continue
@@ -100,61 +98,44 @@ def punctuation_pairs(directory, held_out):
         ocr_path = os.path.join(directory, stem + ".eng.txt")
         if not os.path.exists(ocr_path):
             continue
-        g = unicodedata.normalize("NFC", open(os.path.join(directory, name), encoding="utf-8").read()).split()
-        o = unicodedata.normalize("NFC", open(ocr_path, encoding="utf-8", errors="replace").read()).split()
-        sm = difflib.SequenceMatcher(None, g, o, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            one_to_one = tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
-            for k, ow in enumerate(o[j1:j2]):
-                if glyph(ow):
-                    yield ow, (g[i1 + k] if one_to_one else None)
+        yield open(os.path.join(directory, name), encoding="utf-8").read(), open(ocr_path, encoding="utf-8", errors="replace").read()
 
 
-def sentence_ends(directory, held_out):
-    """(ocr token, gold token) for every gold word that ends in `.` before a capitalised word,
-    aligned one to one with a whitespace token of the OCR."""
-    for name in sorted(os.listdir(directory)):
-        if not name.endswith(".gold.txt"):
-            continue
-        stem = name[: -len(".gold.txt")]
-        if stem in held_out:
-            continue
-        ocr_path = os.path.join(directory, stem + ".eng.txt")
-        if not os.path.exists(ocr_path):
-            continue
-        g = unicodedata.normalize("NFC", open(os.path.join(directory, name), encoding="utf-8").read()).split()
-        o = unicodedata.normalize("NFC", open(ocr_path, encoding="utf-8", errors="replace").read()).split()
-        sm = difflib.SequenceMatcher(None, g, o, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if not (tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)):
-                continue
+def one_to_one(g, o):
+    """Index pairs (i, j) of the items of `g` and `o` aligned one to one (equal, or replaced
+    by as many), by difflib's alignment."""
+    sm = difflib.SequenceMatcher(None, g, o, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for k in range(i2 - i1):
-                i = i1 + k
-                nxt = EDGE.sub("", g[i + 1]) if i + 1 < len(g) else ""
-                if len(g[i]) > 1 and g[i].endswith(".") and nxt[:1].isupper():
-                    yield o[j1 + k], g[i]
+                yield i1 + k, j1 + k
+
+
+def token_counts(directory, held_out, glyphs, glyph_seen, period):
+    """Counts from the whitespace tokens of each document, aligned once: `glyph_seen[o]` the
+    OCR tokens that are punctuation alone, `glyphs[(o, g)]` those aligned one to one with
+    another punctuation token of the gold; `period` ["seen"] the gold words that end in `.`
+    before a capitalised word and are aligned one to one, ["comma"] those OCR wrote with `,`."""
+    for gold, ocr in documents(directory, held_out):
+        g = unicodedata.normalize("NFC", gold).split()
+        o = unicodedata.normalize("NFC", ocr).split()
+        for ow in o:
+            if glyph(ow):
+                glyph_seen[ow] += 1
+        for i, j in one_to_one(g, o):
+            if glyph(o[j]) and g[i] != o[j] and glyph(g[i]):
+                glyphs[(o[j], g[i])] += 1
+            nxt = EDGE.sub("", g[i + 1]) if i + 1 < len(g) else ""
+            if len(g[i]) > 1 and g[i].endswith(".") and nxt[:1].isupper():
+                period["seen"] += 1
+                period["comma"] += o[j].endswith(",")
 
 
 def pairs(directory, held_out):
-    for name in sorted(os.listdir(directory)):
-        if not name.endswith(".gold.txt"):
-            continue
-        stem = name[: -len(".gold.txt")]
-        if stem in held_out:
-            continue
-        ocr_path = os.path.join(directory, stem + ".eng.txt")
-        if not os.path.exists(ocr_path):
-            continue
-        g = words(open(os.path.join(directory, name), encoding="utf-8").read())
-        o = words(open(ocr_path, encoding="utf-8", errors="replace").read())
-        sm = difflib.SequenceMatcher(None, g, o, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            if tag == "equal":
-                for w in g[i1:i2]:
-                    yield w, w
-            elif tag == "replace" and i2 - i1 == j2 - j1:
-                for a, b in zip(g[i1:i2], o[j1:j2]):
-                    yield a, b
+    for gold, ocr in documents(directory, held_out):
+        g, o = words(gold), words(ocr)
+        for i, j in one_to_one(g, o):
+            yield g[i], o[j]
 
 
 def main():
@@ -193,18 +174,10 @@ def main():
     for _, b, _ in kept:
         if b not in seen:
             seen[b] = sum(c * w.count(b) for w, c in gold_words.items())
-    glyphs = collections.Counter()
-    glyph_seen = collections.Counter()
+    glyphs, glyph_seen, period = collections.Counter(), collections.Counter(), collections.Counter()
     for s in sets:
-        for ow, gw in punctuation_pairs(dirs[s], held_out):
-            glyph_seen[ow] += 1
-            if gw is not None and gw != ow and glyph(gw):
-                glyphs[(ow, gw)] += 1
-    period_seen = period_comma = 0
-    for s in sets:
-        for ow, gw in sentence_ends(dirs[s], held_out):
-            period_seen += 1
-            period_comma += ow.endswith(",")
+        token_counts(dirs[s], held_out, glyphs, glyph_seen, period)
+    period_seen, period_comma = period["seen"], period["comma"]
     with open(out_path, "w", encoding="utf-8") as out:
         out.write("# tillit OCR rewrites. Generated by scripts/build-ocr-channel.py; do not edit.\n")
         out.write(f"# Counts from real English-model OCR against gold: sets {','.join(sets)}, {sum(gold_words.values())} aligned words.\n")

@@ -57,6 +57,13 @@ public struct RepairCache {
         glyphForms.removeAll()
     }
 
+    /// The form a word of entry `e` most likely reads as: its replacement, its best
+    /// candidate when context decides, else the word itself (−1 when no list holds it).
+    @inline(__always)
+    func likelyForm(_ e: Entry) -> Int32 {
+        e.action == 1 ? e.form : (e.action == 2 ? candForms[Int(e.candStart)] : e.original)
+    }
+
     /// The extra form id that holds the punctuation glyph `bytes`.
     mutating func glyphForm(_ bytes: [UInt8]) -> Int32 {
         if let id = glyphForms[bytes] { return id }

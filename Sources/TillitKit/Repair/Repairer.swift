@@ -584,7 +584,7 @@ public final class Repairer: Sendable {
                         if ne < 0 { nextCtx = -1 } else {
                             let x = cache.entries[Int(ne)]
                             nextCtx = x.action == 1 ? x.formContext : (x.action == 2 ? cache.candContexts[Int(x.candStart)] : x.context)
-                            nextForm = x.action == 1 ? x.form : (x.action == 2 ? cache.candForms[Int(x.candStart)] : x.original)
+                            nextForm = cache.likelyForm(x)
                         }
                     }
                 }
@@ -784,8 +784,7 @@ public final class Repairer: Sendable {
         let next = tokens[ti + 1]
         guard next.kind == .word else { return false }
         for k in Int(tokens[ti].end)..<Int(next.start) where p[k] == 0x0A { return false }
-        let b = p[Int(next.start)]
-        return (b >= 0x61 && b <= 0x7A) || (b == 0xC3 && Int(next.start) + 1 < p.count && p[Int(next.start) + 1] >= 0xA0)
+        return ByteClass.isLowerAt(p, Int(next.start))
     }
 
     /// True when token `ti` stands inside a sentence: after a word, or after a comma,
@@ -855,25 +854,19 @@ public final class Repairer: Sendable {
         guard prev.kind == .word || prev.kind == .number, prev.end == t.start, next.kind == .word, next.start > t.end, next.length >= 2 else { return 0 }
         // capitalised: an ASCII or Latin-1 capital, then a lowercase letter
         let s = Int(next.start)
-        let c0 = p[s]
-        let upper = (c0 >= 0x41 && c0 <= 0x5A) || (c0 == 0xC3 && next.length >= 3 && p[s + 1] >= 0x80 && p[s + 1] <= 0x9E)
-        guard upper else { return 0 }
-        let k = c0 == 0xC3 ? s + 2 : s + 1
-        guard k < Int(next.end) else { return 0 }
-        let c1 = p[k]
-        guard (c1 >= 0x61 && c1 <= 0x7A) || (c1 == 0xC3 && k + 1 < Int(next.end) && p[k + 1] >= 0xA0) else { return 0 }
+        guard ByteClass.isUpperAt(p, s) else { return 0 }
+        let k = p[s] == 0xC3 ? s + 2 : s + 1
+        guard k < Int(next.end), ByteClass.isLowerAt(p, k) else { return 0 }
         let ne = cache.entryOf[ti + 1]
         guard ne >= 0 else { return 0 }
-        let e = cache.entries[Int(ne)]
-        let f = e.action == 1 ? e.form : (e.action == 2 ? cache.candForms[Int(e.candStart)] : e.original)
-        return lex.domain.periodOdds(before: f, rate: rate)
+        return lex.domain.periodOdds(before: cache.likelyForm(cache.entries[Int(ne)]), rate: rate)
     }
 
-    /// True when token `t` has white space, or the edge of the text, on both sides.
+    /// True when token `t` has white space (as the tokenizer splits on it), or the edge of the
+    /// text, on both sides.
     static func standsAlone(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         let s = Int(t.start), e = Int(t.end)
-        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        return (s == 0 || space(p[s - 1])) && (e >= p.count || space(p[e]))
+        return (s == 0 || ByteClass.isSpace(p[s - 1])) && (e >= p.count || ByteClass.isSpace(p[e]))
     }
 
     /// A `|` standing alone before a word, after a sentence end or a word.

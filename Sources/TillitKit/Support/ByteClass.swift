@@ -73,6 +73,14 @@ public enum ByteClass {
         return b
     }
 
+    /// True for a lowercase ASCII letter or a lowercase C3-range letter (C3 A0–BF: å, ä, ö, é)
+    /// starting at `i`.
+    @inlinable @inline(__always)
+    public static func isLowerAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        return (b >= 0x61 && b <= 0x7A) || (b == 0xC3 && i + 1 < p.count && p[i + 1] >= 0xA0)
+    }
+
     /// True for an uppercase ASCII letter or an uppercase C3-range letter starting at `i`.
     @inlinable @inline(__always)
     public static func isUpperAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
