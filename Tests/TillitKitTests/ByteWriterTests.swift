@@ -24,8 +24,20 @@ struct ByteWriterTests {
     @Test("integers and strings: signs, zero, the extremes, quotes, control bytes and Swedish letters")
     func integersAndStrings() {
         for v in [0, 7, -7, 10, 1_234_567, -1_234_567, Int.max, Int.min] { #expect(bytes { $0.append(decimal: v) } == String(v)) }
-        for s in ["", "Corpus/003_2057fdc33c0afc19.txt", "tab\there \"quoted\" back\\slash", "rad\nbrytning\r", "\u{01}\u{1F}ctl", "Malmö – Åre ☃"] {
-            #expect(bytes { $0.append(jsonString: s) } == JSON.string(s), "\(s)")
+        let cases: [(String, String)] = [
+            ("", #""""#),
+            ("Corpus/003_2057fdc33c0afc19.txt", #""Corpus/003_2057fdc33c0afc19.txt""#),
+            ("tab\there \"quoted\" back\\slash", #""tab\there \"quoted\" back\\slash""#),
+            ("rad\nbrytning\r", #""rad\nbrytning\r""#),
+            ("\u{01}\u{1F}ctl\u{7F}", "\"\\u0001\\u001fctl\u{7F}\""),
+            ("Malmö – Åre ☃", #""Malmö – Åre ☃""#),
+        ]
+        for (s, literal) in cases {
+            #expect(bytes { $0.append(jsonString: s) } == literal, "\(s)")
+            #expect(JSON.string(s) == literal, "\(s)")
+            // and a JSON reader gives back the string itself
+            let parsed = try? JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8)) as? [String]
+            #expect(parsed == [s], "\(s)")
         }
     }
 

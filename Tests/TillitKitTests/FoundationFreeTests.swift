@@ -78,6 +78,22 @@ struct FoundationFreeTests {
         #expect(FileInput.size(of: d.appendingPathComponent("a.TXT").path) == Fixtures.bytes("001_1bb6f32811f21775.txt").count)
     }
 
+    @Test("a folder's documents come in the byte order of their paths, and its own documentation in any case is left out")
+    func folderOrderAndOwnDocumentation() throws {
+        let fm = FileManager.default
+        let d = fm.temporaryDirectory.appendingPathComponent("tillit-order-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: d) }
+        try fm.createDirectory(at: d.appendingPathComponent("a-b"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: d.appendingPathComponent("a"), withIntermediateDirectories: true)
+        let names = ["ö.txt", "z.txt", "B.txt", "a.txt", "a/x.txt", "a-b/x.txt", "a.txt.md", "readme.txt", "License.md", "changelog.TXT",
+                     "READMEFIRST.md", "noext", "text.", "x.txt.bak", "Årsredovisning.Md"]
+        for f in names { try "Styrning.".write(to: d.appendingPathComponent(f), atomically: true, encoding: .utf8) }
+        let (files, errors) = FileInput.expand([d.path])
+        #expect(errors.isEmpty)
+        // "-" (0x2D) sorts before "." (0x2E) and "/" (0x2F); capitals before small letters; å, ö last
+        #expect(files.map { String($0.dropFirst(d.path.count + 1)) } == ["B.txt", "a-b/x.txt", "a.txt", "a.txt.md", "a/x.txt", "z.txt", "Årsredovisning.Md", "ö.txt"])
+    }
+
     @Test("the library, the CLI and the benchmark import no Foundation")
     func noFoundationImports() throws {
         let fm = FileManager.default

@@ -185,7 +185,8 @@ public final class DocumentStream {
     func fill() throws(TillitError) {
         // a few bytes past the part size, so a cut can see the byte after it (UTF-8 boundaries)
         while !atEOF && carry.count <= partSize + 4 {
-            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+            // (the first block is taken as it is: a small file is never copied)
+            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
         }
     }
 
@@ -203,8 +204,8 @@ public final class DocumentStream {
             cut = DocumentStream.cutPoint(carry, limit: min(partSize, carry.count))
             last = atEOF && cut == carry.count
         }
-        let bytes = Array(carry[0..<cut])
-        carry.removeFirst(cut)
+        let bytes: [UInt8]
+        if cut == carry.count { bytes = carry; carry = [] } else { bytes = Array(carry[0..<cut]); carry.removeFirst(cut) }
         if carry.isEmpty && !atEOF { try fill(); last = carry.isEmpty && atEOF }
         // a document in several parts is judged binary or text as a whole before any part
         // is given out, so no rows come before a skip (a regular file; not standard input)
@@ -302,7 +303,8 @@ public final class DocumentStream {
                 continue
             }
             if head > 0 && head >= carry.count - head { carry.removeFirst(head); head = 0 }
-            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+            // (the first block is taken as it is: a small file is never copied)
+            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
         }
     }
 
@@ -357,7 +359,8 @@ public final class DocumentStream {
                 failedParseAt = carry.count
             }
             if atEOF { reader = nil; return nil }
-            if let block = try reader!.nextBlock() { carry.append(contentsOf: block) } else { atEOF = true }
+            // (the first block is taken as it is: a small file is never copied)
+            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
         }
     }
 

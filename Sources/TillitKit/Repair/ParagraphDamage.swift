@@ -128,7 +128,7 @@ struct ParagraphDamage {
             words += counts[k].words; marked += counts[k].marked; suspicious += counts[k].suspicious; acute += counts[k].acute
         }
         rate = words > 0 ? Double(marked) / Double(words) : 0
-        detected = (words >= 6 && rate < damagedRate) || (suspicious > 0 && suspicious * 40 >= words)
+        detected = repairer.looksDamaged(words: words, rate: rate, suspicious: suspicious)
         if detected {
             // a text in English throughout, in paragraphs too short to judge alone
             var seen = 0, english = 0, swedish = 0
