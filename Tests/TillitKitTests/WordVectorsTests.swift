@@ -77,4 +77,27 @@ struct WordVectorsTests {
             #expect(slow.reasons.map(\.feature) == fast.reasons.map(\.feature))
         }
     }
+
+    @Test("the leading words behind a decision, taken with a limit, are the first of the full ranking")
+    func limitedContributionsLeadTheRanking() throws {
+        let folded = try #require(VectorLogits(model: LabelModel.embedded))
+        let wv = WordVectors.embedded
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            // repeated words, words the vectors lack (-1), and units of 1 to 80 words
+            let ids = (0..<Int.random(in: 1...80, using: &rng)).map { _ in
+                Bool.random(using: &rng) && round % 3 == 0 ? Int32(-1) : Int32(Int.random(in: 0..<min(wv.count, 400), using: &rng))
+            }
+            for (best, second) in [(0, 1), (1, 0), (3, 2)] {
+                let all = folded.contributions(ids, best: best, second: second)
+                #expect(Set(all.map(\.word)).count == all.count)
+                #expect(zip(all, all.dropFirst()).allSatisfy { $0.share > $1.share || ($0.share == $1.share && $0.word < $1.word) })
+                for limit in [1, 3, 5] {
+                    let top = folded.contributions(ids, best: best, second: second, limit: limit)
+                    #expect(top.map(\.word) == all.prefix(limit).map(\.word), "limit \(limit), ids \(ids)")
+                    #expect(top.map(\.share) == all.prefix(limit).map(\.share))
+                }
+            }
+        }
+    }
 }

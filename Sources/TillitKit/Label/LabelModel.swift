@@ -155,7 +155,7 @@ public struct LabelModel: Sendable, Equatable {
             for s in stems { consider(-1 - Int(s), stemWeights[best][Int(s)] - stemWeights[second][Int(s)]) }
         }
         if let vl = fast, top.contains(where: { $0.index == Int.max }) {
-            for c in vl.contributions(vectorIDs, best: best, second: second).prefix(3) where c.share > 0 { nearWords.append(vl.vectors.word(c.word)) }
+            for c in vl.contributions(vectorIDs, best: best, second: second, limit: 3) where c.share > 0 { nearWords.append(vl.vectors.word(c.word)) }
         }
         let reasons: [LabelDecision.Reason] = top.map { t in
             if t.index == Int.max { return LabelDecision.Reason(feature: "words like " + nearWords.joined(separator: ", "), value: knownWords, effect: t.effect) }
