@@ -666,6 +666,11 @@ struct RepairTests {
         ("w\tför\t9x\n", 1, "the last field must be a whole count"),
         ("c\t6\tö\t40\n", 1, "repair lexicon holds no word forms ('w' lines)"),
         ("w\tför\t900\nw\t" + String(repeating: "ö", count: 61) + "\t1\n", 2, "word form longer than 120 bytes"),
+        // `w` lines of other shapes leave the one-pass reading of well-formed ones and are checked
+        ("w\tför\t900\nw\tfår\t12\t3\n", 2, "'w' line needs 3 tab-separated fields, found 4"),
+        ("w\tför\t900\nw\tfår\t\n", 2, "the last field must be a whole count"),
+        ("w\tför\t900\r\n", 1, "the last field must be a whole count"),
+        ("w\tför\t900\nw\tfår\n", 2, "'w' line needs 3 tab-separated fields, found 2"),
     ])
     func repairLexiconFileErrors(_ text: String, _ line: Int, _ reason: String) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-lex-\(UUID().uuidString).txt")

@@ -217,34 +217,14 @@ public final class RepairLexicon: Sendable {
         // first pass: how many forms and form bytes, so the tables are sized exactly
         var formLines = 0, formBytes = 0
         text.withUTF8 { buf in
-            var i = 0
-            while i < buf.count {
-                var e = i
-                while e < buf.count && buf[e] != 0x0A { e += 1 }
-                if e > i + 2 && buf[i] == 0x77 {
-                    formLines += 1
-                    var t = i + 2
-                    while t < e && buf[t] != 0x09 { t += 1 }
-                    formBytes += t - i - 2
-                }
-                i = e + 1
-            }
+            let c = RepairLexicon.countForms(buf, kind: 0x77, tabAfterKind: false)
+            formLines += c.lines; formBytes += c.bytes
         }
         // the in-domain words no list holds (`v` lines of the context model: `DomainContext`)
         var vocabulary = context ?? ""
         vocabulary.withUTF8 { buf in
-            var i = 0
-            while i < buf.count {
-                var e = i
-                while e < buf.count && buf[e] != 0x0A { e += 1 }
-                if e > i + 2 && buf[i] == 0x76 && buf[i + 1] == 0x09 {
-                    formLines += 1
-                    var t = i + 2
-                    while t < e && buf[t] != 0x09 { t += 1 }
-                    formBytes += t - i - 2
-                }
-                i = e + 1
-            }
+            let c = RepairLexicon.countForms(buf, kind: 0x76, tabAfterKind: true)
+            formLines += c.lines; formBytes += c.bytes
         }
         // probed once per word type (results are cached per thread), so a dense table is cheap
         forms = ByteTable(capacity: formLines, identityValues: true, maxLoadPercent: 90)
@@ -256,7 +236,25 @@ public final class RepairLexicon: Sendable {
             var line = 0
             let n = buf.count
             var fields: [Range<Int>] = []
+            let start = buf.baseAddress!
             while i < n {
+                // most lines are `w` lines: form, tab, count, read in one pass (other lines,
+                // and a `w` line of any other shape, go the general way, which checks them)
+                if buf[i] == 0x77 && i + 1 < n && buf[i + 1] == 0x09 {
+                    var t = i + 2
+                    while t < n && buf[t] != 0x09 && buf[t] != 0x0A { t += 1 }
+                    if t < n && buf[t] == 0x09 && t > i + 2 && t - i - 2 <= RepairLexicon.maxFormBytes {
+                        var k = t + 1, v = 0
+                        while k < n && buf[k] &- 0x30 < 10 { v = v &* 10 &+ Int(buf[k] &- 0x30); k += 1 }
+                        if k > t + 1 && (k == n || buf[k] == 0x0A) {
+                            line += 1
+                            forms.appendNew(start + i + 2, t - i - 2, Int32(freq.count))
+                            freq.append(Float(log(Double(max(v, 1)))))
+                            i = k + 1
+                            continue
+                        }
+                    }
+                }
                 var e = i
                 while e < n && buf[e] != 0x0A { e += 1 }
                 line += 1
@@ -368,6 +366,26 @@ public final class RepairLexicon: Sendable {
     /// What is wrong with one line (its tab-separated `fields` in `buf`), or nil: the kind must
     /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), with the last field a whole count, or
     /// `n` (2 fields: a name).
+    /// The lines of `buf` longer than two bytes that start with `kind` (and a tab, with
+    /// `tabAfterKind`), and the bytes of their second fields: the size of the form table.
+    /// Cost: one `memchr` a line.
+    static func countForms(_ buf: UnsafeBufferPointer<UInt8>, kind: UInt8, tabAfterKind: Bool) -> (lines: Int, bytes: Int) {
+        guard let base = buf.baseAddress else { return (0, 0) }
+        var lines = 0, bytes = 0
+        var i = 0
+        while i < buf.count {
+            let e = memchr(base + i, 0x0A, buf.count - i).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buf.count
+            if e > i + 2 && buf[i] == kind && (!tabAfterKind || buf[i + 1] == 0x09) {
+                lines += 1
+                var t = i + 2
+                while t < e && buf[t] != 0x09 { t += 1 }
+                bytes += t - i - 2
+            }
+            i = e + 1
+        }
+        return (lines, bytes)
+    }
+
     static func lineProblem(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> String? {
         let kind = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[0]]), as: UTF8.self)
         let want: Int
