@@ -184,10 +184,14 @@ public final class DocumentStream {
     /// Fills `carry` with more than `partSize` bytes, or to end of file.
     func fill() throws(TillitError) {
         // a few bytes past the part size, so a cut can see the byte after it (UTF-8 boundaries)
-        while !atEOF && carry.count <= partSize + 4 {
-            // (the first block is taken as it is: a small file is never copied)
-            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
-        }
+        while !atEOF && carry.count <= partSize + 4 { try readBlock() }
+    }
+
+    /// Appends the reader's next block to `carry`, or sets `atEOF`. A block read into an
+    /// empty `carry` is taken as it is, so a small file is never copied.
+    func readBlock() throws(TillitError) {
+        guard let block = try reader!.nextBlock() else { atEOF = true; return }
+        if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) }
     }
 
     func nextPart() throws(TillitError) -> Item? {
@@ -303,8 +307,7 @@ public final class DocumentStream {
                 continue
             }
             if head > 0 && head >= carry.count - head { carry.removeFirst(head); head = 0 }
-            // (the first block is taken as it is: a small file is never copied)
-            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
+            try readBlock()
         }
     }
 
@@ -359,8 +362,7 @@ public final class DocumentStream {
                 failedParseAt = carry.count
             }
             if atEOF { reader = nil; return nil }
-            // (the first block is taken as it is: a small file is never copied)
-            if let block = try reader!.nextBlock() { if carry.isEmpty { carry = block } else { carry.append(contentsOf: block) } } else { atEOF = true }
+            try readBlock()
         }
     }
 

@@ -178,18 +178,16 @@ public enum FileInput {
         return name.withUTF8 { u in
             guard let dot = u.lastIndex(of: 0x2E) else { return false }
             let ext = UnsafeBufferPointer(rebasing: u[(dot + 1)...])
-            guard extensions.contains(where: { e in
-                guard e.count == ext.count else { return false }
-                for k in 0..<e.count where e[k] != ByteClass.asciiLower(ext[k]) { return false }
-                return true
-            }) else { return false }
-            for own in FileInput.ownDocumentation where u.count >= own.count {
-                var same = true
-                for k in 0..<own.count where own[k] != ByteClass.asciiLower(u[k]) { same = false; break }
-                if same { return false }
-            }
-            return true
+            guard extensions.contains(where: { $0.count == ext.count && startsLowercased(ext, with: $0) }) else { return false }
+            return !FileInput.ownDocumentation.contains { startsLowercased(u, with: $0) }
         }
+    }
+
+    /// True when `bytes`, ASCII letters lowercased, start with `prefix`.
+    static func startsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        for k in prefix.indices where prefix[k] != ByteClass.asciiLower(bytes[k]) { return false }
+        return true
     }
 
     /// The names a folder's own documentation starts with, lowercased.

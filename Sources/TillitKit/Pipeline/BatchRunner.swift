@@ -73,6 +73,14 @@ public final class BatchRunner {
         // a scored batch whose results are not yet emitted: they are emitted on one worker
         // while the next batch is scored, so writing rows overlaps scoring
         var pending: (parts: [DocumentPart], results: [Result<DocumentScore, TillitError>], bytes: Int)? = nil
+        // a document's last part: count it and emit it whole
+        func finish(_ whole: DocumentScore) {
+            summary.documents += 1
+            summary.bytes += whole.bytes
+            summary.tokens += whole.tokens
+            summary.hits += whole.hitCount
+            emit(whole, true)
+        }
         func emitPending() {
             guard let (parts, results, batchBytes) = pending else { return }
             pending = nil
@@ -91,11 +99,7 @@ public final class BatchRunner {
                         // a document in one part (most are) is emitted as it is, without the
                         // copies through `acc` (a DocumentScore copy costs 1,400 instructions)
                         acc = nil
-                        summary.documents += 1
-                        summary.bytes += s.bytes
-                        summary.tokens += s.tokens
-                        summary.hits += s.hitCount
-                        emit(s, true)
+                        finish(s)
                         continue
                     }
                     if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
@@ -118,11 +122,7 @@ public final class BatchRunner {
                     }
                     let whole = acc!
                     if part.isLast {
-                        summary.documents += 1
-                        summary.bytes += whole.bytes
-                        summary.tokens += whole.tokens
-                        summary.hits += whole.hitCount
-                        emit(whole, true)
+                        finish(whole)
                         acc = nil
                     } else if analyzer.options.unit != .document {
                         emit(whole, false)

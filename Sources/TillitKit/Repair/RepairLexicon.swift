@@ -236,7 +236,7 @@ public final class RepairLexicon: Sendable {
             var line = 0
             let n = buf.count
             var fields: [Range<Int>] = []
-            let start = buf.baseAddress!
+            let base = buf.baseAddress!
             while i < n {
                 // most lines are `w` lines: form, tab, count, read in one pass (other lines,
                 // and a `w` line of any other shape, go the general way, which checks them)
@@ -248,7 +248,7 @@ public final class RepairLexicon: Sendable {
                         while k < n && buf[k] &- 0x30 < 10 { v = v &* 10 &+ Int(buf[k] &- 0x30); k += 1 }
                         if k > t + 1 && (k == n || buf[k] == 0x0A) {
                             line += 1
-                            forms.appendNew(start + i + 2, t - i - 2, Int32(freq.count))
+                            forms.appendNew(base + i + 2, t - i - 2, Int32(freq.count))
                             freq.append(Float(log(Double(max(v, 1)))))
                             i = k + 1
                             continue
@@ -264,7 +264,6 @@ public final class RepairLexicon: Sendable {
                     for k in i...e where k == e || buf[k] == 0x09 { fields.append(s..<k); s = k + 1 }
                     let kind = buf[i]
                     func num(_ r: Range<Int>) -> Int { var v = 0; for k in r { v = v * 10 + Int(buf[k] &- 0x30) }; return v }
-                    let base = buf.baseAddress!
                     if let path, let reason = RepairLexicon.lineProblem(buf, fields) {
                         problem = .badLexicon(path: path, line: line, reason: reason)
                         return
@@ -363,9 +362,6 @@ public final class RepairLexicon: Sendable {
         self.channel = channel
     }
 
-    /// What is wrong with one line (its tab-separated `fields` in `buf`), or nil: the kind must
-    /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), with the last field a whole count, or
-    /// `n` (2 fields: a name).
     /// The lines of `buf` longer than two bytes that start with `kind` (and a tab, with
     /// `tabAfterKind`), and the bytes of their second fields: the size of the form table.
     /// Cost: one `memchr` a line.
@@ -386,6 +382,9 @@ public final class RepairLexicon: Sendable {
         return (lines, bytes)
     }
 
+    /// What is wrong with one line (its tab-separated `fields` in `buf`), or nil: the kind must
+    /// be one of `w` (3 fields), `l`, `r`, `c` (4 fields), with the last field a whole count, or
+    /// `n` (2 fields: a name).
     static func lineProblem(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> String? {
         let kind = String(decoding: UnsafeBufferPointer(rebasing: buf[fields[0]]), as: UTF8.self)
         let want: Int
