@@ -16,6 +16,15 @@ word pairs of real OCR and its gold transcription:
   s , . COUNT SEEN          OCR wrote `,` at the end of a word where the text has the `.` that
                             ends a sentence (before a capitalised word) COUNT of SEEN times
 
+  d  GOLD COUNT SEEN         OCR dropped the letter GOLD (the OCR side is empty) COUNT times of
+                            the SEEN times GOLD occurs in the gold words; kept when COUNT >= 2
+
+  e * * COUNT SEEN          one-letter edits (a letter misread, dropped or added) that were
+                            seen once: COUNT of them in SEEN gold letters. By Good and Turing
+                            this estimates how likely a letter is to suffer an edit never seen
+                            before, the mass the repairer spreads over the unseen one-letter
+                            edits of a word that no other reading reaches
+
 so P(OCR | GOLD) = COUNT / SEEN for `r` and `s` lines and P(GOLD | OCR) for `p` lines. The repairer reads a word that no list holds through these
 rewrites (at most two per word, each at its cost −ln P) and keeps the readings that reach a
 lexicon form. Rewrites of one letter that its own character channel already reads (`a` for `ä`,
@@ -153,12 +162,15 @@ def main():
     shared, out_path = args
     dirs = {"dev": os.path.join(shared, "ocr", "dev"), "riksdag": os.path.join(shared, "ocr", "riksdag-dev")}
     rules = collections.Counter()
+    edits = collections.Counter()   # every one-letter edit, letters dropped and added too
     gold_words = collections.Counter()
+    letters = 0
     for s in sets:
         for gw, ow in pairs(dirs[s], held_out):
             if not gw or not re.search(r"[a-zåäö]", gw):
                 continue
             gold_words[gw] += 1
+            letters += len(gw)
             if gw == ow:
                 continue
             segs, dist = segments(ow, gw)
@@ -166,6 +178,8 @@ def main():
             if dist > max(2, len(gw) // 3):
                 continue
             for a, b in segs:
+                if len(a) <= 1 and len(b) <= 1:
+                    edits[(a, b)] += 1
                 if len(a) <= MAX_SIDE and len(b) <= MAX_SIDE and b and re.fullmatch(r"[a-zåäöé]+", b):
                     rules[(a, b)] += 1
     kept = [(a, b, c) for (a, b), c in rules.items() if c >= MIN_COUNT and a]
@@ -184,6 +198,14 @@ def main():
         for a, b, c in sorted(kept, key=lambda r: (-r[2], r[0], r[1])):
             if seen[b] >= c:
                 out.write(f"r\t{a}\t{b}\t{c}\t{seen[b]}\n")
+        # letters OCR dropped, with how often each occurs in the gold words
+        for (a, b), c in sorted(edits.items(), key=lambda r: (-r[1], r[0])):
+            if not a and re.fullmatch(r"[a-zåäö]", b) and c >= MIN_COUNT:
+                out.write(f"d\t\t{b}\t{c}\t{sum(n * w.count(b) for w, n in gold_words.items())}\n")
+        # one-letter edits seen once (Good–Turing: the mass of the edits never seen)
+        singletons = sum(1 for c in edits.values() if c == 1)
+        if singletons > 0:
+            out.write(f"e\t*\t*\t{singletons}\t{letters}\n")
         if period_comma >= PUNCT_MIN_COUNT:
             out.write(f"s\t,\t.\t{period_comma}\t{period_seen}\n")
         for (a, b), c in sorted(glyphs.items(), key=lambda r: (-r[1], r[0])):

@@ -107,4 +107,62 @@ struct OCRRewritesTests {
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: TillitError.self) { _ = try OCRRewrites(contentsOf: url.path) }
     }
+
+    @Test("in damaged text a word that nothing else reads is read through one letter edit: a letter misread, two swapped, or a letter OCR drops put back; without the learned rate of unseen edits it stays")
+    func oneUnseenEditReadsAWordNothingElseReads() {
+        let damaged = "Det ar regexingen som maste ta ansvar f6r fragan och myndihgeterna, och f6r en ny styring av skolan."
+        #expect(repaired(damaged, with: Repairer.shared) == "Det är regeringen som måste ta ansvar för frågan och myndigheterna, och för en ny styrning av skolan.")
+        let noRate = OCRRewrites(text: EmbeddedOCRChannel.text.split(separator: "\n").filter { !$0.hasPrefix("e\t") }.joined(separator: "\n"))
+        #expect(noRate.oneEdit == nil && noRate.count == OCRRewrites.embedded.count)
+        let without = repaired(damaged, with: Repairer(rewrites: noRate))
+        #expect(without.contains("regexingen") && without.contains("myndihgeterna") && without.contains("styring"))
+    }
+
+    @Test("unseen edits stay out of clean text, which keeps its unknown words as written")
+    func oneUnseenEditNotInCleanText() {
+        let clean = Array("Det är regexingen som måste ta ansvar för frågan, och myndihgeterna ska göra sitt för att det blir bättre.".utf8)
+        #expect(Repairer.shared.repair(text: clean, mode: .auto).changes.isEmpty)
+    }
+
+    @Test("the `e` line gives the rate of unseen edits, seen-once edits per gold letter, and each such edit costs −ln(rate / 54); `d` lines give the letters OCR drops at −ln P(dropped | letter)")
+    func unseenEditRateAndDropsParsed() {
+        let rules = OCRRewrites(text: "r\tm\trn\t26\t891\nd\t\tö\t66\t3421\nd\tx\tn\t5\t100\ne\t*\t*\t47\t212721\n")
+        #expect(abs(rules.unseenEditRate - Float(47.0 / 212721)) < 1e-9)
+        #expect(abs(rules.oneEdit!.unseen - Float(-log(47.0 / 212721 / 54))) < 1e-3)
+        // a `d` line with an OCR side is not a drop
+        #expect(rules.drops.count == 1 && rules.drops[0].letter == 0xF6 && abs(rules.drops[0].cost - Float(-log(66.0 / 3421))) < 1e-4)
+        #expect(OneEditReadings.cost(rate: 0) == nil)
+        #expect(OCRRewrites(text: "r\tm\trn\t26\t891\n").oneEdit == nil)
+    }
+
+    @Test("one-letter edits never touch a word's last two letters, where inflections live, nor a word under five letters, and a dropped ö costs what its `d` line says")
+    func oneEditKeepsTheEnding() {
+        let lex = RepairLexicon.embedded
+        let edits = OneEditReadings(unseenEditRate: 47.0 / 212721, drops: [(0xF6, 4)])!
+        func readings(_ w: String, floor: Float = -100) -> [String: Float] {
+            var out: [String: Float] = [:]
+            for r in edits.readings(scalars(w), lex: lex, floor: floor) { out[string(r.reading)] = min(out[string(r.reading)] ?? .infinity, r.cost) }
+            return out
+        }
+        for word in ["regexingen", "kommunernaz", "myndihgeterna", "utredningex", "samordnarens"] {
+            for r in edits.readings(scalars(word), lex: lex, floor: -100) {
+                #expect(Array(r.reading.suffix(2)) == Array(scalars(word).suffix(2)), "\(word) → \(string(r.reading))")
+            }
+        }
+        #expect(readings("regexingen")["regeringen"] == edits.unseen)
+        // "kommunernaz" does not become "kommunerna", a change in its last letter
+        #expect(readings("kommunernaz")["kommunerna"] == nil)
+        #expect(readings("fxan").isEmpty)
+        // a lost ö put back costs the drop, a lost o the unseen edit
+        #expect(readings("frslag")["förslag"] == 4 && readings("frslag")["forslag"] == edits.unseen)
+        // a floor keeps readings of forms too rare to pass it out
+        #expect(readings("regexingen", floor: 30).isEmpty)
+    }
+
+    @Test("a short word no list holds is read through the learned rewrites beside its other readings, and its neighbours choose: `fir` before a noun is för")
+    func shortWordTakesLearnedRewritesBesideOtherReadings() {
+        let out = repaired("Pengarna ar avsedda fir skolan, och fir vagarna racker det inte.", with: Repairer.shared)
+        #expect(out == "Pengarna är avsedda för skolan, och för vägarna räcker det inte.")
+        #expect(repaired("Pengarna ar avsedda fir skolan.", with: Repairer(rewrites: OCRRewrites())).contains("får skolan"))
+    }
 }

@@ -23,6 +23,14 @@ public struct OCRRewrites: Sendable {
     let glyphs: [Glyph]
     /// How often OCR writes `,` for the `.` that ends a sentence (the `s , .` line), or 0.
     let periodAsComma: Float
+    /// How likely a letter is to suffer a one-letter edit never seen in the counts (the `e`
+    /// line: the edits seen once per gold letter, by Good and Turing), or 0.
+    let unseenEditRate: Float
+    /// The letters OCR drops (`d` lines), each with its cost −ln P(dropped | letter).
+    let drops: [(letter: UInt32, cost: Float)]
+    /// The one-letter edits tried last (`OneEditReadings`), at these costs; nil without an
+    /// `e` line.
+    let oneEdit: OneEditReadings?
     /// One rewrite: OCR wrote `ocr` where the text has `gold`.
     struct Rewrite: Sendable {
         let ocr: [UInt32]
@@ -45,9 +53,9 @@ public struct OCRRewrites: Sendable {
     public static let embedded = OCRRewrites(text: EmbeddedOCRChannel.text)
 
     /// No rewrites at all.
-    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0; glyphs = []; periodAsComma = 0 }
+    public init() { scalars = []; ocrStart = [0]; goldStart = []; costs = []; byFirst = [:]; count = 0; glyphs = []; periodAsComma = 0; unseenEditRate = 0; drops = []; oneEdit = nil }
 
-    /// Parses `r`, `p` and `s` lines of `KIND OCR GOLD COUNT SEEN` (others are skipped). `covered(o, g)` says that
+    /// Parses `r`, `p`, `s`, `d` and `e` lines of `KIND OCR GOLD COUNT SEEN` (others are skipped). `covered(o, g)` says that
     /// the character channel already reads OCR scalar `o` as gold scalar `g`; such
     /// one-letter rewrites are dropped.
     init(text: String, covered: (UInt32, UInt32) -> Bool = Repairer.channelReads) {
@@ -55,9 +63,20 @@ public struct OCRRewrites: Sendable {
         var n = 0
         var glyphs: [Glyph] = []
         var periodAsComma: Float = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") || line.hasPrefix("p\t") || line.hasPrefix("s\t") {
+        var unseenEditRate: Float = 0
+        var drops: [(letter: UInt32, cost: Float)] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("r\t") || line.hasPrefix("p\t") || line.hasPrefix("s\t") || line.hasPrefix("e\t") || line.hasPrefix("d\t") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count >= 5, let c = Double(f[3]), let s = Double(f[4]), c > 0, s >= c else { continue }
+            if line.hasPrefix("d\t") {
+                let g = f[2].unicodeScalars.map(\.value)
+                if f[1].isEmpty && g.count == 1 { drops.append((g[0], Float(-log(c / s)))) }
+                continue
+            }
+            if line.hasPrefix("e\t") {
+                unseenEditRate = Float(c / s)
+                continue
+            }
             if line.hasPrefix("s\t") {
                 if f[1] == "," && f[2] == "." { periodAsComma = Float(c / s) }
                 continue
@@ -93,6 +112,9 @@ public struct OCRRewrites: Sendable {
         count = n
         self.glyphs = glyphs
         self.periodAsComma = periodAsComma
+        self.unseenEditRate = unseenEditRate
+        self.drops = drops
+        self.oneEdit = OneEditReadings(unseenEditRate: unseenEditRate, drops: drops)
     }
 
     /// The index of the punctuation rewrite for the `length` bytes at `p`, or nil.

@@ -13,6 +13,9 @@ struct SkeletonIndex: Sendable {
     /// One bit per 2^22 values of hash bits 42–63, set for every skeleton (512 KiB, so it
     /// stays in the core's cache): a clear bit tells a miss without touching `slots`.
     private let filter: [UInt64]
+    /// The same for the skeletons of forms with ln frequency ≥ `frequentLogFreq` only (about
+    /// 12,500 of them; 64 KiB): a search that wants frequent forms alone rarely gets past it.
+    private let frequentFilter: [UInt64]
     /// Form ids per group, most frequent first: `pool[start[g] ..< start[g + 1]]`.
     private let start: [Int32]
     private let pool: [Int32]
@@ -28,12 +31,17 @@ struct SkeletonIndex: Sendable {
         var counts: [Int32] = []
         var firstForm: [Int32] = []
         var filter = [UInt64](repeating: 0, count: SkeletonIndex.filterBits / 64)
+        var frequentFilter = [UInt64](repeating: 0, count: SkeletonIndex.frequentFilterBits / 64)
         let room = RepairLexicon.maxFormBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * room) { buf in
             let word = buf.baseAddress!, sk = word + room, word2 = word + 2 * room, sk2 = word + 3 * room
             for id in 0..<n {
                 let m = SkeletonIndex.skeleton(ofForm: Int32(id), in: forms, word: word, into: sk)
                 let h = ByteTable.hash(sk, m)
+                if logFreq[id] >= SkeletonIndex.frequentLogFreq {
+                    let bit = SkeletonIndex.frequentFilterBit(h)
+                    frequentFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
                 let tag = h & 0xFFFF_FFFF_0000_0000
                 var s = Int(truncatingIfNeeded: h) & mask
                 while true {
@@ -57,6 +65,7 @@ struct SkeletonIndex: Sendable {
             }
         }
         self.filter = filter
+        self.frequentFilter = frequentFilter
         var start = [Int32](repeating: 0, count: counts.count + 1)
         for g in counts.indices { start[g + 1] = start[g] + counts[g]; counts[g] = start[g] }   // counts become fill positions
         var pool = [Int32](repeating: 0, count: n)
@@ -77,6 +86,12 @@ struct SkeletonIndex: Sendable {
     }
 
     static let filterBits = 1 << 22
+    static let frequentFilterBits = 1 << 19
+    /// The least ln frequency of a form that `frequentFilter` holds.
+    static let frequentLogFreq: Float = 6
+    /// The `frequentFilter` bit of a skeleton hash.
+    @inline(__always)
+    static func frequentFilterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 45) }
 
     /// The filter bit of a skeleton hash.
     @inline(__always)
@@ -92,6 +107,14 @@ struct SkeletonIndex: Sendable {
     /// Form ids whose skeleton is `skel`, most frequent first (empty when none).
     func forms(_ skel: [UInt8], in forms: ByteTable) -> ArraySlice<Int32> {
         skel.withUnsafeBufferPointer { self.forms($0, in: forms) }
+    }
+
+    /// True when some form of ln frequency ≥ `least` may have the skeleton `q`; false only
+    /// when none has (a filter probe, no table access, when `least` ≥ `frequentLogFreq`).
+    func mayHold(_ q: UnsafeBufferPointer<UInt8>, least: Float) -> Bool {
+        guard least >= SkeletonIndex.frequentLogFreq else { return true }
+        let bit = SkeletonIndex.frequentFilterBit(ByteTable.hash(q.baseAddress ?? UnsafePointer(bitPattern: 1)!, q.count))
+        return frequentFilter.withUnsafeBufferPointer { $0[bit >> 6] >> UInt64(bit & 63) & 1 } != 0
     }
 
     /// Form ids whose skeleton is the bytes `q`, most frequent first (empty when none).
