@@ -68,6 +68,17 @@ struct OneEditReadings: Sendable {
             // the skeleton's bytes, when each letter is one byte
             let plain = buf + 2 * (n + 1)
             if ascii { for i in 0..<n { plain[i] = UInt8(skel[i]) } }
+            // letter codes with two edges each side (`SkeletonIndex.letterCode`): code(i) is
+            // codes[i + 2]; and the letters that may stand at a place of a frequent skeleton
+            // by its trigrams (every letter for a word with a letter beyond ASCII)
+            let ix = lex.skeletons
+            func code(_ i: Int) -> Int { i < 0 || i >= n || !ascii ? 0 : SkeletonIndex.letterCode(plain[i]) }
+            func fits(_ p2: Int, _ p1: Int, _ n1: Int, _ n2: Int) -> UInt32 {
+                !ascii ? ~0 : ix.frequentAfter[p2 << 5 | p1] & ix.frequentBetween[p1 << 5 | n1] & ix.frequentBefore[n1 << 5 | n2]
+            }
+            func joins(_ a: Int, _ b: Int, _ c: Int) -> Bool { !ascii || ix.frequentAfter[a << 5 | b] >> UInt32(c) & 1 != 0 }
+            // an unseen edit reaches frequent forms only: their trigrams rule most out unprobed
+            let filtered = floor + unseen >= SkeletonIndex.frequentLogFreq
             // a skeleton with a form frequent enough for an edit of cost `cost`
             func hit(_ q: UnsafeBufferPointer<UInt8>, _ cost: Float) -> Bool {
                 let least = floor + cost
@@ -109,16 +120,20 @@ struct OneEditReadings: Sendable {
                 return hit(UnsafeBufferPointer(start: buf, count: m), cost)
             }
             for i in 0..<editable {
-                for c: UInt32 in 0x61...0x7A where c != skel[i] && probe(0, i, c, unseen) {
+                let p2 = code(i - 2), p1 = code(i - 1), n1 = code(i + 1), n2 = code(i + 2)
+                let fit = filtered ? fits(p2, p1, n1, n2) : ~0
+                for c: UInt32 in 0x61...0x7A where c != skel[i] && fit >> (c - 0x60) & 1 != 0 && probe(0, i, c, unseen) {
                     var r = s; r[i] = c; out.append((r, unseen))
                 }
-                if probe(1, i, 0, unseen) { var r = s; r.remove(at: i); out.append((r, unseen)) }
+                if (!filtered || joins(p2, p1, n1) && joins(p1, n1, n2)) && probe(1, i, 0, unseen) { var r = s; r.remove(at: i); out.append((r, unseen)) }
                 if i + 1 < editable && skel[i] != skel[i + 1] && probe(2, i, 0, unseen) { var r = s; r.swapAt(i, i + 1); out.append((r, unseen)) }
             }
             for i in 0...editable {
+                let fit = filtered ? fits(code(i - 2), code(i - 1), code(i), code(i + 1)) : ~0
                 for c: UInt32 in 0x61...0x7A {
                     // the letter itself, or one that OCR drops and that reads as it (å, ä as a)
                     let drops = dropped[Int(c) - 0x61]
+                    if drops.isEmpty && fit >> (c - 0x60) & 1 == 0 { continue }
                     var cheapest = unseen
                     for d in drops { cheapest = min(cheapest, d.cost) }
                     guard probe(3, i, c, cheapest) else { continue }

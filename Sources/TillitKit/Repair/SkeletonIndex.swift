@@ -16,6 +16,10 @@ struct SkeletonIndex: Sendable {
     /// The same for the skeletons of forms with ln frequency ≥ `frequentLogFreq` only (about
     /// 12,500 of them; 64 KiB): a search that wants frequent forms alone rarely gets past it.
     private let frequentFilter: [UInt64]
+    /// The letter trigrams of those frequent skeletons, word edges included (`letterCode`), as
+    /// masks of letters: `frequentAfter[a << 5 | b]` has bit c when one holds `a b c`,
+    /// `frequentBetween[a << 5 | c]` bit b, `frequentBefore[b << 5 | c]` bit a (12 KiB in all).
+    let frequentAfter: [UInt32], frequentBetween: [UInt32], frequentBefore: [UInt32]
     /// Form ids per group, most frequent first: `pool[start[g] ..< start[g + 1]]`.
     private let start: [Int32]
     private let pool: [Int32]
@@ -32,6 +36,7 @@ struct SkeletonIndex: Sendable {
         var firstForm: [Int32] = []
         var filter = [UInt64](repeating: 0, count: SkeletonIndex.filterBits / 64)
         var frequentFilter = [UInt64](repeating: 0, count: SkeletonIndex.frequentFilterBits / 64)
+        var after = [UInt32](repeating: 0, count: 1 << 10), between = after, before = after
         let room = RepairLexicon.maxFormBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * room) { buf in
             let word = buf.baseAddress!, sk = word + room, word2 = word + 2 * room, sk2 = word + 3 * room
@@ -41,6 +46,14 @@ struct SkeletonIndex: Sendable {
                 if logFreq[id] >= SkeletonIndex.frequentLogFreq {
                     let bit = SkeletonIndex.frequentFilterBit(h)
                     frequentFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    var a = 0, b = 0
+                    for j in 0...m {
+                        let c = j < m ? SkeletonIndex.letterCode(sk[j]) : 0
+                        after[a << 5 | b] |= 1 << UInt32(c)
+                        between[a << 5 | c] |= 1 << UInt32(b)
+                        before[b << 5 | c] |= 1 << UInt32(a)
+                        a = b; b = c
+                    }
                 }
                 let tag = h & 0xFFFF_FFFF_0000_0000
                 var s = Int(truncatingIfNeeded: h) & mask
@@ -66,6 +79,7 @@ struct SkeletonIndex: Sendable {
         }
         self.filter = filter
         self.frequentFilter = frequentFilter
+        frequentAfter = after; frequentBetween = between; frequentBefore = before
         var start = [Int32](repeating: 0, count: counts.count + 1)
         for g in counts.indices { start[g + 1] = start[g] + counts[g]; counts[g] = start[g] }   // counts become fill positions
         var pool = [Int32](repeating: 0, count: n)
@@ -89,6 +103,10 @@ struct SkeletonIndex: Sendable {
     static let frequentFilterBits = 1 << 19
     /// The least ln frequency of a form that `frequentFilter` holds.
     static let frequentLogFreq: Float = 6
+    /// The 5-bit code of a skeleton byte for the trigram masks: a–z 1…26, any other byte 27;
+    /// 0 is the word's edge.
+    @inline(__always)
+    static func letterCode(_ b: UInt8) -> Int { b >= 0x61 && b <= 0x7A ? Int(b) - 0x60 : 27 }
     /// The `frequentFilter` bit of a skeleton hash.
     @inline(__always)
     static func frequentFilterBit(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> 45) }
