@@ -10,9 +10,10 @@ import Glibc
 /// `ö`, `å`, `ä`, `l`, `t`, `n`, `r`, `i`) costs −ln P(dropped | letter); any other edit costs
 /// −ln(r / `perLetter`), where r is the learned rate of unseen one-letter edits
 /// (`OCRRewrites.unseenEditRate`): the mass of the edits seen once, spread evenly over the
-/// `perLetter` edits a letter can suffer. The word's last `keptEnd` letters are never
-/// edited: there Swedish puts its inflections, and a form no list holds (`samordnarens`,
-/// `landsbygder`) would read as a known one (`samordnaren`).
+/// `perLetter` edits a letter can suffer. The word's last `keptEnd` letters take no edit
+/// but a dropped letter put back before its last letter: there Swedish puts its
+/// inflections, and a form no list holds (`samordnarens`, `landsbygder`) would read as a
+/// known one (`samordnaren`).
 ///
 /// Cost: about 54 hash probes per letter of the word (most answered by a 64 KiB filter of
 /// frequent skeletons), with no allocation but for a reading whose skeleton a form has.
@@ -128,18 +129,21 @@ struct OneEditReadings: Sendable {
                 if (!filtered || joins(p2, p1, n1) && joins(p1, n1, n2)) && probe(1, i, 0, unseen) { var r = s; r.remove(at: i); out.append((r, unseen)) }
                 if i + 1 < editable && skel[i] != skel[i + 1] && probe(2, i, 0, unseen) { var r = s; r.swapAt(i, i + 1); out.append((r, unseen)) }
             }
-            for i in 0...editable {
-                let fit = filtered ? fits(code(i - 2), code(i - 1), code(i), code(i + 1)) : ~0
+            // letters put in: any letter up to the kept end; beyond it, inside the word, only a
+            // letter OCR drops (`marknadsfr` is marknadsför)
+            for i in 0..<n {
+                let open = i <= editable
+                let fit = !open ? 0 : filtered ? fits(code(i - 2), code(i - 1), code(i), code(i + 1)) : ~0
                 for c: UInt32 in 0x61...0x7A {
                     // the letter itself, or one that OCR drops and that reads as it (å, ä as a)
                     let drops = dropped[Int(c) - 0x61]
                     if drops.isEmpty && fit >> (c - 0x60) & 1 == 0 { continue }
-                    var cheapest = unseen
+                    var cheapest = open ? unseen : .infinity
                     for d in drops { cheapest = min(cheapest, d.cost) }
                     guard probe(3, i, c, cheapest) else { continue }
-                    var plainCost = unseen
+                    var plainCost = open ? unseen : .infinity
                     for d in drops where d.letter == c { plainCost = min(plainCost, d.cost) }
-                    var r = s; r.insert(c, at: i); out.append((r, plainCost))
+                    if plainCost < .infinity { var r = s; r.insert(c, at: i); out.append((r, plainCost)) }
                     for d in drops where d.letter != c { var r = s; r.insert(d.letter, at: i); out.append((r, d.cost)) }
                 }
             }
