@@ -172,4 +172,23 @@ struct OCRRewritesTests {
         #expect(out == "Pengarna är avsedda för skolan, och för vägarna räcker det inte.")
         #expect(repaired("Pengarna ar avsedda fir skolan.", with: Repairer(rewrites: OCRRewrites())).contains("får skolan"))
     }
+
+    @Test("beside its other readings a short word takes only the rewrites OCR makes often: `nar` after a fronted adverbial is när, not har through a rare `n` for `h`")
+    func shortWordTakesOnlyFrequentRewrites() {
+        let out = repaired("Dessutom, nar vi ser pa siffrorna, ar laget svart f6r manga kommuner.", with: Repairer.shared)
+        #expect(out.hasPrefix("Dessutom, när vi ser på siffrorna, är läget svårt"))
+        #expect(Repairer.shortRewriteMaxCost < Float(-log(3.0 / 3739)))
+    }
+
+    @Test("a word a letter edit reads has the reason letter-edit; the open first part of a compound, before a hyphen and a space, takes no letter edit")
+    func letterEditReasonAndOpenCompoundPart() {
+        let whole = Array("Det ar en fraga f6r kommunesna inte f6r staten.".utf8)
+        let changes = Repairer.shared.repair(text: whole, mode: .on).changes
+        let edit = changes.first { (c: RepairChange) -> Bool in c.original == "kommunesna" }
+        #expect(edit?.replacement == "kommunerna")
+        #expect(edit?.reason == "letter-edit")
+        #expect(RepairReason.letterEdit.name == "letter-edit")
+        let part = repaired("Det ar en fraga f6r kommunesna- och riksdagsbeslut, inte f6r staten.", with: Repairer.shared)
+        #expect(part.contains("för kommunesna- och riksdagsbeslut"))
+    }
 }

@@ -13,7 +13,7 @@ public struct RepairChange: Sendable, Equatable {
     public var replacement: String
     /// Confidence in [0, 1].
     public var confidence: Double
-    /// Why: `diacritics`, `ocr-confusion`, `context`, `compound`, `hyphenation`, `digit-for-letter`, `ocr-rewrite`.
+    /// Why: `diacritics`, `ocr-confusion`, `context`, `compound`, `hyphenation`, `digit-for-letter`, `ocr-rewrite`, `letter-edit`.
     public var reason: String
 
     public init(tokenIndex: Int, offset: Int, length: Int, original: String, replacement: String, confidence: Double, reason: String) {

@@ -24,8 +24,11 @@ public enum RepairReason: UInt8, Sendable {
     /// A digit read for a letter (`1` → `i`).
     case digitForLetter
     /// A word read through learned OCR rewrites of letter stretches (`statsministem` →
-    /// statsministern), or with a lost letter put back (`statsrdet` → statsrådet).
+    /// statsministern).
     case ocrRewrite
+    /// A word that nothing else reads, read one letter edit away: a letter OCR drops put
+    /// back (`styring` → styrning) or one other edit (`regexingen` → regeringen).
+    case letterEdit
     /// A punctuation glyph that OCR writes for another one (a spaced `—` for `–`).
     case punctuation
 
@@ -38,6 +41,7 @@ public enum RepairReason: UInt8, Sendable {
         case .compound: return "compound"
         case .digitForLetter: return "digit-for-letter"
         case .ocrRewrite: return "ocr-rewrite"
+        case .letterEdit: return "letter-edit"
         case .punctuation: return "punctuation"
         }
     }

@@ -14,10 +14,12 @@
 ///   such particle) and a capitalised word gains no letter (`von der Leyen` is not
 ///   `von åder Leyen`); a lost å/ä/ö is still restored (`Anna pa Skolverket` → `på`).
 ///
-/// - A word that only learned OCR rewrites or a lost letter read (`RepairReason.ocrRewrite`)
+/// - A word that only learned OCR rewrites or a letter edit read (`RepairReason.ocrRewrite`, `.letterEdit`)
 ///   keeps its letters where it is likelier a name: a capitalised word inside a sentence
 ///   (`Ursula von der Leyen` is not `Leven`), or a particle between capitalised words (`der`
 ///   is not `det`).
+/// - The open first part of a compound (`forsk- och`, a hyphen and then a space) takes no
+///   letter edit: such a part is seldom a word by itself.
 ///
 /// (A number glued to a capitalised word, `111Näringsdepartementet`, is a code: see
 /// `Repairer.isCode`.)
@@ -26,9 +28,10 @@
 /// of the form.
 extension Repairer {
     /// True when the change of word token `ti` to form `chosen` must not be made.
-    /// `rewritten`: the word was read through learned rewrites (`RepairReason.ocrRewrite`).
+    /// `rewritten`: the word was read through learned rewrites or a letter edit
+    /// (`RepairReason.ocrRewrite`, `.letterEdit`); `edited`: through a letter edit.
     func restrained(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, form chosen: Int32, lex: RepairLexicon,
-                    cache: RepairCache, rewritten: Bool = false) -> Bool {
+                    cache: RepairCache, rewritten: Bool = false, edited: Bool = false) -> Bool {
         let t = tokens[ti]
         if t.joined { return false }
         let s = Int(t.start), e = Int(t.end)
@@ -37,6 +40,9 @@ extension Repairer {
         // no one-letter word beside it: `r` for `är`, never `s.`, `(s)`, `S:t` or `s k`
         if e - s == 1 && !(b0 &- 0x61 < 26 && Repairer.standsAlone(p, t) && !Repairer.oneLetterWordBeside(p, tokens, ti))
             && formLetters(chosen, lex: lex, cache: cache) > 1 { return true }
+        // the open first part of a compound (`forsk- och`, `inves- och`) takes no letter edit:
+        // such a part is seldom a word by itself, and would be read as one that is
+        if edited && e < p.count && p[e] == 0x2D && (e + 1 == p.count || ByteClass.isSpace(p[e + 1])) { return true }
         let capitalFirst = b0 &- 0x41 < 26
         let lowerFirst = b0 &- 0x61 < 26
         if rewritten && ((capitalFirst && Repairer.midSentence(p, tokens, ti)) || (lowerFirst && Repairer.isNameParticle(p, tokens, ti))) { return true }

@@ -79,6 +79,10 @@ public final class Repairer: Sendable {
     /// Words of up to this many letters that no list holds are read through the learned
     /// rewrites beside their other readings, not only when nothing else reads them.
     static let shortRewriteLetters = 4
+    /// Beside other readings, a short word takes only the rewrites of at most this cost (seen
+    /// about 1 time in 700 or more: `i` for `ö`, `ii` for `ä`, not `h` read as `n`, which
+    /// would make `nar` har rather than när).
+    static let shortRewriteMaxCost: Float = 6.5
     /// Extra cost, in flattened text, of reading a known word as another through an OCR
     /// confusion rather than a lost diacritic.
     static let flattenedKnownCost: Float = 3
@@ -611,7 +615,7 @@ public final class Repairer: Sendable {
             }
             // a word whose type holds no digit or stand-in (reason diacritics) cannot be a code
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
-                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache, rewritten: e.reason == .ocrRewrite)
+                && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache, rewritten: e.reason == .ocrRewrite || e.reason == .letterEdit, edited: e.reason == .letterEdit)
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
             prevCtx = applied ? chosenCtx : e.context
             prevIsNum = false
@@ -1070,7 +1074,8 @@ public final class Repairer: Sendable {
             // neighbours decide. ocr/riksdag-dev eng 2.37% → 2.35% in sample, no more words
             // broken; known short words would turn `hur` into `här`: docs/EVALUATION.md)
             let before = cands.count
-            let learned = cands.isEmpty || scalars.count <= Repairer.shortRewriteLetters ? rewrites.readings(scalars, limit: Repairer.rewriteReadings) : []
+            let learned = cands.isEmpty ? rewrites.readings(scalars, limit: Repairer.rewriteReadings)
+                : scalars.count <= Repairer.shortRewriteLetters ? rewrites.readings(scalars, limit: Repairer.rewriteReadings, maxCost: Repairer.shortRewriteMaxCost) : []
             if !learned.isEmpty { addReadings(learned.map(\.reading), cost: 0, costs: learned.map(\.cost), limit: Repairer.rewriteSkeletons, floor: Repairer.rewriteFloor) }
             if before == 0 && !cands.isEmpty { keep.reason = .ocrRewrite }
         }
@@ -1104,7 +1109,7 @@ public final class Repairer: Sendable {
             let edited = oneEdit.readings(scalars, lex: lex, floor: Repairer.rewriteFloor)
             if !edited.isEmpty {
                 addReadings(edited.map(\.reading), cost: 0, costs: edited.map(\.cost), limit: 1, floor: Repairer.rewriteFloor)
-                if !cands.isEmpty { keep.reason = .ocrRewrite }
+                if !cands.isEmpty { keep.reason = .letterEdit }
             }
         }
         if cands.isEmpty { return keep }
