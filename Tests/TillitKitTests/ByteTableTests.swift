@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TillitKit
 
 @Suite("Byte tables: the hash tables of the hot path")
@@ -60,6 +61,55 @@ struct ByteTableTests {
                 #expect(cache.find(head, tail, t.length) == Int32(i), "\(String(decoding: p[t.range], as: UTF8.self))")
             }
         }
+    }
+
+    @Test("the raw-word cache grows past its first 8,192 slots without losing a word, keeps each word's payload, and after starting over never gives a wrong id")
+    func rawWordCacheGrowsAndStartsOver() {
+        // distinct 12-byte words: more than the most slots, so the cache starts over
+        let n = RawWordCache.maxSlots + 20_000
+        let beforeFull = RawWordCache.maxSlots / 2 - 1
+        var text: [UInt8] = []
+        for i in 0..<n { text.append(contentsOf: Array(String(format: "w%010d ", i).utf8)) }
+        var cache = RawWordCache()
+        text.withUnsafeBufferPointer { p in
+            func key(_ i: Int) -> (UInt64, UInt64) { RawWordCache.words(p, i * 12, 11)! }
+            for i in 0..<beforeFull { let (h, t) = key(i); cache.store(h, t, 11, id: Int32(i), payload: UInt64(i) * 3) }
+            // before the cache is full every word is there, with its own id and payload
+            for i in stride(from: 0, to: beforeFull, by: 7) {
+                let (h, t) = key(i)
+                let found = cache.lookup(h, t, 11)
+                #expect(found.id == Int32(i) && found.payload == UInt64(i) * 3)
+            }
+            for i in beforeFull..<n { let (h, t) = key(i); cache.store(h, t, 11, id: Int32(i), payload: UInt64(i) * 3) }
+            var forgotten = 0
+            for i in stride(from: 0, to: n, by: 11) {
+                let (h, t) = key(i)
+                let found = cache.lookup(h, t, 11)
+                if found.id < 0 { forgotten += 1 } else { #expect(found.id == Int32(i) && found.payload == UInt64(i) * 3) }
+            }
+            // the words stored before the start-over are gone, the later ones are not
+            #expect(forgotten > 0)
+            let (h, t) = key(n - 1)
+            #expect(cache.find(h, t, 11) == Int32(n - 1))
+            // storing a word again replaces its id and payload
+            cache.store(h, t, 11, id: 5, payload: 9)
+            #expect(cache.lookup(h, t, 11) == (5, 9))
+        }
+    }
+
+    @Test("a hash filter passes every key added and turns away nearly all others")
+    func hashFilterHasNoFalseMisses() {
+        var filter = HashFilter(log2Bits: 19)
+        let added = (0..<40_000).map { Array("ord\($0)".utf8) }
+        for k in added { k.withUnsafeBufferPointer { filter.add($0.baseAddress!, $0.count) } }
+        for k in added { #expect(k.withUnsafeBufferPointer { filter.mayContain($0.baseAddress!, $0.count) }) }
+        var passed = 0
+        for i in 0..<40_000 {
+            let k = Array("annat\(i)".utf8)
+            if k.withUnsafeBufferPointer({ filter.mayContain($0.baseAddress!, $0.count) }) { passed += 1 }
+        }
+        // two bits per key in 2^19 bits hold 40,000 keys at about 1.4% false passes
+        #expect(passed < 1_200, "\(passed) of 40,000 keys not added passed")
     }
 
     @Test("an id set holds exactly its non-negative members, whatever their spread, and never the lexicon's not-found ids")

@@ -924,4 +924,25 @@ struct RepairTests {
         #expect(lex.formID(Array("från".utf8)) == 1)
     }
 
+
+    @Test("the damage check's byte flags of a word, read 8 bytes at a time, are those of a byte-by-byte read, on 20,000 mutated texts")
+    func assessFlagsAgreeWithByteReads() {
+        var rng = SystemRandomNumberGenerator()
+        let base = Array("Styrningen av vården bygger på tillit och kontrollsystemens uppföljning, f6r &r 2021 kommunfullmäktige.".utf8)
+        let odd: [UInt8] = [0x30, 0x36, 0x26, 0x40, 0x7C, 0xC3, 0xA5, 0x41, 0x7A, 0x5B, 0x60, 0x7B, 0x80]
+        Repairer.assessFlags.withUnsafeBufferPointer { flags in
+            for _ in 0..<20_000 {
+                var b = base
+                for _ in 0..<Int.random(in: 0...3, using: &rng) { b[Int.random(in: 0..<b.count, using: &rng)] = odd.randomElement(using: &rng)! }
+                b = Array(b[0..<b.count - Int.random(in: 0..<12, using: &rng)])
+                b.withUnsafeBufferPointer { p in
+                    for t in Tokenizer.tokenize(b) {
+                        var slow: UInt8 = 0
+                        for i in t.range { slow |= flags[Int(p[i])] }
+                        #expect(Repairer.assessFlags(p, t, flags) == slow, "\(String(decoding: p[t.range], as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ public final class WordVectors: Sendable {
     /// Per word: its bytes, as `wordBytes[wordStarts[i]..<wordStarts[i + 1]]`.
     let wordBytes: [UInt8]
     let wordStarts: [Int32]
+    /// The words' bits, in front of `table`: most endings `id` tries are no word.
+    let filter: HashFilter
 
     /// Smallest compound head (in letters) looked up for a word the vectors do not hold.
     public static let minHeadScalars = 4
@@ -37,7 +39,16 @@ public final class WordVectors: Sendable {
     init(dims: Int, table: ByteTable, components: [Int8], weights: [Float], wordBytes: [UInt8], wordStarts: [Int32]) {
         self.dims = dims; self.table = table; self.components = components; self.weights = weights
         self.wordBytes = wordBytes; self.wordStarts = wordStarts
+        var filter = HashFilter(log2Bits: WordVectors.filterLog2Bits)
+        wordBytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            for i in 0..<(wordStarts.count - 1) { filter.add(base + Int(wordStarts[i]), Int(wordStarts[i + 1] - wordStarts[i])) }
+        }
+        self.filter = filter
     }
+
+    /// Size of `filter`: 2^19 bits (64 KiB) for the 40,000 embedded words.
+    static let filterLog2Bits = 19
 
     /// The vectors shipped in the library.
     public static let embedded: WordVectors = {
@@ -56,9 +67,10 @@ public final class WordVectors: Sendable {
 
     /// The vector id of a lowercase word key: the word itself, else its longest known ending
     /// of at least `minHeadScalars` letters (the head of a compound: `tillsynsarbete` →
-    /// `arbete`, `specialgranskning` → `granskning`), else −1. O(key length) table probes.
+    /// `arbete`, `specialgranskning` → `granskning`), else −1. O(key length) hashes; a filter test before each table probe, so an ending that is no word seldom touches the table.
     public func id(_ key: UnsafePointer<UInt8>, _ len: Int) -> Int32 {
-        if let v = table.find(key, len) { return v }
+        let whole = ByteTable.hash(key, len)
+        if filter.mayContain(hash: whole), let v = table.find(key, len, hash: whole) { return v }
         // scalar starts after the first, longest ending first
         var scalarsLeft = 0
         var i = 0
@@ -67,7 +79,8 @@ public final class WordVectors: Sendable {
         scalarsLeft -= 1
         while i < len && scalarsLeft >= WordVectors.minHeadScalars {
             if key[i] & 0xC0 != 0x80 {
-                if let v = table.find(key + i, len - i) { return v }
+                let h = ByteTable.hash(key + i, len - i)
+                if filter.mayContain(hash: h), let v = table.find(key + i, len - i, hash: h) { return v }
                 scalarsLeft -= 1
             }
             i += 1

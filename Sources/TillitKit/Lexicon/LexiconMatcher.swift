@@ -241,21 +241,25 @@ public final class LexiconMatcher: Sendable {
                 if t.kind == .punctuation { infos.append(p[Int(t.start)] == 0x2C ? -3 : -2); continue }
                 words += 1
                 let id: Int32
+                let facts: UInt64
                 if let r = replacements, let n = r.copyKey(for: ti, into: key) {
                     id = cache.info(key, n, matcher: self)
+                    facts = cache.factsOf[Int(id)]
                 } else {
-                    // frequent words are found by their raw bytes, before any key is built
+                    // words seen before are found by their raw bytes, before any key is built
                     let raw = t.joined ? nil : RawWordCache.words(p, Int(t.start), t.length)
-                    if let (head, tail) = raw, case let known = cache.hot.find(head, tail, t.length), known >= 0 {
-                        id = known
+                    if let (head, tail) = raw, case let known = cache.hot.lookup(head, tail, t.length), known.id >= 0 {
+                        id = known.id
+                        facts = known.payload
                     } else {
                         id = cache.info(key, TokenKey.lowercased(p, t, into: key), matcher: self)
-                        if let (head, tail) = raw { cache.hot.store(head, tail, t.length, id: id) }
+                        facts = cache.factsOf[Int(id)]
+                        if let (head, tail) = raw { cache.hot.store(head, tail, t.length, id: id, payload: facts) }
                     }
                 }
-                if hasVocabulary, case let st = cache.stemOf[Int(id)], st >= 0 { cache.unitStems.append(st) }
-                if hasVectors, case let v = cache.vectorOf[Int(id)], v >= 0 { cache.unitVectorIDs.append(v) }
-                infos.append(cache.plain[Int(id)] ? LexiconMatcher.plainCode(id) : id)   // a word no pattern or cue cares about
+                if hasVocabulary, case let st = MatchCache.stem(facts), st >= 0 { cache.unitStems.append(st) }
+                if hasVectors, case let v = MatchCache.vector(facts), v >= 0 { cache.unitVectorIDs.append(v) }
+                infos.append(MatchCache.isPlain(facts) ? LexiconMatcher.plainCode(id) : id)   // a word no pattern or cue cares about
             }
             scan(tokens: tokens, range: range, infos: infos, cache: &cache, into: &hits)
             // word stems matter only to a unit with evidence

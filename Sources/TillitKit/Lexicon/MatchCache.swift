@@ -8,13 +8,10 @@ public struct MatchCache {
     var pool: [Int32] = []
     /// Raw-bytes cache in front of `table` for frequent words.
     var hot = RawWordCache()
-    /// Per type: true when no pattern and no cue involves it (the scan only steps over it).
-    var plain: [Bool] = []
-    /// Per type: its stem's id in the matcher's vocabulary, or −1 (beside `plain`, so the
-    /// per-token loop reads one small array per flag, not the wide `infos`).
-    var stemOf: [Int32] = []
-    /// Per type: its id in the matcher's word vectors, or −1.
-    var vectorOf: [Int32] = []
+    /// Per type: what the per-token loop needs of it, packed in one word (`facts(_:)`), so a
+    /// token reads one small array, not the wide `infos`; the raw-bytes cache keeps the same
+    /// word in its slot, so a token it finds reads nothing else.
+    var factsOf: [UInt64] = []
     /// Scratch: the info index of each token of the unit being matched (reused across calls).
     var tokenInfos: [Int32] = []
     /// Word tokens seen by the last `match` call.
@@ -46,9 +43,24 @@ public struct MatchCache {
     /// ids of the unit being matched stay valid; a unit adds at most its own token count.
     mutating func resetIfFull() {
         guard infos.count >= limit else { return }
-        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); plain.removeAll(keepingCapacity: true); stemOf.removeAll(keepingCapacity: true); vectorOf.removeAll(keepingCapacity: true)
+        table.removeAll(); infos.removeAll(keepingCapacity: true); pool.removeAll(keepingCapacity: true); factsOf.removeAll(keepingCapacity: true)
         hot.removeAll()
     }
+
+    /// A type's facts in one word: its stem id + 1 in bits 0–30 (0: none), bit 31 set when no
+    /// pattern and no cue involves it (the scan only steps over it), its word-vector id + 1 in
+    /// bits 32–63 (0: none).
+    @inline(__always)
+    static func facts(plain: Bool, stem: Int32, vector: Int32) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: stem &+ 1) & 0x7FFF_FFFF) | (plain ? 1 << 31 : 0) | UInt64(UInt32(truncatingIfNeeded: vector &+ 1)) << 32
+    }
+
+    /// The stem id in `facts`, or −1.
+    @inline(__always) static func stem(_ facts: UInt64) -> Int32 { Int32(truncatingIfNeeded: facts & 0x7FFF_FFFF) &- 1 }
+    /// The word-vector id in `facts`, or −1.
+    @inline(__always) static func vector(_ facts: UInt64) -> Int32 { Int32(truncatingIfNeeded: facts >> 32) &- 1 }
+    /// True when `facts` marks a type no pattern and no cue involves.
+    @inline(__always) static func isPlain(_ facts: UInt64) -> Bool { facts & (1 << 31) != 0 }
 
     @inline(__always)
     mutating func info(_ key: UnsafePointer<UInt8>, _ len: Int, matcher: LexiconMatcher) -> Int32 {
@@ -56,9 +68,7 @@ public struct MatchCache {
         let info = matcher.resolve(key, len, pool: &pool)
         let id = Int32(infos.count)
         infos.append(info)
-        plain.append(info.single < 0 && info.wordsCount == 0 && info.cue == .none)
-        stemOf.append(info.stem)
-        vectorOf.append(info.vector)
+        factsOf.append(MatchCache.facts(plain: info.single < 0 && info.wordsCount == 0 && info.cue == .none, stem: info.stem, vector: info.vector))
         table.set(key, len, id)
         return id
     }

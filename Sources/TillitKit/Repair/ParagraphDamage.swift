@@ -81,8 +81,7 @@ struct ParagraphDamage {
                 }
                 guard t.kind == .word && t.length >= 2 else { continue }
                 cur.words += 1
-                var acc: UInt8 = 0
-                for i in Int(t.start)..<Int(t.end) { acc |= flags[Int(p[i])] }
+                let acc = Repairer.assessFlags(p, t, flags)
                 if acc & 2 != 0 && !Repairer.isCode(p, t) { cur.suspicious += 1 }
                 if acc & 1 != 0 {
                     var i = Int(t.start)

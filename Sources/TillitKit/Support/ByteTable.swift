@@ -82,7 +82,14 @@ public struct ByteTable: Sendable {
     /// The value stored for the key, or nil.
     @inlinable
     public func find(_ p: UnsafePointer<UInt8>, _ len: Int) -> Int32? {
-        var s = Int(truncatingIfNeeded: ByteTable.hash(p, len)) & mask
+        find(p, len, hash: ByteTable.hash(p, len))
+    }
+
+    /// The value stored for the key whose `ByteTable.hash` is `h`, or nil (for a caller that
+    /// hashed the key already, as a `HashFilter` test does).
+    @inlinable
+    public func find(_ p: UnsafePointer<UInt8>, _ len: Int, hash h: UInt64) -> Int32? {
+        var s = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { sl in
             arena.withUnsafeBufferPointer { ar in
                 keyEnd.withUnsafeBufferPointer { ke in
