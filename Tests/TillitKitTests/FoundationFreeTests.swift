@@ -111,4 +111,18 @@ struct FoundationFreeTests {
         }
         #expect(offenders.isEmpty, "these files import Foundation: \(offenders)")
     }
+
+    @Test("paths sort in the order of their UTF-8 bytes, whatever prefix they share and wherever they differ")
+    func pathsSortBytewise() {
+        var rng = SystemRandomNumberGenerator()
+        let parts = ["", "a", "å", "Ä", "b/", "korpus/", "korpus/2021/", "f0", "f00", "motion-", "é", "Z", "~"]
+        for round in 0..<300 {
+            let prefix = round % 3 == 0 ? "" : "/data/riksdagen/interpellationer/"
+            let paths = (0..<Int.random(in: 0...40, using: &rng)).map { _ in
+                prefix + (0..<Int.random(in: 0...5, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined() + ".txt"
+            }
+            let expected = paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            #expect(FileInput.sortedBytewise(paths) == expected, "\(paths)")
+        }
+    }
 }

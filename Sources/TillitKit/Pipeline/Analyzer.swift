@@ -101,7 +101,11 @@ public final class Analyzer: Sendable {
         // 1. segment, and tokenize segment by segment (a document is labelled from its passages)
         var units: [(kind: String, range: Range<Int>, tokens: Range<Int>, scale: Double)] = []
         scratch.tokens.removeAll(keepingCapacity: true)
-        let paragraphs = options.paragraphs == .auto ? part.layout ?? .auto : options.paragraphs
+        // the text's own layout, found once: the segmenter reads it (for --paragraphs auto, in
+        // a document's first or only part) and so does the damage check (per part)
+        let needsLayout = (options.paragraphs == .auto && part.layout == nil) || options.repair != .off
+        let textLayout: ParagraphMode? = needsLayout ? Segmenter.layout(p, range: 0..<p.count) : nil
+        let paragraphs = options.paragraphs == .auto ? part.layout ?? textLayout ?? .auto : options.paragraphs
         for seg in Segmenter.segments(p, range: 0..<p.count, paragraphs: paragraphs) {
             let scale = seg.kind == .heading ? options.headingScale : 1
             let ranges = options.unit == .sentence ? Segmenter.sentences(p, in: seg.range) : [seg.range]
@@ -118,7 +122,7 @@ public final class Analyzer: Sendable {
         var damaged = false
         if options.repair != .off {
             damaged = repairer.edits(p, tokens: scratch.tokens, mode: options.repair, minConfidence: options.minConfidence,
-                                     cache: &scratch.repairCache, into: &scratch.edits).damaged
+                                     cache: &scratch.repairCache, into: &scratch.edits, layout: textLayout).damaged
         }
         var overlay: RepairOverlay? = nil
         if !scratch.edits.isEmpty {

@@ -490,12 +490,15 @@ public final class Repairer: Sendable {
     /// the caller's per-thread `cache`. Returns whether the text looked damaged.
     /// Cost: one key build and one hash probe per word once its type is cached; bigram probes
     /// only for words whose spelling is ambiguous in a damaged text.
+    ///
+    /// `layout`: how `p` marks its paragraphs, `Segmenter.layout(p, range: 0..<p.count)`, for a
+    /// caller that has it already (nil: found here).
     public func edits(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], mode: RepairMode, minConfidence: Double,
-                      cache: inout RepairCache, into out: inout [RepairEdit]) -> (damaged: Bool, rate: Double) {
+                      cache: inout RepairCache, into out: inout [RepairEdit], layout: ParagraphMode? = nil) -> (damaged: Bool, rate: Double) {
         if mode == .off { return (false, 0) }
         // damage and language per paragraph: a foreign one is left alone, and a clean one
         // in a damaged file (or the reverse) is told apart when it is long enough
-        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode)
+        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode, layout: layout)
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
         if mode == .auto && !verdict.anyDamaged { return (false, verdict.rate) }
         var carry = RepairCarry()
