@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Dispatch
 @testable import TillitKit
 #if canImport(Glibc)
 import Glibc
@@ -66,6 +67,43 @@ struct OutputFaultTests {
                                  failure: { events.append("failed " + ($0.subject ?? "?")) })
         #expect(events == paths.map { $0.hasSuffix("doc4.txt") ? "failed " + $0 : $0 })
         #expect(summary.documents == 8 && summary.failures == 1)
+    }
+
+    @Test("parts scored by the pipeline's workers and its reading thread come back under their own numbers, each once, as scored alone")
+    func pipelineWorkKeepsEachResult() {
+        let analyzer = Analyzer(options: ScoreOptions(repair: .off))
+        let texts = (0..<300).map { i in i % 7 == 3 ? "\u{0}\u{1}binärt \(i)" : "Passage \(i) om \(i % 2 == 0 ? "tillit och handlingsutrymme" : "kontroll och uppföljning")." }
+        let parts = texts.enumerated().map { DocumentPart(id: "d\($0.offset)", bytes: Array($0.element.utf8)) }
+        var alone = Analyzer.Scratch()
+        let expected = parts.map { p -> String in
+            do { return try analyzer.score(p, scratch: &alone).units.map(\.decision.label.rawValue).joined() } catch { return "failed" }
+        }
+        let work = PipelineWork(analyzer: analyzer, scratches: (0..<3).map { _ in Analyzer.Scratch() })
+        let group = DispatchGroup()
+        for w in 1...2 { DispatchQueue.global().async(group: group) { work.run(worker: w) } }
+        for (i, p) in parts.enumerated() {
+            work.add(seq: i, part: p)
+            if i % 5 == 0 { _ = work.scoreOne(worker: 0) }
+        }
+        var got: [String?] = Array(repeating: nil, count: parts.count)
+        var left = parts.count
+        while left > 0 {
+            for i in got.indices where got[i] == nil {
+                guard let r = work.result(i) else { continue }
+                switch r {
+                case .success(let d): got[i] = d.units.map(\.decision.label.rawValue).joined()
+                case .failure: got[i] = "failed"
+                }
+                left -= 1
+                #expect(work.result(i) == nil)   // taken once
+            }
+            if left > 0 && !work.scoreOne(worker: 0) { work.waitForResult() }
+        }
+        work.close(workers: 2)
+        group.wait()
+        #expect(got.map { $0! } == expected)
+        #expect(expected.contains("failed") && expected.contains("T") && expected.contains("K"))
+        #expect(work.returnScratches().count == 3)
     }
 
     @Test("numbers too large for four decimals in an Int are written as valid JSON, not a crash")

@@ -9,18 +9,20 @@ import Synchronization
 /// Scores a stream of documents on several threads, in bounded memory, and hands results
 /// back in input order.
 ///
-/// Parts are gathered into batches of at most `batchBytes` bytes, scored in parallel with
-/// `DispatchQueue.concurrentPerform`, then emitted in order, on one of the workers while the
-/// next batch is scored. Large documents arrive as
-/// several parts (cut at paragraph boundaries by `DocumentStream`) and are scored in
-/// parallel too. Memory: about `batchBytes` × 4 (a batch being scored and the one
-/// being emitted) plus the per-thread caches.
+/// The calling thread reads parts ahead, at most 2 × `batchBytes` bytes (and 128 parts a
+/// worker) that are not yet emitted, and emits their results in input order; workers (the
+/// calling thread too, when it has nothing to read or emit) take the parts one at a time, in
+/// order, whatever batch they belong to, so no core waits for the others at a batch's end
+/// (`PipelineWork`). Large documents arrive as several parts (cut at paragraph boundaries by
+/// `DocumentStream`) and are scored in parallel too. Memory: about 2 × `batchBytes` of parts
+/// and their results, plus the per-thread caches.
 public final class BatchRunner {
     /// The analyzer shared by all threads.
     public let analyzer: Analyzer
     /// Worker threads.
     public let jobs: Int
-    /// Upper bound on the bytes of one batch.
+    /// Bytes read ahead of emission, halved (the read-ahead holds at most twice this), and the
+    /// bytes emitted between `progress` and `stop` calls.
     public let batchBytes: Int
     var scratches: [Analyzer.Scratch]
 
@@ -54,11 +56,13 @@ public final class BatchRunner {
     ///     last part, whose document-level fields (table, label, counts) then cover the whole
     ///     document. Its `units` are always only those of this part; their `index` counts
     ///     the units of the whole document.
-    ///   - failure: called for each input that could not be scored.
-    ///   - progress: called after each batch with the bytes read and the documents finished so far.
-    ///   - stop: asked after each batch is emitted (after `progress`); when it answers true the
-    ///     run ends there (`tillit score … | head` once the reader has gone). The batch after
-    ///     it, read and scored while it was emitted, is dropped unemitted; nothing further is read.
+    ///   - failure: called for each input that could not be scored, in input order.
+    ///   - progress: called after each `batchBytes` of input emitted (and whenever every part
+    ///     read has been emitted) with the bytes emitted and the documents finished so far.
+    ///   - stop: asked after each `progress` call; when it answers true the run ends there
+    ///     (`tillit score … | head` once the reader has gone). Parts read ahead and not yet
+    ///     emitted are dropped unemitted; nothing further is read.
+    ///   All four are called on the calling thread.
     public func run(_ stream: DocumentStream, emit: (DocumentScore, Bool) -> Void, failure: (TillitError) -> Void,
                     progress: ((_ bytes: Int, _ documents: Int) -> Void)? = nil, stop: (() -> Bool)? = nil) -> Summary {
         var summary = Summary()
@@ -67,12 +71,7 @@ public final class BatchRunner {
         var acc: DocumentScore? = nil
         var failedID: String? = nil
         var unitBase = 0   // units of the current document emitted with its earlier parts
-        var batch: [DocumentPart] = []
-        var bytes = 0
         var stopped = false
-        // a scored batch whose results are not yet emitted: they are emitted on one worker
-        // while the next batch is scored, so writing rows overlaps scoring
-        var pending: (parts: [DocumentPart], results: [Result<DocumentScore, TillitError>?], bytes: Int)? = nil
         // a document's last part: count it and emit it whole
         func finish(_ whole: DocumentScore) {
             summary.documents += 1
@@ -81,118 +80,155 @@ public final class BatchRunner {
             summary.hits += whole.hitCount
             emit(whole, true)
         }
-        func emitPending() {
-            guard var done = pending else { return }
-            pending = nil
-            let batchBytes = done.bytes
-            for i in done.parts.indices {
-                let part = done.parts[i]
-                // moved out, not copied: a DocumentScore copy and its release cost about
-                // 3,000 instructions, which each of many small files paid
-                guard let result = done.results[i].take() else { continue }
-                if part.part == 0 { failedID = nil }
-                if failedID == part.id { continue }
-                switch result {
+        // one scored part, in input order
+        func handle(_ part: DocumentPart, _ result: Result<DocumentScore, TillitError>) {
+            if part.part == 0 { failedID = nil }
+            if failedID == part.id { return }
+            switch result {
+            case .failure(let e):
+                failure(e)
+                summary.failures += 1
+                failedID = part.id
+                acc = nil
+            case .success(var s):
+                s.columns = part.columns
+                if part.part == 0 && part.isLast {
+                    // a document in one part (most are) is emitted as it is, without the
+                    // copies through `acc` (a DocumentScore copy costs 1,400 instructions)
+                    acc = nil
+                    finish(s)
+                    return
+                }
+                if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
+                    if analyzer.options.unit != .document {
+                        // the part's units are emitted as they are: merge only the totals
+                        var totals = s
+                        totals.units = []
+                        analyzer.merge(totals, into: &acc!)
+                        acc!.units = s.units
+                    } else {
+                        analyzer.merge(s, into: &acc!)
+                    }
+                }
+                // acc holds this part's own units (part 0 is acc; later parts set them above)
+                guard acc != nil else { return }
+                if analyzer.options.unit != .document {
+                    // numbered across the whole document, not from 0 in every part
+                    if unitBase > 0 { for k in acc!.units.indices { acc!.units[k].index += unitBase } }
+                    unitBase += acc!.units.count
+                }
+                let whole = acc!
+                if part.isLast {
+                    finish(whole)
+                    acc = nil
+                } else if analyzer.options.unit != .document {
+                    emit(whole, false)
+                    acc!.units = []
+                    acc!.changes = []
+                }
+            }
+        }
+        // The calling thread reads parts ahead (at most two batches' bytes), emits the scored
+        // ones in input order, and scores parts itself when there is nothing to read or emit;
+        // `jobs − 1` more workers score. A worker that finishes a part takes the next one,
+        // whatever batch it belongs to, so no core waits at a batch's end.
+        // (no more threads than processors: a worker blocks while it waits for a part)
+        let threads = max(1, min(jobs, BatchRunner.processorCount))
+        if threads == 1 {
+            // one thread: each part is scored and emitted as it is read, with no queue
+            var sinceCheck = 0
+            while !stopped, let item = stream.next() {
+                switch item {
                 case .failure(let e):
                     failure(e)
                     summary.failures += 1
-                    failedID = part.id
-                    acc = nil
-                case .success(var s):
-                    s.columns = part.columns
-                    if part.part == 0 && part.isLast {
-                        // a document in one part (most are) is emitted as it is, without the
-                        // copies through `acc` (a DocumentScore copy costs 1,400 instructions)
-                        acc = nil
-                        finish(s)
-                        continue
-                    }
-                    if part.part == 0 { acc = s; unitBase = 0 } else if acc != nil {
-                        if analyzer.options.unit != .document {
-                            // the part's units are emitted as they are: merge only the totals
-                            var totals = s
-                            totals.units = []
-                            analyzer.merge(totals, into: &acc!)
-                            acc!.units = s.units
-                        } else {
-                            analyzer.merge(s, into: &acc!)
-                        }
-                    }
-                    // acc holds this part's own units (part 0 is acc; later parts set them above)
-                    guard acc != nil else { continue }
-                    if analyzer.options.unit != .document {
-                        // numbered across the whole document, not from 0 in every part
-                        if unitBase > 0 { for k in acc!.units.indices { acc!.units[k].index += unitBase } }
-                        unitBase += acc!.units.count
-                    }
-                    let whole = acc!
-                    if part.isLast {
-                        finish(whole)
-                        acc = nil
-                    } else if analyzer.options.unit != .document {
-                        emit(whole, false)
-                        acc!.units = []
-                        acc!.changes = []
+                case .part(let p):
+                    let r: Result<DocumentScore, TillitError>
+                    do { r = .success(try analyzer.score(p, scratch: &scratches[0])) } catch { r = .failure(error) }
+                    handle(p, r)
+                    bytesRead += p.bytes.count
+                    sinceCheck += p.bytes.count
+                    if sinceCheck >= batchBytes {
+                        sinceCheck = 0
+                        progress?(bytesRead, summary.documents)
+                        if let stop, stop() { stopped = true }
                     }
                 }
             }
-            bytesRead += batchBytes
-            progress?(bytesRead, summary.documents)
-            if let stop, stop() { stopped = true }
+            if !stopped && sinceCheck > 0 { progress?(bytesRead, summary.documents); _ = stop?() }
+            return summary
         }
-        func flush() {
-            let parts = batch
-            let results = process(parts, alongside: emitPending)
-            pending = stopped ? nil : (parts, results, bytes)
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
+        let work = PipelineWork(analyzer: analyzer, scratches: scratches)
+        scratches = []
+        defer { scratches = work.returnScratches() }
+        let workers = DispatchGroup()
+        for w in 1..<threads {
+            DispatchQueue.global().async(group: workers) { work.run(worker: w) }
         }
-        while !stopped, let item = stream.next() {
-            switch item {
-            case .failure(let e):
-                // everything before the failure is emitted before it is reported
-                flush()
-                emitPending()
-                if stopped { break }
-                failure(e)
-                summary.failures += 1
-            case .part(let p):
-                bytes += p.bytes.count
-                batch.append(p)
-                if bytes >= batchBytes || batch.count >= jobs * 64 { flush() }
+        var entries: [Int: (part: DocumentPart?, failure: TillitError?)] = [:]   // read, not yet emitted
+        var nextSeq = 0, nextEmit = 0, inFlight = 0, sinceCheck = 0
+        var atEnd = false
+        while true {
+            // read ahead while there is room
+            while !atEnd && !stopped && inFlight < 2 * batchBytes && nextSeq - nextEmit < jobs * 128 {
+                guard let item = stream.next() else { atEnd = true; break }
+                switch item {
+                case .failure(let e): entries[nextSeq] = (nil, e)
+                case .part(let p):
+                    entries[nextSeq] = (p, nil)
+                    inFlight += p.bytes.count
+                    work.add(seq: nextSeq, part: p)
+                }
+                nextSeq += 1
             }
+            // emit what is ready, in order
+            var emitted = false
+            while !stopped, nextEmit < nextSeq, let entry = entries[nextEmit] {
+                if let p = entry.part {
+                    guard let result = work.result(nextEmit) else { break }
+                    handle(p, result)
+                    inFlight -= p.bytes.count
+                    bytesRead += p.bytes.count
+                    sinceCheck += p.bytes.count
+                } else if let e = entry.failure {
+                    // everything before the failure is emitted before it is reported
+                    failure(e)
+                    summary.failures += 1
+                }
+                entries[nextEmit] = nil
+                nextEmit += 1
+                emitted = true
+                if sinceCheck >= batchBytes || nextEmit == nextSeq {
+                    sinceCheck = 0
+                    progress?(bytesRead, summary.documents)
+                    if let stop, stop() { stopped = true }
+                }
+            }
+            if stopped || (atEnd && nextEmit == nextSeq) { break }
+            if emitted { continue }
+            // nothing to read or emit: score a waiting part here, or wait for a worker
+            if !work.scoreOne(worker: 0) { work.waitForResult() }
         }
-        if !stopped { flush(); emitPending() }
+        work.close(workers: threads - 1)
+        workers.wait()
         return summary
     }
 
     /// Scores parts in parallel; results in the same order.
     public func process(_ parts: [DocumentPart]) -> [Result<DocumentScore, TillitError>] {
-        process(parts, alongside: {}).map { $0! }
-    }
-
-    /// Scores parts in parallel while one worker first runs `side` (the emission of the
-    /// batch before), then joins the others; results in the same order, every one set (left
-    /// optional so the caller can move each out instead of copying it).
-    func process(_ parts: [DocumentPart], alongside side: () -> Void) -> [Result<DocumentScore, TillitError>?] {
-        if parts.isEmpty { side(); return [] }
+        if parts.isEmpty { return [] }
         var results = [Result<DocumentScore, TillitError>?](repeating: nil, count: parts.count)
-        let workers = min(jobs, parts.count + 1)
-        withoutActuallyEscaping(side) { side in
-            results.withUnsafeMutableBufferPointer { out in
-                scratches.withUnsafeMutableBufferPointer { scr in
-                    let shared = SharedWork(analyzer: analyzer, parts: parts, out: out, scratch: scr, side: side)
-                    DispatchQueue.concurrentPerform(iterations: workers) { w in shared.work(worker: w) }
-                }
+        let workers = min(jobs, parts.count)
+        results.withUnsafeMutableBufferPointer { out in
+            scratches.withUnsafeMutableBufferPointer { scr in
+                let shared = SharedWork(analyzer: analyzer, parts: parts, out: out, scratch: scr)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in shared.work(worker: w) }
             }
         }
-        return results
+        return results.map { $0! }
     }
 }
 
-/// State shared by the workers of one batch. Each worker writes only its own scratch slot
-/// and the result slots it claimed from the atomic counter, and only worker 0 runs `side`
-/// (while the caller waits in `concurrentPerform`), so the unchecked sendability holds.
 final class SharedWork: @unchecked Sendable {
     let analyzer: Analyzer
     let parts: [DocumentPart]
@@ -201,12 +237,7 @@ final class SharedWork: @unchecked Sendable {
     /// The next part to claim.
     let next = Atomic<Int>(0)
 
-    /// Run once, by worker 0, before it claims parts.
-    let side: () -> Void
-
-    init(analyzer: Analyzer, parts: [DocumentPart], out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>, scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>,
-         side: @escaping () -> Void) {
-        self.side = side
+    init(analyzer: Analyzer, parts: [DocumentPart], out: UnsafeMutableBufferPointer<Result<DocumentScore, TillitError>?>, scratch: UnsafeMutableBufferPointer<Analyzer.Scratch>) {
         self.analyzer = analyzer
         self.parts = parts
         self.out = out
@@ -214,7 +245,6 @@ final class SharedWork: @unchecked Sendable {
     }
 
     func work(worker w: Int) {
-        if w == 0 { side() }
         while true {
             let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
             if i >= parts.count { return }
