@@ -128,11 +128,7 @@ public final class BatchRunner {
                 }
             }
         }
-        // The calling thread reads parts ahead (at most two batches' bytes), emits the scored
-        // ones in input order, and scores parts itself when there is nothing to read or emit;
-        // `jobs − 1` more workers score. A worker that finishes a part takes the next one,
-        // whatever batch it belongs to, so no core waits at a batch's end.
-        // (no more threads than processors: a worker blocks while it waits for a part)
+        // no more threads than processors: a worker blocks while it waits for a part
         let threads = max(1, min(jobs, BatchRunner.processorCount))
         if threads == 1 {
             // one thread: each part is scored and emitted as it is read, with no queue
@@ -158,6 +154,10 @@ public final class BatchRunner {
             if !stopped && sinceCheck > 0 { progress?(bytesRead, summary.documents); _ = stop?() }
             return summary
         }
+        // The calling thread reads parts ahead (at most two batches' bytes), emits the scored
+        // ones in input order, and scores parts itself when there is nothing to read or emit;
+        // `threads − 1` more workers score. A worker that finishes a part takes the next one,
+        // whatever batch it belongs to, so no core waits at a batch's end.
         let work = PipelineWork(analyzer: analyzer, scratches: scratches)
         scratches = []
         defer { scratches = work.returnScratches() }
@@ -170,7 +170,7 @@ public final class BatchRunner {
         var atEnd = false
         while true {
             // read ahead while there is room
-            while !atEnd && !stopped && inFlight < 2 * batchBytes && nextSeq - nextEmit < jobs * 128 {
+            while !atEnd && !stopped && inFlight < 2 * batchBytes && nextSeq - nextEmit < threads * 128 {
                 guard let item = stream.next() else { atEnd = true; break }
                 switch item {
                 case .failure(let e): entries[nextSeq] = (nil, e)
