@@ -2,7 +2,7 @@
 """Builds Lexicons/repair-context-sv.txt: in-domain context counts for the word forms whose
 å/ä/ö-stripped spelling several frequent forms share (har/här, var/vår, ar/är/år, …).
 
-Usage: scripts/build-repair-context.py SHARED_DIR OUT_FILE [--min-pair N] [--hold-out FILE,FILE,...]
+Usage: scripts/build-repair-context.py SHARED_DIR OUT_FILE [--min-pair N] [--min-triple N] [--hold-out FILE,FILE,...]
 
 Source: SHARED_DIR/corpus/riksdag-sfs-distinct.txt.gz (Riksdag interpellations and Swedish
 statutes, one paragraph a line). Every line that shares a sentence of 30 characters or more
@@ -22,6 +22,10 @@ Output lines (tab-separated):
   u FORM COUNT          corpus count of a candidate form
   l PREV FORM COUNT     PREV stood before FORM COUNT times
   r FORM NEXT COUNT     NEXT stood after FORM COUNT times
+  t PREV2 PREV FORM COUNT   PREV2 PREV stood before FORM COUNT times (PREV a word or `<num>`;
+                        PREV2 the context before PREV, as PREV's own left context is read)
+  q FORM NEXT NEXT2 COUNT   NEXT NEXT2 stood after FORM COUNT times (NEXT a word; NEXT2 a
+                        word, `<num>` or `</s>`)
   o FORM PERIOD COMMA   a word that opens sentences: how often FORM, capitalised (`Det`), stood
                         after a word that ends in `.` and after one that ends in `,`; kept
                         when PERIOD + 1 >= 10 (COMMA + 1). With the rate at which OCR writes
@@ -39,7 +43,9 @@ Output lines (tab-separated):
                         (`frågoma`: `frågorna` with `m` for `rn`)
 A form is a candidate when its stripped spelling is shared with another form and the
 second most frequent form of that spelling has a count of at least 5 and at least 0.5% of
-the first. Pairs seen fewer than --min-pair times (default 2) are left out. --hold-out
+the first. Pairs seen fewer than --min-pair times (default 2) are left out, and triples (t, q) seen
+fewer than --min-triple times (default 3: with 2 they are twice as many and read the dev
+sets the same to the word). --hold-out
 names more text files whose sentences are dropped from the corpus (a validation fold).
 """
 import collections, glob, gzip, os, re, sys, unicodedata
@@ -62,10 +68,13 @@ def sentences(text):
 def main():
     args = sys.argv[1:]
     min_pair = 2
+    min_triple = 3
     hold = []
-    while len(args) > 2 and args[-2] in ("--min-pair", "--hold-out"):
+    while len(args) > 2 and args[-2] in ("--min-pair", "--min-triple", "--hold-out"):
         if args[-2] == "--min-pair":
             min_pair = int(args[-1])
+        elif args[-2] == "--min-triple":
+            min_triple = int(args[-1])
         else:
             hold.extend(n for n in args[-1].split(",") if n)
         args = args[:-2]
@@ -130,9 +139,16 @@ def main():
             cand.update(w for c, w in fs if c >= 5)
     print(f"{len(cand)} candidate forms in {sum(1 for k, fs in groups.items() if any(w in cand for c, w in fs))} spellings", file=sys.stderr)
 
+    def context(toks, i):
+        if i >= len(toks):
+            return "</s>"
+        x = toks[i]
+        return x.lower() if x[0].isalpha() else ("<num>" if x[0].isdigit() else "</s>")
+
     left, right = collections.Counter(), collections.Counter()
+    left2, right2 = collections.Counter(), collections.Counter()
     for toks in streams():
-        prev = "<s>"
+        prev = prev2 = "<s>"
         n = len(toks)
         for i, t in enumerate(toks):
             c0 = t[0]
@@ -140,16 +156,17 @@ def main():
                 w = t.lower()
                 if w in cand:
                     left[(prev, w)] += 1
-                    nxt = "</s>"
-                    if i + 1 < n:
-                        x = toks[i + 1]
-                        nxt = x.lower() if x[0].isalpha() else ("<num>" if x[0].isdigit() else "</s>")
+                    if prev != "<s>":
+                        left2[(prev2, prev, w)] += 1
+                    nxt = context(toks, i + 1)
                     right[(w, nxt)] += 1
-                prev = w
+                    if toks[i + 1:i + 2] and toks[i + 1][0].isalpha():
+                        right2[(w, nxt, context(toks, i + 2))] += 1
+                prev2, prev = prev, w
             elif c0.isdigit():
-                prev = "<num>"
+                prev2, prev = prev, "<num>"
             elif c0 in SENTENCE_END:
-                prev = "<s>"
+                prev2, prev = prev, "<s>"
     lexicon = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Lexicons", "repair-sv.txt")
     skeletons = set()
     listed = set()
@@ -206,11 +223,17 @@ def main():
     for (w, b), c in sorted(right.items()):
         if c >= min_pair:
             out.append(f"r\t{w}\t{b}\t{c}")
+    for (a, b, w), c in sorted(left2.items()):
+        if c >= min_triple:
+            out.append(f"t\t{a}\t{b}\t{w}\t{c}")
+    for (w, a, b), c in sorted(right2.items()):
+        if c >= min_triple:
+            out.append(f"q\t{w}\t{a}\t{b}\t{c}")
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("# In-domain context counts for ambiguous word forms; generated by scripts/build-repair-context.py\n")
         f.write("# from shared/corpus/riksdag-sfs-distinct.txt.gz (Riksdag interpellations: Riksdag open data; Swedish statutes: se-lex/sfs, MIT).\n")
         f.write("\n".join(out) + "\n")
-    print(f"{len(vocab)} new words, {sum(1 for x in out if x[0] == 'l')} left, {sum(1 for x in out if x[0] == 'r')} right pairs, {len(openers)} sentence openers", file=sys.stderr)
+    print(f"{len(vocab)} new words, {sum(1 for x in out if x[0] == 'l')} left, {sum(1 for x in out if x[0] == 'r')} right pairs, {sum(1 for x in out if x[0] == 't')} left and {sum(1 for x in out if x[0] == 'q')} right triples, {len(openers)} sentence openers", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -7,15 +7,16 @@ import Glibc
 /// counted in Riksdag interpellations and Swedish statutes (`Lexicons/repair-context-sv.txt`,
 /// built by `scripts/build-repair-context.py`).
 ///
-/// For such a form it holds its corpus count and how often each word (or sentence start
-/// `<s>`, number `<num>`, clause end `</s>`) stood right before and right after it. The
-/// repairer weighs real-word variants by P(form) · P(left | form) · P(right | form), each side
-/// smoothed towards the neighbour's share over all candidate forms:
-/// P(x | f) = (c(x, f) + a · P(x)) / (c(f) + a).
+/// For such a form it holds its corpus count, how often each word (or sentence start `<s>`,
+/// number `<num>`, clause end `</s>`) stood right before and right after it, and how often
+/// each pair of words did (seen three times or more). The repairer weighs real-word variants
+/// by P(form) · P(left | form) · P(right | form), each side smoothed towards the neighbour's
+/// share over all candidate forms, P(x | f) = (c(x, f) + a · P(x)) / (c(f) + a), and adds
+/// what the word beyond each neighbour says (`longerContext`).
 ///
 /// Neighbours are resolved to the repair lexicon's form ids when the lexicon loads (only
-/// when repair runs); words the lexicon lacks are dropped. Cost: about 70,000 lines parsed
-/// once; per decision, three table probes per candidate.
+/// when repair runs); words the lexicon lacks are dropped. Cost: about 130,000 lines parsed
+/// once; per decision, up to eight table probes per candidate.
 struct DomainContext: Sendable {
     /// (0, form) → corpus count + 1, for every form of a covered spelling (+1: a form of a
     /// covered spelling with count 0 is still known to be rare).
@@ -30,6 +31,12 @@ struct DomainContext: Sendable {
     /// Words that open sentences (`o` lines): (0, form) → how often the form, capitalised,
     /// followed a word ending in `.`, plus 1; (1, form) → the same after a word ending in `,`.
     let openers: IntPairTable
+    /// Two words of context (`t` and `q` lines): (code(prev, f), prev2) → how often prev2 prev
+    /// stood before form `f`, and (code(next, f), next2) → how often next next2 stood after it
+    /// (`tripleKey`). Empty when the file has none.
+    let left2: IntPairTable, right2: IntPairTable
+    /// (0, form) → the form's index among the forms with `u` lines, plus 1.
+    let focus: IntPairTable
     /// Share of the corpus's word tokens (two bytes or more) that hold å/ä/ö: what clean
     /// Swedish text shows (about 0.30). 0 when the file does not say.
     let markedShare: Float
@@ -40,16 +47,29 @@ struct DomainContext: Sendable {
     /// An empty model (no form covered).
     init() {
         unigrams = IntPairTable(capacity: 4); left = unigrams; right = unigrams; totals = unigrams; openers = unigrams
+        left2 = unigrams; right2 = unigrams; focus = unigrams
         leftSum = 0; rightSum = 0; markedShare = 0
     }
 
-    /// Parses `m`, `u`, `l`, `r` and `o` lines (tab-separated, `#` comments) against the forms of a
+    /// The first half of the key of a two-word context: the near neighbour `x` (a form id or a
+    /// marker) and the focus index of form `f`; nil when either is out of range.
+    @inline(__always)
+    func tripleKey(_ x: Int32, _ f: Int32) -> Int32? {
+        let fi = focus.count(0, f)
+        guard fi > 0, x >= -8, x < (1 << 20) - 8 else { return nil }
+        return (x + 8) << 10 | (fi - 1)
+    }
+
+    /// Parses `m`, `u`, `l`, `r`, `t`, `q` and `o` lines (tab-separated, `#` comments) against the forms of a
     /// repair lexicon and its skeleton index.
     init(text: String, forms: ByteTable, skeletons: SkeletonIndex) {
         var uni = IntPairTable(capacity: 4096)
         var left = IntPairTable(capacity: 40_000), right = IntPairTable(capacity: 40_000)
         var totals = IntPairTable(capacity: 60_000)
         var openers = IntPairTable(capacity: 4096)
+        var left2 = IntPairTable(capacity: 80_000), right2 = IntPairTable(capacity: 80_000)
+        var focus = IntPairTable(capacity: 2048), focused: Int32 = 0
+        var triples: [(left: Bool, near: Int32, far: Int32, form: Int32, n: Int32)] = []
         var ls: Float = 0, rs: Float = 0
         var share: Float = 0
         var covered: [Int32] = []
@@ -79,6 +99,13 @@ struct DomainContext: Sendable {
                     guard let f = word(fields[1]), f >= 0 else { continue }
                     uni.add(0, f, num(fields[2]) + 1 - uni.count(0, f))
                     covered.append(f)
+                    if focus.count(0, f) == 0 && focused < 1024 { focused += 1; focus.add(0, f, focused) }
+                case 0x74 where fields.count == 5:   // t PREV2 PREV FORM N
+                    guard let far = word(fields[1]), let near = word(fields[2]), let f = word(fields[3]), f >= 0 else { continue }
+                    triples.append((true, near, far, f, num(fields[4])))
+                case 0x71 where fields.count == 5:   // q FORM NEXT NEXT2 N
+                    guard let f = word(fields[1]), let near = word(fields[2]), let far = word(fields[3]), f >= 0 else { continue }
+                    triples.append((false, near, far, f, num(fields[4])))
                 case 0x6C where fields.count == 4:   // l PREV FORM N
                     guard let x = word(fields[1]), let f = word(fields[2]), f >= 0 else { continue }
                     let n = num(fields[3])
@@ -108,6 +135,16 @@ struct DomainContext: Sendable {
                 }
             }
         }
+        // (triples are keyed by the focus index, known once every `u` line is read)
+        for t in triples {
+            let fi = focus.count(0, t.form)
+            guard fi > 0, t.near >= -8, t.near < (1 << 20) - 8 else { continue }
+            let k = (t.near + 8) << 10 | (fi - 1)
+            if t.left { left2.add(k, t.far, t.n) } else { right2.add(k, t.far, t.n) }
+        }
+        self.left2 = left2
+        self.right2 = right2
+        self.focus = focus
         self.unigrams = uni
         self.left = left
         self.right = right
@@ -127,6 +164,62 @@ struct DomainContext: Sendable {
         let period = openers.count(0, f)
         guard period > 0 else { return 0 }
         return rate * Float(period) / Float(openers.count(1, f))
+    }
+
+    /// Back-off weight of `longerContext`: how many sightings of a two-word context it takes
+    /// before they outweigh the one-word context. Chosen on clean Riksdag interpellations
+    /// stripped of their å/ä/ö (`shared/corpus/riksdag-dev`, which the counts leave out):
+    /// 0.5, 2 and 5 tried.
+    static let backOff: Float = 2
+
+    /// What a second word of context adds, for candidate forms `forms[0..<n]` (at most 8) of
+    /// one word: Σ over both sides of ln P(f | x2 x1) / P(f | x1), written to `out` (0 for a
+    /// form the model does not cover, or where neither side has a second word). Each side is
+    /// a posterior over the covered candidates, backed off to the shorter context:
+    /// P(f | x2 x1) = (c(x2 x1 f) + k · P(f | x1)) / (Σ c(x2 x1 ·) + k),
+    /// P(f | x1) = (c(x1 f) + k · P(f)) / (Σ c(x1 ·) + k), P(f) = c(f) / Σ c(·), k = `backOff`,
+    /// the sums over the candidates. `left` and `right` are the near neighbours (nil: none the
+    /// corpus saw), `far` and `next2` the words beyond them (`Repairer.noNeighbour`: none); a
+    /// sentence start has no word before it. Cost: up to five table probes per candidate.
+    func longerContext(_ forms: UnsafePointer<Int32>, _ n: Int, left: Int32?, far: Int32, right: Int32?, next2: Int32,
+                       into out: UnsafeMutablePointer<Float>) {
+        let n = min(n, 8), k = DomainContext.backOff
+        for c in 0..<n { out[c] = 0 }
+        var buffers = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+        withUnsafeMutableBytes(of: &buffers) { raw in
+            let prior = raw.baseAddress!.assumingMemoryBound(to: Float.self)
+            let near = prior + 8, two = prior + 16
+            var u: Float = 0
+            for c in 0..<n {
+                prior[c] = covers(forms[c]) ? Float(unigrams.count(0, forms[c])) - 0.5 : 0
+                u += prior[c]
+            }
+            guard u > 0 else { return }
+            for c in 0..<n { prior[c] /= u }
+            for side in 0..<2 {
+                let isLeft = side == 0
+                guard let x = isLeft ? left : right else { continue }
+                let x2 = isLeft ? far : next2
+                guard x2 != Repairer.noNeighbour && x != DomainContext.sentenceStart else { continue }
+                var s1: Float = 0, s2: Float = 0
+                for c in 0..<n {
+                    near[c] = 0; two[c] = 0
+                    guard prior[c] > 0 else { continue }
+                    let f = forms[c]
+                    near[c] = Float(isLeft ? self.left.count(x, f) : self.right.count(x, f))
+                    s1 += near[c]
+                    if let key = tripleKey(x, f) {
+                        two[c] = Float(isLeft ? left2.count(key, x2) : right2.count(key, x2))
+                        s2 += two[c]
+                    }
+                }
+                guard s2 > 0 else { continue }
+                for c in 0..<n where prior[c] > 0 {
+                    let shorter = (near[c] + k * prior[c]) / (s1 + k)
+                    out[c] += log((two[c] + k * shorter) / (s2 + k) / shorter)
+                }
+            }
+        }
     }
 
     /// True when form `f` belongs to a spelling the model covers.

@@ -10,17 +10,26 @@ struct RepairCarry {
     var context: Int32
     var isNumber: Bool
     var form: Int32
+    /// The last token and the one before it as the in-domain model reads neighbours
+    /// (`Repairer.domainNeighbour`: a form id, a `DomainContext` marker or
+    /// `Repairer.noNeighbour`).
+    var near: Int32, far: Int32
 
     /// The start of a text: a sentence start.
-    init() { marker = .sentence; context = -1; isNumber = false; form = -1 }
+    init() { marker = .sentence; context = -1; isNumber = false; form = -1; near = DomainContext.sentenceStart; far = Repairer.noNeighbour }
 
     /// A context given by ids.
-    init(context: Int32, isNumber: Bool, form: Int32) {
+    init(context: Int32, isNumber: Bool, form: Int32, far: Int32, near: Int32) {
         marker = .explicit; self.context = context; self.isNumber = isNumber; self.form = form
+        self.near = near; self.far = far
     }
 
-    /// A context given by a marker.
-    init(_ marker: Marker) { self.marker = marker; context = -1; isNumber = marker == .number; form = -1 }
+    /// A context given by a marker, after a token `far` reads as.
+    init(_ marker: Marker, far: Int32) {
+        self.marker = marker; context = -1; isNumber = marker == .number; form = -1
+        near = marker == .number ? DomainContext.number : marker == .sentence ? DomainContext.sentenceStart : Repairer.noNeighbour
+        self.far = far
+    }
 
     /// (context id, is a number, form id) in `lex`.
     func resolved(_ lex: RepairLexicon) -> (Int32, Bool, Int32) {
@@ -37,17 +46,23 @@ struct RepairCarry {
     /// Mirrors pass 2 of `Repairer.decide` for words without an entry.
     func after(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> RepairCarry {
         var ti = range.upperBound - 1
+        var last: Marker? = nil
         while ti >= range.lowerBound {
             let t = tokens[ti]
+            ti -= 1
+            var m: Marker
             switch t.kind {
-            case .word: return RepairCarry(.none)
-            case .number: return RepairCarry(.number)
+            case .word: m = .none
+            case .number: m = .number
             case .punctuation, .other:
                 let b = p[Int(t.start)]
-                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { return RepairCarry(.sentence) }
+                guard b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B else { continue }
+                m = .sentence
             }
-            ti -= 1
+            if let l = last { return RepairCarry(l, far: RepairCarry(m, far: Repairer.noNeighbour).near) }
+            last = m
         }
+        if let l = last { return RepairCarry(l, far: near) }
         return self
     }
 }

@@ -49,11 +49,18 @@ public final class Repairer: Sendable {
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
 
+
     /// Weights of the in-domain model (`DomainContext`) against the lexicon's prior and
     /// context bigrams: its prior and each of its sides count half, the lexicon's bigrams stay
     /// at full weight. Its back-off weight is `domainPrior`. Chosen among 12 settings on
     /// ocr/dev and ocr/riksdag-dev (prior 0.3–1, sides 0.5–1, back-off 5–100, old bigrams 0–1).
     static let domainPriorWeight: Float = 0.5, domainSideWeight: Float = 0.5, domainPrior: Float = 20
+
+    /// Weight of what the word beyond each neighbour adds (`DomainContext.longerContext`).
+    /// Chosen on clean Riksdag interpellations stripped of their å/ä/ö
+    /// (`shared/corpus/riksdag-dev`) and the unit tests of `RepairTests`: 0.5, 1 and 2 tried;
+    /// 1 and 2 gain a few more words there but read `har har` as `har har` (a test sentence).
+    static let longerContextWeight: Float = 0.5
 
     /// Cost (in ln units) of an å/ä/ö that OCR dropped altogether ("ven" for även). Chosen
     /// out of fold (3, 4, 5, 6 tried).
@@ -559,6 +566,12 @@ public final class Repairer: Sendable {
         }
         // pass 2: decisions, left to right, with the previous decision and the next word as context
         var (prevCtx, prevIsNum, prevForm) = carry.resolved(lex)
+        // the context before the previous one, as the in-domain model reads neighbours
+        var far = carry.far
+        func advance(_ ctx: Int32, _ isNum: Bool, _ form: Int32) {
+            far = Repairer.domainNeighbour(prevCtx, prevIsNum, prevForm, lex: lex)
+            prevCtx = ctx; prevIsNum = isNum; prevForm = form
+        }
         var paragraph = 0
         var keepFor = -1, keep: Float = 0   // the loss prior of paragraph `keepFor`
         for ti in range {
@@ -570,15 +583,15 @@ public final class Repairer: Sendable {
             case .number:
                 if damaged, t.length == 1, p[Int(t.start)] == 0x31, let i = lex.iFormID, oneIsPreposition(p, tokens, ti) {
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.9, reason: .digitForLetter))
-                    prevCtx = lex.iContext; prevIsNum = false; prevForm = -1
-                } else { prevCtx = lex.numberContext; prevIsNum = true; prevForm = -1 }
+                    advance(lex.iContext, false, -1)
+                } else { advance(lex.numberContext, true, -1) }
                 continue
             case .punctuation, .other:
                 let b = p[Int(t.start)]
                 if damaged, b == 0x7C, t.length == 1, let i = lex.iFormID, pipeIsI(p, tokens, ti) {
                     // a lone "|" before a word is the letter I/i read as a bar
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: i, confidence: 0.8, reason: .ocrConfusion))
-                    prevCtx = lex.iContext; prevIsNum = false; prevForm = -1
+                    advance(lex.iContext, false, -1)
                     continue
                 }
                 if damaged, !glyphRules.glyphs.isEmpty, Repairer.standsAlone(p, t), let k = glyphRules.glyph(p.baseAddress! + Int(t.start), t.length) {
@@ -589,15 +602,15 @@ public final class Repairer: Sendable {
                    case let odds = periodOdds(p, tokens, ti, rate: glyphRules.periodAsComma, lex: lex, cache: cache), odds / (1 + odds) >= minConf {
                     // a `,` before a word that opens sentences is the `.` OCR misread (`fart, Det`)
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm([0x2E]), confidence: odds / (1 + odds), reason: .punctuation))
-                    prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1
+                    advance(lex.sentenceContext, false, -1)
                     continue
                 }
-                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { prevCtx = lex.sentenceContext; prevIsNum = false; prevForm = -1 }
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B { advance(lex.sentenceContext, false, -1) }
                 continue
             case .word: break
             }
             let ei = Int(cache.entryOf[ti])
-            if ei < 0 { prevCtx = -1; prevIsNum = false; prevForm = -1; continue }
+            if ei < 0 { advance(-1, false, -1); continue }
             let e = cache.entries[ei]
             var chosen: Int32 = -1
             var chosenCtx: Int32 = -1
@@ -628,8 +641,19 @@ public final class Repairer: Sendable {
                         }
                     }
                 }
+                // the word after the next one, when the next one is a word
+                var next2 = Repairer.noNeighbour
+                if nextForm >= 0 {
+                    if ti + 2 >= tokens.count { next2 = DomainContext.clauseEnd } else {
+                        let t2 = tokens[ti + 2]
+                        if t2.kind == .number { next2 = DomainContext.number } else if t2.kind != .word { next2 = DomainContext.clauseEnd } else {
+                            let x2 = cache.entryOf[ti + 2]
+                            if x2 >= 0 { let f2 = cache.likelyForm(cache.entries[Int(x2)]); if f2 >= 0 { next2 = f2 } }
+                        }
+                    }
+                }
                 let (best, confidence, usedContext) = decide(e, prevCtx: prevCtx, nextCtx: nextCtx, prevForm: prevForm, nextForm: nextForm,
-                                                             prevIsNum: prevIsNum, keep: keep, p, tokens, ti, lex: lex, cache: &cache)
+                                                             prevIsNum: prevIsNum, far: far, next2: next2, keep: keep, p, tokens, ti, lex: lex, cache: &cache)
                 conf = confidence
                 chosen = cache.candForms[Int(e.candStart) + best]
                 chosenCtx = cache.candContexts[Int(e.candStart) + best]
@@ -640,11 +664,25 @@ public final class Repairer: Sendable {
             let applied = chosen != -1 && conf >= minConf && !Repairer.isProtected(p, t) && !(e.reason != .diacritics && Repairer.isCode(p, t))
                 && !restrained(p, tokens, ti, form: chosen, lex: lex, cache: cache, rewritten: e.reason == .ocrRewrite || e.reason == .letterEdit, edited: e.reason == .letterEdit)
             if applied { out.append(RepairEdit(tokenIndex: Int32(ti), form: chosen, confidence: conf, reason: reason)) }
-            prevCtx = applied ? chosenCtx : e.context
-            prevIsNum = false
-            prevForm = applied ? chosen : e.original
+            advance(applied ? chosenCtx : e.context, false, applied ? chosen : e.original)
         }
-        carry = RepairCarry(context: prevCtx, isNumber: prevIsNum, form: prevForm)
+        carry = RepairCarry(context: prevCtx, isNumber: prevIsNum, form: prevForm, far: far,
+                            near: Repairer.domainNeighbour(prevCtx, prevIsNum, prevForm, lex: lex))
+    }
+
+    /// A neighbour the in-domain model cannot read (a word left alone, a word no list holds).
+    static let noNeighbour = Int32.min
+
+    /// A token as the in-domain model reads it beside a word, from the context the repair
+    /// loop keeps (context id, whether it is a number, the form it reads as): the form, or
+    /// the marker of a number, a sentence start or the preposition `i`; `noNeighbour` otherwise.
+    @inline(__always)
+    static func domainNeighbour(_ ctx: Int32, _ isNum: Bool, _ form: Int32, lex: RepairLexicon) -> Int32 {
+        if form >= 0 { return form }
+        if isNum { return DomainContext.number }
+        if ctx >= 0 && ctx == lex.sentenceContext { return DomainContext.sentenceStart }
+        if ctx >= 0 && ctx == lex.iContext, let i = lex.iFormID { return i }
+        return noNeighbour
     }
 
     /// Least probability that a word of a text lost its å/ä/ö, however fully the text keeps them.
@@ -672,11 +710,15 @@ public final class Repairer: Sendable {
     /// (c(form) + a) when every candidate was seen in the context corpus and one was seen
     /// beside this neighbour; otherwise the count bonus ln(1 + 3c). When the in-domain model
     /// (`DomainContext`) covers some candidate's spelling, it adds its prior and both its
-    /// sides at half weight (a candidate it does not cover reads as a form it never counted).
-    /// `keep` is the loss prior (`lossPrior`) added to the word as written. Cost: two bigram
-    /// probes per candidate, three more with the in-domain model, no allocation.
+    /// sides at half weight (a candidate it does not cover reads as a form it never counted),
+    /// and what the words beyond the neighbours add (`DomainContext.longerContext`, at
+    /// `longerContextWeight`): `far` and `next2` are the words before `prevForm` and after
+    /// `nextForm` as the model reads neighbours (`domainNeighbour`). `keep` is the loss prior
+    /// (`lossPrior`) added to the word as written. Cost: two bigram probes per candidate,
+    /// up to eight more with the in-domain model, no allocation.
     @inline(__always)
-    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool, keep: Float = 0,
+    func decide(_ e: RepairCache.Entry, prevCtx: Int32, nextCtx: Int32, prevForm: Int32, nextForm: Int32, prevIsNum: Bool,
+                far: Int32 = Repairer.noNeighbour, next2: Int32 = Repairer.noNeighbour, keep: Float = 0,
                 _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ ti: Int, lex: RepairLexicon,
                 cache: inout RepairCache) -> (best: Int, confidence: Float, usedContext: Bool) {
         let n = min(Int(e.candCount), 8), start = Int(e.candStart)
@@ -728,10 +770,18 @@ public final class Repairer: Sendable {
                 if let x = dr { let t = dm.totals.count(4, x); if t > 0 { drb = a * Float(t) / dm.rightSum } else { dr = nil } }
             }
             var uncounted: Float = 0
+            // what the word beyond each neighbour adds (`DomainContext.longerContext`)
+            var longer = SIMD8<Float>()
             if domain {
                 let w = Repairer.domainSideWeight, da = Repairer.domainPrior
                 if dl != nil { uncounted += w * log(dlb / da) }
                 if dr != nil { uncounted += w * log(drb / da) }
+                withUnsafeMutableBytes(of: &longer) { raw in
+                    cache.candForms.withUnsafeBufferPointer { forms in
+                        dm.longerContext(forms.baseAddress! + start, n, left: dl, far: far, right: dr,
+                                         next2: nextForm >= 0 ? next2 : Repairer.noNeighbour, into: raw.baseAddress!.assumingMemoryBound(to: Float.self))
+                    }
+                }
             }
             var best = 0, bestScore = -Float.infinity
             var z: Float = 0
@@ -748,11 +798,11 @@ public final class Repairer: Sendable {
                         d = Repairer.domainPriorWeight * (dm.logPrior(f) - lex.logFreq[Int(f)])
                         if let x = dl { d += w * log((Float(dm.left.count(x, f)) + dlb) / (Float(dm.totals.count(1, f)) + da)) }
                         if let x = dr { d += w * log((Float(dm.right.count(x, f)) + drb) / (Float(dm.totals.count(2, f)) + da)) }
+                        d += Repairer.longerContextWeight * longer[c]
                     }
-                    v += d + contextWeight * (lt + rt)
-                } else {
-                    v += contextWeight * (lt + rt)
+                    v += d
                 }
+                v += contextWeight * (lt + rt)
                 // running softmax denominator, rescaled when the best score moves
                 if v > bestScore { z = z * exp(bestScore - v) + 1; bestScore = v; best = c } else { z += exp(v - bestScore) }
             }
