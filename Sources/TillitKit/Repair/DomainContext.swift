@@ -54,8 +54,11 @@ struct DomainContext: Sendable {
     /// The first half of the key of a two-word context: the near neighbour `x` (a form id or a
     /// marker) and the focus index of form `f`; nil when either is out of range.
     @inline(__always)
-    func tripleKey(_ x: Int32, _ f: Int32) -> Int32? {
-        let fi = focus.count(0, f)
+    func tripleKey(_ x: Int32, _ f: Int32) -> Int32? { DomainContext.key(x, focus.count(0, f)) }
+
+    /// `tripleKey` from the focus index plus 1 (`fi`, 0 for none).
+    @inline(__always)
+    static func key(_ x: Int32, _ fi: Int32) -> Int32? {
         guard fi > 0, x >= -8, x < (1 << 20) - 8 else { return nil }
         return (x + 8) << 10 | (fi - 1)
     }
@@ -67,7 +70,7 @@ struct DomainContext: Sendable {
         var left = IntPairTable(capacity: 40_000), right = IntPairTable(capacity: 40_000)
         var totals = IntPairTable(capacity: 60_000)
         var openers = IntPairTable(capacity: 4096)
-        var left2 = IntPairTable(capacity: 80_000), right2 = IntPairTable(capacity: 80_000)
+        var left2 = IntPairTable(capacity: 16_384), right2 = IntPairTable(capacity: 16_384)
         var focus = IntPairTable(capacity: 2048), focused: Int32 = 0
         var triples: [(left: Bool, near: Int32, far: Int32, form: Int32, n: Int32)] = []
         var ls: Float = 0, rs: Float = 0
@@ -102,10 +105,13 @@ struct DomainContext: Sendable {
                     if focus.count(0, f) == 0 && focused < 1024 { focused += 1; focus.add(0, f, focused) }
                 case 0x74 where fields.count == 5:   // t PREV2 PREV FORM N
                     guard let far = word(fields[1]), let near = word(fields[2]), let f = word(fields[3]), f >= 0 else { continue }
-                    triples.append((true, near, far, f, num(fields[4])))
+                    let fi = focus.count(0, f), n = num(fields[4])
+                    // (keyed by the form's focus index: a line before the form's `u` line waits for it)
+                    if fi == 0 { triples.append((true, near, far, f, n)) } else if let k = DomainContext.key(near, fi) { left2.add(k, far, n) }
                 case 0x71 where fields.count == 5:   // q FORM NEXT NEXT2 N
                     guard let f = word(fields[1]), let near = word(fields[2]), let far = word(fields[3]), f >= 0 else { continue }
-                    triples.append((false, near, far, f, num(fields[4])))
+                    let fi = focus.count(0, f), n = num(fields[4])
+                    if fi == 0 { triples.append((false, near, far, f, n)) } else if let k = DomainContext.key(near, fi) { right2.add(k, far, n) }
                 case 0x6C where fields.count == 4:   // l PREV FORM N
                     guard let x = word(fields[1]), let f = word(fields[2]), f >= 0 else { continue }
                     let n = num(fields[3])
@@ -137,9 +143,7 @@ struct DomainContext: Sendable {
         }
         // (triples are keyed by the focus index, known once every `u` line is read)
         for t in triples {
-            let fi = focus.count(0, t.form)
-            guard fi > 0, t.near >= -8, t.near < (1 << 20) - 8 else { continue }
-            let k = (t.near + 8) << 10 | (fi - 1)
+            guard let k = DomainContext.key(t.near, focus.count(0, t.form)) else { continue }
             if t.left { left2.add(k, t.far, t.n) } else { right2.add(k, t.far, t.n) }
         }
         self.left2 = left2
