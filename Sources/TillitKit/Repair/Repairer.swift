@@ -574,6 +574,7 @@ public final class Repairer: Sendable {
         }
         var paragraph = 0
         var keepFor = -1, keep: Float = 0   // the loss prior of paragraph `keepFor`
+        var quotes = QuoteStyle()   // the quotation marks of the paragraph last asked about
         for ti in range {
             let t = tokens[ti]
             while ti >= verdict.ends[paragraph] { paragraph += 1 }
@@ -597,6 +598,15 @@ public final class Repairer: Sendable {
                 if damaged, !glyphRules.glyphs.isEmpty, Repairer.standsAlone(p, t), let k = glyphRules.glyph(p.baseAddress! + Int(t.start), t.length) {
                     // a glyph that OCR writes for another (a spaced `—` for `–`), learned from data
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(glyphRules.glyphs[k].gold), confidence: glyphRules.glyphs[k].confidence, reason: .punctuation))
+                }
+                if damaged, damagedRegime == 1, case let mark = QuoteStyle.mark(p, t), mark >= 2 {
+                    // a `"` or `“` in a paragraph whose OCR shows it was set with `”`
+                    if !quotes.covers(ti) { quotes = QuoteStyle(around: ti, p, tokens, within: range) }
+                    let c = quotes.confidence(mark)
+                    if c > 0 && c >= minConf {
+                        out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm([0xE2, 0x80, 0x9D]), confidence: c, reason: .punctuation))
+                    }
+                    continue
                 }
                 if damaged, b == 0x2C, t.length == 1, glyphRules.periodAsComma > 0,
                    case let odds = periodOdds(p, tokens, ti, rate: glyphRules.periodAsComma, lex: lex, cache: cache), odds / (1 + odds) >= minConf {
