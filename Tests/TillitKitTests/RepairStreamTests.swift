@@ -56,6 +56,19 @@ struct RepairStreamTests {
         #expect(s.changes.map(\.1) == whole.changes.map(\.replacement))
     }
 
+    @Test("OCR-damaged paragraphs with quotation marks, cut at blank lines, are repaired as they are whole: the marks follow each paragraph")
+    func quotedParts() throws {
+        let quoted = ["Ministern sade att \"det ar viktigt” f6r kommunerna.", "Hon svarade \"nej\" och gick f6r dagen.",
+                      "Boken “Tillit” ar skriven f6r chefer."]
+        let doc = Array((0..<600).map { quoted[$0 % quoted.count] + " (\($0))" }.joined(separator: "\n\n").utf8) + [0x0A]
+        let whole = Repairer.shared.repair(text: doc, mode: .auto)
+        let s = try streamed(doc)
+        #expect(s.parts > 5)
+        #expect(whole.changes.contains { $0.replacement == "”" })
+        #expect(s.text == whole.apply(to: doc))
+        #expect(s.changes.map(\.0) == whole.changes.map(\.offset))
+    }
+
     @Test("a document with one paragraph per line, cut at line breaks, is repaired as it is whole")
     func lineParts() throws {
         let doc = RepairStreamTests.document(400, separator: "\n")
