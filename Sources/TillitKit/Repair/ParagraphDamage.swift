@@ -31,6 +31,8 @@ struct ParagraphDamage {
     /// Whether the document (its non-foreign paragraphs) looks damaged, its å/ä/ö share, and
     /// whether its damage looks flattened, and flattened with no OCR stand-in.
     var detected = false, rate = 0.0, flattened = false, bare = false
+    /// Whether the text is laid out with one paragraph per line (`Segmenter.layout`).
+    var perLine = false
 
     /// Words a text needs before the absence of OCR stand-ins says that no letter was misread
     /// (`bare`): English-model OCR writes one in 50–140 words, so a short OCR sentence often
@@ -51,7 +53,8 @@ struct ParagraphDamage {
 
     /// Verdicts given outright: one per paragraph ending before token index `ends[k]`, with
     /// its å/ä/ö share.
-    init(ends: [Int], verdicts: [UInt8], shares: [Float], document d: Document) {
+    init(ends: [Int], verdicts: [UInt8], shares: [Float], document d: Document, perLine: Bool = false) {
+        self.perLine = perLine
         self.ends = ends
         self.verdicts = verdicts
         self.shares = shares
@@ -68,6 +71,7 @@ struct ParagraphDamage {
     init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000, document: Document? = nil,
          layout: ParagraphMode? = nil) {
         let perLine = (layout ?? Segmenter.layout(p, range: 0..<p.count)) == .line
+        self.perLine = perLine
         // per paragraph: words, marked, suspicious, acute, first token
         var counts: [(words: Int, marked: Int, suspicious: Int, acute: Int, first: Int)] = []
         var cur = (words: 0, marked: 0, suspicious: 0, acute: 0, first: 0)

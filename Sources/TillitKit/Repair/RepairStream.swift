@@ -187,7 +187,7 @@ public final class RepairStream {
             }
             if coreEnd < coreFirst { coreEnd = coreFirst }
             if ends.isEmpty { ends = [0]; verdicts = [0]; shares = [0] }
-            let verdict = ParagraphDamage(ends: ends, verdicts: verdicts, shares: shares, document: document)
+            let verdict = ParagraphDamage(ends: ends, verdicts: verdicts, shares: shares, document: document, perLine: layout == .line)
             repairer.decide(p, tokens: toks, verdict: verdict, range: coreFirst..<coreEnd, minConfidence: minConfidence,
                             carry: &carry, cache: &cache, into: &edits)
             changes = repairer.changes(edits, p, tokens: toks, cache: cache).map { c in

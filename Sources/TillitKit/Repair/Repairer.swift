@@ -601,7 +601,7 @@ public final class Repairer: Sendable {
                 }
                 if damaged, damagedRegime == 1, case let mark = QuoteStyle.mark(p, t), mark >= 2 {
                     // a `"` or `“` in a paragraph whose OCR shows it was set with `”`
-                    if !quotes.covers(ti) { quotes = QuoteStyle(around: ti, p, tokens, within: range) }
+                    if !quotes.covers(ti) { quotes = QuoteStyle(around: ti, p, tokens, within: range, perLine: verdict.perLine) }
                     let c = quotes.confidence(mark)
                     if c > 0 && c >= minConf {
                         out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm([0xE2, 0x80, 0x9D]), confidence: c, reason: .punctuation))
