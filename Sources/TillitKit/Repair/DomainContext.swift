@@ -33,7 +33,7 @@ struct DomainContext: Sendable {
     let openers: IntPairTable
     /// Two words of context (`t` and `q` lines): (code(prev, f), prev2) → how often prev2 prev
     /// stood before form `f`, and (code(next, f), next2) → how often next next2 stood after it
-    /// (`tripleKey`). Empty when the file has none.
+    /// (`key`). Empty when the file has none.
     let left2: IntPairTable, right2: IntPairTable
     /// (0, form) → the form's index among the forms with `u` lines, plus 1.
     let focus: IntPairTable
@@ -52,11 +52,8 @@ struct DomainContext: Sendable {
     }
 
     /// The first half of the key of a two-word context: the near neighbour `x` (a form id or a
-    /// marker) and the focus index of form `f`; nil when either is out of range.
-    @inline(__always)
-    func tripleKey(_ x: Int32, _ f: Int32) -> Int32? { DomainContext.key(x, focus.count(0, f)) }
-
-    /// `tripleKey` from the focus index plus 1 (`fi`, 0 for none).
+    /// marker) and the form's focus index plus 1 (`fi`, from `focus`; 0 for none); nil when
+    /// either is out of range.
     @inline(__always)
     static func key(_ x: Int32, _ fi: Int32) -> Int32? {
         guard fi > 0, x >= -8, x < (1 << 20) - 8 else { return nil }
@@ -189,13 +186,17 @@ struct DomainContext: Sendable {
                        into out: UnsafeMutablePointer<Float>) {
         let n = min(n, 8), k = DomainContext.backOff
         for c in 0..<n { out[c] = 0 }
-        var buffers = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+        var buffers = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>()), focusOf = SIMD8<Int32>()
+        withUnsafeMutableBytes(of: &focusOf) { fraw in
         withUnsafeMutableBytes(of: &buffers) { raw in
             let prior = raw.baseAddress!.assumingMemoryBound(to: Float.self)
             let near = prior + 8, two = prior + 16
+            let fi = fraw.baseAddress!.assumingMemoryBound(to: Int32.self)
             var u: Float = 0
             for c in 0..<n {
-                prior[c] = covers(forms[c]) ? Float(unigrams.count(0, forms[c])) - 0.5 : 0
+                let f = forms[c], count = f >= 0 ? unigrams.count(0, f) : 0
+                prior[c] = count > 0 ? Float(count) - 0.5 : 0
+                fi[c] = count > 0 ? focus.count(0, f) : 0
                 u += prior[c]
             }
             guard u > 0 else { return }
@@ -205,25 +206,29 @@ struct DomainContext: Sendable {
                 guard let x = isLeft ? left : right else { continue }
                 let x2 = isLeft ? far : next2
                 guard x2 != Repairer.noNeighbour && x != DomainContext.sentenceStart else { continue }
-                var s1: Float = 0, s2: Float = 0
+                // the two-word counts first: where none was seen, the term is 0 and the
+                // one-word counts are not needed
+                var s2: Float = 0
                 for c in 0..<n {
-                    near[c] = 0; two[c] = 0
-                    guard prior[c] > 0 else { continue }
-                    let f = forms[c]
-                    near[c] = Float(isLeft ? self.left.count(x, f) : self.right.count(x, f))
-                    s1 += near[c]
-                    if let key = tripleKey(x, f) {
-                        two[c] = Float(isLeft ? left2.count(key, x2) : right2.count(key, x2))
-                        s2 += two[c]
-                    }
+                    two[c] = 0
+                    guard prior[c] > 0, let key = DomainContext.key(x, fi[c]) else { continue }
+                    two[c] = Float(isLeft ? left2.count(key, x2) : right2.count(key, x2))
+                    s2 += two[c]
                 }
                 guard s2 > 0 else { continue }
+                var s1: Float = 0
+                for c in 0..<n {
+                    near[c] = 0
+                    guard prior[c] > 0 else { continue }
+                    near[c] = Float(isLeft ? self.left.count(x, forms[c]) : self.right.count(x, forms[c]))
+                    s1 += near[c]
+                }
                 for c in 0..<n where prior[c] > 0 {
                     let shorter = (near[c] + k * prior[c]) / (s1 + k)
                     out[c] += log((two[c] + k * shorter) / (s2 + k) / shorter)
                 }
             }
-        }
+        }}
     }
 
     /// True when form `f` belongs to a spelling the model covers.

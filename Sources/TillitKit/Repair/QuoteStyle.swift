@@ -4,17 +4,19 @@
 /// Swedish typography opens and closes a quotation with `”`. In English-model OCR of Riksdag
 /// interpellations (`shared/ocr/riksdag-dev`, whose gold has 96 `”`, 9 `"` and 1 `“`) 55 of
 /// the marks read `”`, 34 `"` and 13 `“`; text set with straight quotes keeps them
-/// (`shared/ocr/dev`: 14 `"` and 2 `”` in the gold, 15 and 3 in the OCR). So a paragraph in which OCR read some `”` at least as often as it wrote
-/// `"` was set with `”`, and its `"` are misreadings; its `“` are too when the `”` outnumber
-/// the `“` and `"` together (English-style pairs `“…”` stay). The confidence of such a repair
+/// (`shared/ocr/dev`: 14 `"` and 2 `”` in the gold, 15 and 3 in the OCR). So a paragraph in
+/// which OCR read some `”` at least as often as it wrote `"` was set with `”`, and its `"`
+/// are misreadings; its `“` are too when the `”` outnumber the `“` and `"` together
+/// (English-style pairs `“…”` stay). The confidence of such a repair
 /// is the share of `”` among the marks weighed; it applies at `--min-confidence` (0.5 by
 /// default) or above.
 ///
 /// A paragraph ends at a blank line (at a line break in text with one paragraph per line:
 /// the in-domain corpus mixes straight and curly quotes across its lines, and read as one
 /// paragraph a 256 KB part of it turned 1,014 of its `"` and `“` into `”`), and at the ends of
-/// the token range being decided (a part of a streamed document, which is cut there). Cost: one pass over a paragraph's
-/// tokens, only in a paragraph that holds a `"` or `“` and only once per paragraph.
+/// the token range being decided (a part of a streamed document, which is cut there).
+/// Cost: one pass over a paragraph's tokens, only in a paragraph that holds a `"` or `“` and
+/// only once per paragraph.
 struct QuoteStyle {
     /// The tokens the counts cover.
     var lo = 0, hi = 0

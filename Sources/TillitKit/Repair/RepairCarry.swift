@@ -27,8 +27,13 @@ struct RepairCarry {
     /// A context given by a marker, after a token `far` reads as.
     init(_ marker: Marker, far: Int32) {
         self.marker = marker; context = -1; isNumber = marker == .number; form = -1
-        near = marker == .number ? DomainContext.number : marker == .sentence ? DomainContext.sentenceStart : Repairer.noNeighbour
+        near = RepairCarry.neighbour(marker)
         self.far = far
+    }
+
+    /// A marker as the in-domain model reads it beside a word (`Repairer.domainNeighbour`).
+    static func neighbour(_ m: Marker) -> Int32 {
+        m == .number ? DomainContext.number : m == .sentence ? DomainContext.sentenceStart : Repairer.noNeighbour
     }
 
     /// (context id, is a number, form id) in `lex`.
@@ -59,7 +64,7 @@ struct RepairCarry {
                 guard b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B else { continue }
                 m = .sentence
             }
-            if let l = last { return RepairCarry(l, far: RepairCarry(m, far: Repairer.noNeighbour).near) }
+            if let l = last { return RepairCarry(l, far: RepairCarry.neighbour(m)) }
             last = m
         }
         if let l = last { return RepairCarry(l, far: near) }

@@ -49,7 +49,6 @@ public final class Repairer: Sendable {
     /// against it. Chosen out of fold (3 folds of ocr/dev, 30–300 tried).
     static let contextPrior: Float = 100
 
-
     /// Weights of the in-domain model (`DomainContext`) against the lexicon's prior and
     /// context bigrams: its prior and each of its sides count half, the lexicon's bigrams stay
     /// at full weight. Its back-off weight is `domainPrior`. Chosen among 12 settings on
@@ -59,7 +58,8 @@ public final class Repairer: Sendable {
     /// Weight of what the word beyond each neighbour adds (`DomainContext.longerContext`).
     /// Chosen on clean Riksdag interpellations stripped of their å/ä/ö
     /// (`shared/corpus/riksdag-dev`) and the unit tests of `RepairTests`: 0.5, 1 and 2 tried;
-    /// 1 and 2 gain a few more words there but read `har har` as `har har` (a test sentence).
+    /// 1 and 2 gain a few more words there but leave `Föräldrarna har har` (a test sentence)
+    /// unrepaired, where 0.5 reads `har här`.
     static let longerContextWeight: Float = 0.5
 
     /// Cost (in ln units) of an å/ä/ö that OCR dropped altogether ("ven" for även). Chosen
@@ -723,7 +723,8 @@ public final class Repairer: Sendable {
     /// sides at half weight (a candidate it does not cover reads as a form it never counted),
     /// and what the words beyond the neighbours add (`DomainContext.longerContext`, at
     /// `longerContextWeight`): `far` and `next2` are the words before `prevForm` and after
-    /// `nextForm` as the model reads neighbours (`domainNeighbour`). `keep` is the loss prior
+    /// `nextForm` as the model reads neighbours (`domainNeighbour`; `next2` only when the
+    /// next token is a word). `keep` is the loss prior
     /// (`lossPrior`) added to the word as written. Cost: two bigram probes per candidate,
     /// up to eight more with the in-domain model, no allocation.
     @inline(__always)
@@ -772,8 +773,8 @@ public final class Repairer: Sendable {
             if domain {
                 let a = Repairer.domainPrior
                 // the neighbours as the corpus counts them
-                dl = prevForm >= 0 ? prevForm : prevIsNum ? DomainContext.number : prevCtx == lex.sentenceContext && prevCtx >= 0 ? DomainContext.sentenceStart
-                    : (prevCtx == lex.iContext && prevCtx >= 0 ? lex.iFormID : nil)
+                let x = Repairer.domainNeighbour(prevCtx, prevIsNum, prevForm, lex: lex)
+                dl = x == Repairer.noNeighbour ? nil : x
                 dr = nextForm >= 0 ? nextForm : nextCtx == lex.numberContext && nextCtx >= 0 ? DomainContext.number
                     : (nextCtx == lex.endContext && nextCtx >= 0 ? DomainContext.clauseEnd : nil)
                 if let x = dl { let t = dm.totals.count(3, x); if t > 0 { dlb = a * Float(t) / dm.leftSum } else { dl = nil } }
@@ -788,8 +789,8 @@ public final class Repairer: Sendable {
                 if dr != nil { uncounted += w * log(drb / da) }
                 withUnsafeMutableBytes(of: &longer) { raw in
                     cache.candForms.withUnsafeBufferPointer { forms in
-                        dm.longerContext(forms.baseAddress! + start, n, left: dl, far: far, right: dr,
-                                         next2: nextForm >= 0 ? next2 : Repairer.noNeighbour, into: raw.baseAddress!.assumingMemoryBound(to: Float.self))
+                        dm.longerContext(forms.baseAddress! + start, n, left: dl, far: far, right: dr, next2: next2,
+                                         into: raw.baseAddress!.assumingMemoryBound(to: Float.self))
                     }
                 }
             }
