@@ -94,6 +94,21 @@ struct OCRRewritesTests {
         #expect(q.confidence(2) == 0)
     }
 
+    @Test("in OCR'd text a ‘ reads as ', and so does a ’ that closes a quotation opened by ' or ‘; Swedish-style ’…’ quotations, apostrophes inside words and clean text keep their marks")
+    func curlySingleQuotesInStraightQuotations() {
+        let damaged = "Chefen kallade det ‘tillitsreformen’ och sade att f6rslaget var 'klokt’ f6r kommunen."
+        #expect(repaired(damaged, with: Repairer.shared) == "Chefen kallade det 'tillitsreformen' och sade att förslaget var 'klokt' för kommunen.")
+        let swedish = "Hon kallade det ’en bra start’ i budgeten och ar n6jd med Banca d’Italia."
+        #expect(repaired(swedish, with: Repairer.shared) == "Hon kallade det ’en bra start’ i budgeten och är nöjd med Banca d’Italia.")
+        let clean = Array("Chefen kallade det ‘tillitsreformen’ och sa att förslaget var bra för kommunen och för de anställda.".utf8)
+        #expect(Repairer.shared.repair(text: clean, mode: .auto).changes.isEmpty)
+        // the confidence is the share of opening single marks that are straight or ‘
+        let mixed = "Det var ’fel’ sa hon, men ‘ratt’ sa han, och 'bra’ f6r alla."
+        let r = Repairer.shared.repair(text: Array(mixed.utf8), mode: .on)
+        let quoteEdits = r.changes.filter { $0.original == "‘" || $0.original == "’" }
+        #expect(quoteEdits.count == 3 && quoteEdits.allSatisfy { abs($0.confidence - 2.0 / 3) < 1e-6 })
+    }
+
     @Test("in damaged text a comma before a word that opens sentences is the period OCR misread; before a name, a place or a lowercase word it stays, and clean text keeps its commas")
     func commaBeforeSentenceOpenerIsAPeriod() {
         let damaged = "Fragan har utretts i flera ar, Det ar dags att regeringen agerar f6r kommunerna, Vi vantar."

@@ -15,21 +15,52 @@
 /// the in-domain corpus mixes straight and curly quotes across its lines, and read as one
 /// paragraph a 256 KB part of it turned 1,014 of its `"` and `“` into `”`), and at the ends of
 /// the token range being decided (a part of a streamed document, which is cut there).
-/// Cost: one pass over a paragraph's tokens, only in a paragraph that holds a `"` or `“` and
-/// only once per paragraph.
+/// Single marks follow the same evidence, by their pairs. Neither convention opens a quotation
+/// with `‘`: Swedish typography writes `’…’`, text set with straight quotes `'…'`. In
+/// English-model OCR of straight-quote text (`shared/ocr/dev`: 78 `'` in the gold and no
+/// curly single mark) 52 marks read `'`, 11 `‘` and 16 `’`, the `’` closing a quotation that a
+/// `'` or `‘` opened. So in a paragraph of OCR'd text a `‘` reads `'`, and so does a closing
+/// `’` whose quotation opened with `'` or `‘`; a quotation opened by `’` (Swedish style) and a
+/// mark inside a word (an apostrophe: `d’Italia`) keep theirs. The confidence is the share of
+/// the paragraph's opening single marks that are `'` or `‘`.
+///
+/// Cost: one pass over a paragraph's tokens, only in a paragraph that holds a quotation mark
+/// other than `”` and `'`, and only once per paragraph.
 struct QuoteStyle {
     /// The tokens the counts cover.
     var lo = 0, hi = 0
     /// How many `”`, `"` and `“` those tokens hold.
     var curly = 0, straight = 0, opening = 0
+    /// The single marks of those tokens that read as `'`, in ascending token order.
+    var straightSingles: [Int] = []
+    /// The confidence of those readings.
+    var singleShare: Float = 0
 
-    /// The kind of mark token `t` is: 1 `”`, 2 `"`, 3 `“`, 0 another token.
+    /// The kind of mark token `t` is: 1 `”`, 2 `"`, 3 `“`, 4 `'`, 5 `‘`, 6 `’`, 0 another token.
     @inline(__always)
     static func mark(_ p: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int {
         let s = Int(t.start), n = Int(t.end) - s
-        if n == 1 { return p[s] == 0x22 ? 2 : 0 }
+        if n == 1 { return p[s] == 0x22 ? 2 : p[s] == 0x27 ? 4 : 0 }
         guard n == 3, p[s] == 0xE2, p[s + 1] == 0x80 else { return 0 }
-        return p[s + 2] == 0x9D ? 1 : p[s + 2] == 0x9C ? 3 : 0
+        switch p[s + 2] {
+        case 0x9D: return 1
+        case 0x9C: return 3
+        case 0x98: return 5
+        case 0x99: return 6
+        default: return 0
+        }
+    }
+
+    /// Whether single mark `k` opens a quotation (1: a word follows it, glued, and none
+    /// precedes it so), closes one (2: it is glued to what precedes it and no word follows it
+    /// so), or neither (0: an apostrophe inside a word, or a mark standing alone).
+    static func singleRole(_ tokens: [Token], _ k: Int, lo: Int, hi: Int) -> Int {
+        let t = tokens[k]
+        @inline(__always) func isWord(_ u: Token) -> Bool { u.kind == .word || u.kind == .number }
+        let gluedBefore = k > lo && tokens[k - 1].end == t.start
+        let wordAfter = k + 1 < hi && tokens[k + 1].start == t.end && isWord(tokens[k + 1])
+        if wordAfter { return gluedBefore && isWord(tokens[k - 1]) ? 0 : 1 }
+        return gluedBefore ? 2 : 0
     }
 
     init() {}
@@ -45,11 +76,29 @@ struct QuoteStyle {
         while hi < range.upperBound && !cut(tokens[hi - 1], tokens[hi]) { hi += 1 }
         self.lo = lo
         self.hi = hi
+        var singles: [(token: Int, kind: Int, role: Int)] = []
         for k in lo..<hi where tokens[k].kind != .word && tokens[k].kind != .number {
             switch QuoteStyle.mark(p, tokens[k]) {
             case 1: curly += 1
             case 2: straight += 1
             case 3: opening += 1
+            case let m where m >= 4: singles.append((k, m, QuoteStyle.singleRole(tokens, k, lo: lo, hi: hi)))
+            default: break
+            }
+        }
+        guard singles.contains(where: { $0.kind >= 5 }) else { return }
+        let openers = singles.filter { $0.role == 1 }
+        guard !openers.isEmpty else { return }
+        singleShare = Float(openers.filter { $0.kind != 6 }.count) / Float(openers.count)
+        var openKind = 0   // the kind of mark that opened the quotation now open, 0 when none is
+        for s in singles {
+            switch s.role {
+            case 1:
+                openKind = s.kind
+                if s.kind == 5 { straightSingles.append(s.token) }
+            case 2:
+                if openKind == 4 || openKind == 5, s.kind != 4 { straightSingles.append(s.token) }
+                openKind = 0
             default: break
             }
         }
@@ -68,5 +117,11 @@ struct QuoteStyle {
         case 3: return curly > opening + straight ? Float(curly) / Float(curly + opening + straight) : 0
         default: return 0
         }
+    }
+
+    /// The confidence that single mark `ti` (of the tokens these counts cover) is a misread
+    /// `'`; 0 when the paragraph gives no reason to think so.
+    func singleConfidence(_ ti: Int) -> Float {
+        straightSingles.contains(ti) ? singleShare : 0
     }
 }

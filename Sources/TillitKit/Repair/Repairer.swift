@@ -599,12 +599,13 @@ public final class Repairer: Sendable {
                     // a glyph that OCR writes for another (a spaced `—` for `–`), learned from data
                     out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(glyphRules.glyphs[k].gold), confidence: glyphRules.glyphs[k].confidence, reason: .punctuation))
                 }
-                if damaged, damagedRegime == 1, case let mark = QuoteStyle.mark(p, t), mark >= 2 {
-                    // a `"` or `“` in a paragraph whose OCR shows it was set with `”`
+                if damaged, damagedRegime == 1, case let mark = QuoteStyle.mark(p, t), mark >= 2 && mark != 4 {
+                    // a `"` or `“` in a paragraph whose OCR shows it was set with `”`; a `‘` or `’`
+                    // in a quotation that was set with straight single marks
                     if !quotes.covers(ti) { quotes = QuoteStyle(around: ti, p, tokens, within: range, perLine: verdict.perLine) }
-                    let c = quotes.confidence(mark)
+                    let c = mark <= 3 ? quotes.confidence(mark) : quotes.singleConfidence(ti)
                     if c > 0 && c >= minConf {
-                        out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm([0xE2, 0x80, 0x9D]), confidence: c, reason: .punctuation))
+                        out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(mark <= 3 ? [0xE2, 0x80, 0x9D] : [0x27]), confidence: c, reason: .punctuation))
                     }
                     continue
                 }
