@@ -6,10 +6,11 @@
 /// the marks read `”`, 34 `"` and 13 `“`; text set with straight quotes keeps them
 /// (`shared/ocr/dev`: 14 `"` and 2 `”` in the gold, 15 and 3 in the OCR). So a paragraph in
 /// which OCR read some `”` at least as often as it wrote `"` was set with `”`, and its `"`
-/// are misreadings; its `“` are too when the `”` outnumber the `“` and `"` together
-/// (English-style pairs `“…”` stay). The confidence of such a repair
-/// is the share of `”` among the marks weighed; it applies at `--min-confidence` (0.5 by
-/// default) or above.
+/// and `“` are misreadings. An English-style `“…”` is rare in the Swedish the tool reads (75
+/// of 22,531 double marks in the clean Riksdag and statute corpus) while OCR writes `“` for
+/// one `”` in eight, so an OCR `“` in such a paragraph is a misread `”` about 40 times in 41.
+/// The confidence of such a repair is the share of `”` among the marks weighed; it applies at
+/// `--min-confidence` (0.5 by default) or above.
 ///
 /// A paragraph ends at a blank line (at a line break in text with one paragraph per line:
 /// the in-domain corpus mixes straight and curly quotes across its lines, and read as one
@@ -114,7 +115,7 @@ struct QuoteStyle {
         guard curly > 0 else { return 0 }
         switch mark {
         case 2: return curly >= straight ? Float(curly) / Float(curly + straight) : 0
-        case 3: return curly > opening + straight ? Float(curly) / Float(curly + opening + straight) : 0
+        case 3: return curly >= straight ? Float(curly) / Float(curly + opening + straight) : 0   // `“`
         default: return 0
         }
     }
