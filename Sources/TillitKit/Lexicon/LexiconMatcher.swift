@@ -170,8 +170,8 @@ public final class LexiconMatcher: Sendable {
             }
         }
         if !containsIds.isEmpty {
-            let arr = Array(UnsafeBufferPointer(start: key, count: len))
-            for id in containsIds where wordPatterns[Int(id)].matches(arr) { out.append(id) }
+            let keyBytes = UnsafeBufferPointer(start: key, count: len)
+            for id in containsIds where wordPatterns[Int(id)].matches(keyBytes) { out.append(id) }
         }
         if out.count > 1 { out = Array(Set(out)).sorted() }
         return out
@@ -193,14 +193,11 @@ public final class LexiconMatcher: Sendable {
         let ids = wordPatternIDs(key, len)
         var best: Int32 = -1
         var bestScore = -1.0
-        var keyArray: [UInt8]? = nil
+        let keyBytes = UnsafeBufferPointer(start: key, count: len)
         for id in ids {
             for e in singleByWord[Int(id)] {
                 let entry = lexicon.entries[Int(e)]
-                if !entry.exclusions.isEmpty {
-                    if keyArray == nil { keyArray = Array(UnsafeBufferPointer(start: key, count: len)) }
-                    if entry.exclusions.contains(where: { $0.matches(keyArray!) }) { continue }
-                }
+                if !entry.exclusions.isEmpty && entry.exclusions.contains(where: { $0.matches(keyBytes) }) { continue }
                 // most specific pattern wins: longest literal, then the exact kind, then weight
                 let w = wordPatterns[Int(id)]
                 let score = Double(w.stem.count) * 10 + (w.anyPrefix || w.anySuffix ? 0 : 5) + entry.weight + (entry.isName ? 1e6 : 0)

@@ -66,13 +66,34 @@ public struct WordPattern: Sendable, Hashable, CustomStringConvertible {
     /// True when the lowercased `key` matches. O(key length × inflections); used when
     /// building caches and for exclusions, not per token.
     public func matches(_ key: [UInt8]) -> Bool {
-        if anySuffix {
-            if anyPrefix { return key.count >= stem.count && (0...(key.count - stem.count)).contains { key[$0..<($0 + stem.count)].elementsEqual(stem) } }
-            return key.count >= stem.count && key.prefix(stem.count).elementsEqual(stem)
+        key.withUnsafeBufferPointer { matches($0) }
+    }
+
+    /// True when the lowercased bytes `key` match; allocates nothing.
+    func matches(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = key.count, m = stem.count
+        guard n >= m else { return false }
+        return stem.withUnsafeBufferPointer { st in
+            @inline(__always) func stemAt(_ at: Int) -> Bool {
+                for k in 0..<m where key[at + k] != st[k] { return false }
+                return true
+            }
+            if anySuffix {
+                if anyPrefix { return (0...(n - m)).contains { stemAt($0) } }
+                return stemAt(0)
+            }
+            // the stem, then an ending (one of the inflections when `inflects`, else none),
+            // at the key's end; with `anyPrefix` at least two bytes may come before the stem
+            @inline(__always) func endsWith(_ ending: [UInt8]) -> Bool {
+                let f = m + ending.count
+                guard n == f || (anyPrefix && n - f >= 2) else { return false }
+                let at = n - f
+                guard stemAt(at) else { return false }
+                for k in ending.indices where key[at + m + k] != ending[k] { return false }
+                return true
+            }
+            if !inflects { return endsWith([]) }
+            return WordPattern.inflectionBytes.contains { endsWith($0) }
         }
-        for f in forms where key.count >= f.count {
-            if key.count == f.count { if key.elementsEqual(f) { return true } } else if anyPrefix && key.count - f.count >= 2 && key.suffix(f.count).elementsEqual(f) { return true }
-        }
-        return false
     }
 }
