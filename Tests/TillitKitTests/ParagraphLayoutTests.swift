@@ -122,4 +122,28 @@ extension ParagraphLayoutTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("are not valid UTF-8; that part read as Windows-1252") == true)
     }
+
+    @Test("the damage check of a clean text with one paragraph per line stops counting lines past twice its sample, and decides as a full count does")
+    func damageCheckStopsEarlyOnCleanLines() {
+        func verdicts(_ text: String) -> (full: ParagraphDamage, quick: ParagraphDamage) {
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                var tokens: [Token] = []
+                Tokenizer.tokenize(b, range: 0..<b.count, into: &tokens)
+                return (ParagraphDamage(b, tokens: tokens, repairer: .shared, mode: .auto),
+                        ParagraphDamage(b, tokens: tokens, repairer: .shared, mode: .auto, clean: true))
+            }
+        }
+        let clean = (0..<1200).map { "Kommunen har sedan år \($0) ansvar för skolan och vården i länet, och nämnden följer upp arbetet." }
+        let damaged = (0..<1200).map { "Kommunen har sedan ar \($0) ansvar f6r skolan och varden i lanet, och namnden f6ljer upp arbetet." }
+        for lines in [clean, damaged, clean + damaged] {
+            let (full, quick) = verdicts(lines.joined(separator: "\n"))
+            #expect(full.perLine && quick.perLine)
+            #expect(full.anyDamaged == quick.anyDamaged && full.detected == quick.detected && full.rate == quick.rate)
+            #expect(full.flattened == quick.flattened && full.bare == quick.bare)
+        }
+        let (full, quick) = verdicts(clean.joined(separator: "\n"))
+        #expect(!full.anyDamaged && full.ends.count == 1200 && quick.ends.count < 700)
+        let (fullDamaged, quickDamaged) = verdicts(damaged.joined(separator: "\n"))
+        #expect(fullDamaged.anyDamaged && quickDamaged.verdicts == fullDamaged.verdicts && quickDamaged.ends == fullDamaged.ends)
+    }
 }

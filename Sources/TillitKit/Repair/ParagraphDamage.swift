@@ -68,10 +68,21 @@ struct ParagraphDamage {
     /// `layout`: how the text marks its paragraphs (nil: `Segmenter.layout` decides from the
     /// text). In a text with one paragraph per line every line is a paragraph, so an English
     /// line among Swedish ones (a treaty in two languages) is left alone on its own.
+    ///
+    /// `clean`: the caller only needs the verdicts when some paragraph is damaged (it leaves a
+    /// clean text alone). In auto mode, a text with one paragraph per line whose sample shows
+    /// no damage has no damaged line (a line never switches repair on alone), so the lines past
+    /// twice the sample are not counted: they form one last paragraph, left alone. Where the
+    /// sample shows damage, every line is counted as without `clean`. Whether any paragraph is
+    /// damaged, the rate and the document's verdict are those of a full count either way.
     init(_ p: UnsafeBufferPointer<UInt8>, tokens: [Token], repairer: Repairer, mode: RepairMode, sample: Int = 4000, document: Document? = nil,
-         layout: ParagraphMode? = nil) {
-        let perLine = (layout ?? Segmenter.layout(p, range: 0..<p.count)) == .line
+         layout: ParagraphMode? = nil, clean: Bool = false) {
+        let lineLayout = layout ?? Segmenter.layout(p, range: 0..<p.count)
+        let perLine = lineLayout == .line
         self.perLine = perLine
+        // the paragraphs counted stop at a paragraph end past this many words (see `clean`)
+        let wordLimit = clean && perLine && mode == .auto && document == nil ? 2 * sample : Int.max
+        var counted = 0, cutAt = -1
         // per paragraph: words, marked, suspicious, acute, first token
         var counts: [(words: Int, marked: Int, suspicious: Int, acute: Int, first: Int)] = []
         var cur = (words: 0, marked: 0, suspicious: 0, acute: 0, first: 0)
@@ -81,7 +92,9 @@ struct ParagraphDamage {
                 if ti > 0 && (perLine ? ParagraphDamage.lineBreakBetween(p, Int(tokens[ti - 1].end), Int(t.start))
                                       : ParagraphDamage.blankLineBetween(p, Int(tokens[ti - 1].end), Int(t.start))) {
                     counts.append(cur); ends.append(ti)
+                    counted += cur.words
                     cur = (0, 0, 0, 0, ti)
+                    if counted >= wordLimit { cutAt = ti; break }
                 }
                 guard t.kind == .word && t.length >= 2 else { continue }
                 cur.words += 1
@@ -101,7 +114,7 @@ struct ParagraphDamage {
                 }
             }
         }
-        counts.append(cur); ends.append(tokens.count)
+        if cutAt < 0 { counts.append(cur); ends.append(tokens.count) }
         let damagedRate = repairer.damagedRate
         // foreign paragraphs
         var foreign = [Bool](repeating: false, count: counts.count)
@@ -151,6 +164,14 @@ struct ParagraphDamage {
                 }
             }
             if english * 20 >= words && english > 2 * swedish { detected = false }
+        }
+        if cutAt >= 0 {
+            // a sample that shows damage, or too few words outside foreign lines: count them all
+            if detected || words < sample {
+                self = ParagraphDamage(p, tokens: tokens, repairer: repairer, mode: mode, sample: sample, layout: lineLayout)
+                return
+            }
+            counts.append((0, 0, 0, 0, cutAt)); ends.append(tokens.count); foreign.append(false)
         }
         flattened = suspicious * 50 < words && acute * 200 < words
         bare = words >= ParagraphDamage.bareWords && suspicious == 0 && acute * 200 < words

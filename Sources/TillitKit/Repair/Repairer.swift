@@ -505,7 +505,7 @@ public final class Repairer: Sendable {
         if mode == .off { return (false, 0) }
         // damage and language per paragraph: a foreign one is left alone, and a clean one
         // in a damaged file (or the reverse) is told apart when it is long enough
-        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode, layout: layout)
+        let verdict = ParagraphDamage(p, tokens: tokens, repairer: self, mode: mode, layout: layout, clean: true)
         // --repair auto leaves documents that look clean alone (and never loads the lexicon for them)
         if mode == .auto && !verdict.anyDamaged { return (false, verdict.rate) }
         var carry = RepairCarry()
