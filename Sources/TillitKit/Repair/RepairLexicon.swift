@@ -26,8 +26,8 @@ public final class RepairLexicon: Sendable {
     /// P(context) per context id, over all left (`leftBackground`) or right pairs: the
     /// back-off of P(context | form) for a context never seen beside the form.
     let leftBackground: [Float], rightBackground: [Float]
-    /// ln P(ocr char | true char), keyed by (ocr << 32 | true).
-    let channel: [UInt64: Float]
+    /// ln P(ocr char | true char) per (ocr, true) scalar pair, as the bits of a `Float`.
+    let channel: IntPairTable
     /// ln P(c | c) fallback for identity on unseen characters.
     static let identity: Float = -0.01
 
@@ -342,8 +342,12 @@ public final class RepairLexicon: Sendable {
         // channel: P(x | y) = c(x,y) / Σx c(x,y)
         var perTrue: [UInt32: Float] = [:]
         for (_, y, c) in conf { perTrue[y, default: 0] += c }
-        var channel: [UInt64: Float] = [:]
-        for (x, y, c) in conf { channel[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(perTrue[y]! + 1))) }
+        var costs: [UInt64: Float] = [:]   // a pair listed twice takes its last line
+        for (x, y, c) in conf { costs[UInt64(x) << 32 | UInt64(y)] = Float(log(Double(c + 0.5) / Double(perTrue[y]! + 1))) }
+        var channel = IntPairTable(capacity: max(costs.count, 16))
+        for (k, cost) in costs {
+            channel.add(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), Int32(bitPattern: cost.bitPattern))
+        }
         self.forms = forms
         self.logFreq = freq
         self.skeletons = skeletons
@@ -519,7 +523,7 @@ public final class RepairLexicon: Sendable {
 
     /// ln P(ocr | true) for two scalars.
     func channelCost(ocr: UInt32, true t: UInt32) -> Float {
-        if let v = channel[UInt64(ocr) << 32 | UInt64(t)] { return v }
+        if let v = channel.value(Int32(bitPattern: ocr), Int32(bitPattern: t)) { return Float(bitPattern: UInt32(bitPattern: v)) }
         return ocr == t ? RepairLexicon.identity : -7
     }
 

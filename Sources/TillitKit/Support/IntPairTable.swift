@@ -39,6 +39,22 @@ public struct IntPairTable: Sendable {
         }
     }
 
+    /// The value stored for (a, b), or nil when the pair was never added.
+    @inlinable @inline(__always)
+    public func value(_ a: Int32, _ b: Int32) -> Int32? {
+        let k = IntPairTable.key(a, b)
+        let mask = keys.count - 1
+        var s = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        return keys.withUnsafeBufferPointer { ks in
+            while true {
+                let v = ks[s]
+                if v == k { return values[s] }
+                if v == UInt64.max { return nil }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
     /// Adds `n` to the count for (a, b). The table must not fill beyond its capacity.
     public mutating func add(_ a: Int32, _ b: Int32, _ n: Int32) {
         if (count + 1) * 2 > keys.count { grow() }

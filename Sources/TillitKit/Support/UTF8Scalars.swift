@@ -24,13 +24,13 @@ enum UTF8Scalars {
     }
 
     /// UTF-8 bytes of scalar values.
+    /// Cost: one allocation of 4 bytes a scalar, written in place.
     static func encode(_ s: [UInt32]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count + 4)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { b in
-            for u in s { out.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress!, count: encode(u, into: b.baseAddress!))) }
+        [UInt8](unsafeUninitializedCapacity: s.count * 4) { out, n in
+            var k = 0
+            for u in s { k += encode(u, into: out.baseAddress! + k) }
+            n = k
         }
-        return out
     }
 
     /// Writes the UTF-8 bytes of scalar `u` at `out` (room for 4); returns their count.
