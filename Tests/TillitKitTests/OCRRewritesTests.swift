@@ -95,7 +95,7 @@ struct OCRRewritesTests {
         #expect(q.confidence(2) == 0)
     }
 
-    @Test("in OCR'd text a ‘ reads as ', and so does a ’ that closes a quotation opened by ' or ‘; Swedish-style ’…’ quotations, apostrophes inside words and clean text keep their marks")
+    @Test("in OCR'd text a ‘ reads as ', and so does a ’ that closes a quotation opened by ' or ‘; a ‘ at a line's start that nothing closes is dropped; Swedish-style ’…’ quotations, apostrophes inside words and clean text keep their marks")
     func curlySingleQuotesInStraightQuotations() {
         let damaged = "Chefen kallade det ‘tillitsreformen’ och sade att f6rslaget var 'klokt’ f6r kommunen."
         #expect(repaired(damaged, with: Repairer.shared) == "Chefen kallade det 'tillitsreformen' och sade att förslaget var 'klokt' för kommunen.")
@@ -103,6 +103,11 @@ struct OCRRewritesTests {
         #expect(repaired(swedish, with: Repairer.shared) == "Hon kallade det ’en bra start’ i budgeten och är nöjd med Banca d’Italia.")
         let clean = Array("Chefen kallade det ‘tillitsreformen’ och sa att förslaget var bra för kommunen och för de anställda.".utf8)
         #expect(Repairer.shared.repair(text: clean, mode: .auto).changes.isEmpty)
+        // a ‘ at a line's start that no mark closes is a speck, not a quotation; one that a mark closes is a quotation
+        #expect(repaired("Regeringen har svarat pa fragan\n‘och f6rslaget ar klart.\n", with: Repairer.shared)
+                == "Regeringen har svarat på frågan\noch förslaget är klart.\n")
+        #expect(repaired("Regeringen har svarat pa fragan\n‘Vi ar klara’ sa hon f6r dagen.\n", with: Repairer.shared)
+                == "Regeringen har svarat på frågan\n'Vi är klara' sa hon för dagen.\n")
         // the confidence is the share of opening single marks that are straight or ‘
         let mixed = "Det var ’fel’ sa hon, men ‘ratt’ sa han, och 'bra’ f6r alla."
         let r = Repairer.shared.repair(text: Array(mixed.utf8), mode: .on)

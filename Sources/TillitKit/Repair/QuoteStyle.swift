@@ -22,8 +22,10 @@
 /// curly single mark) 52 marks read `'`, 11 `‘` and 16 `’`, the `’` closing a quotation that a
 /// `'` or `‘` opened. So in a paragraph of OCR'd text a `‘` reads `'`, and so does a closing
 /// `’` whose quotation opened with `'` or `‘`; a quotation opened by `’` (Swedish style) and a
-/// mark inside a word (an apostrophe: `d’Italia`) keep theirs. The confidence is the share of
-/// the paragraph's opening single marks that are `'` or `‘`.
+/// mark inside a word (an apostrophe: `d’Italia`) keep theirs. A `‘` at a line's start that no
+/// mark of the paragraph closes is a speck OCR read as a mark (in riksdag-dev all 10 such, list
+/// items and questions: `‘och spårtrafik`), and is dropped. The confidence is the share of the
+/// paragraph's opening single marks that are `'` or `‘`.
 ///
 /// Cost: one pass over a paragraph's tokens, only in a paragraph that holds a quotation mark
 /// other than `”` and `'`, and only once per paragraph.
@@ -36,6 +38,8 @@ struct QuoteStyle {
     var straightSingles: [Int] = []
     /// The confidence of those readings.
     var singleShare: Float = 0
+    /// The `‘` of those tokens that stand at a line's start and that no mark closes.
+    var strays: [Int] = []
 
     /// The kind of mark token `t` is: 1 `”`, 2 `"`, 3 `“`, 4 `'`, 5 `‘`, 6 `’`, 0 another token.
     @inline(__always)
@@ -92,10 +96,20 @@ struct QuoteStyle {
         guard !openers.isEmpty else { return }
         singleShare = Float(openers.filter { $0.kind != 6 }.count) / Float(openers.count)
         var openKind = 0   // the kind of mark that opened the quotation now open, 0 when none is
+        var open = -1      // the token of that mark
+        // a `‘` at a line's start that no mark closes is a speck OCR read as a mark (a list
+        // bullet: `‘och spårtrafik`), not a quotation
+        func leaveOpen() {
+            if openKind == 5, open == 0 || ParagraphDamage.lineBreakBetween(p, Int(tokens[open - 1].end), Int(tokens[open].start)) {
+                straightSingles.removeAll { $0 == open }
+                strays.append(open)
+            }
+        }
         for s in singles {
             switch s.role {
             case 1:
-                openKind = s.kind
+                leaveOpen()
+                openKind = s.kind; open = s.token
                 if s.kind == 5 { straightSingles.append(s.token) }
             case 2:
                 if openKind == 4 || openKind == 5, s.kind != 4 { straightSingles.append(s.token) }
@@ -103,6 +117,7 @@ struct QuoteStyle {
             default: break
             }
         }
+        leaveOpen()
     }
 
     /// True when the counts cover token `ti`.
