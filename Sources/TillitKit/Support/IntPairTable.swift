@@ -25,19 +25,7 @@ public struct IntPairTable: Sendable {
 
     /// The count for (a, b), or 0.
     @inlinable @inline(__always)
-    public func count(_ a: Int32, _ b: Int32) -> Int32 {
-        let k = IntPairTable.key(a, b)
-        let mask = keys.count - 1
-        var s = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        return keys.withUnsafeBufferPointer { ks in
-            while true {
-                let v = ks[s]
-                if v == k { return values[s] }
-                if v == UInt64.max { return 0 }
-                s = (s + 1) & mask
-            }
-        }
-    }
+    public func count(_ a: Int32, _ b: Int32) -> Int32 { value(a, b) ?? 0 }
 
     /// The value stored for (a, b), or nil when the pair was never added.
     @inlinable @inline(__always)
