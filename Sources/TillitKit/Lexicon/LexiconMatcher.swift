@@ -197,7 +197,7 @@ public final class LexiconMatcher: Sendable {
         for id in ids {
             for e in singleByWord[Int(id)] {
                 let entry = lexicon.entries[Int(e)]
-                if !entry.exclusions.isEmpty && entry.exclusions.contains(where: { $0.matches(keyBytes) }) { continue }
+                if entry.exclusions.contains(where: { $0.matches(keyBytes) }) { continue }
                 // most specific pattern wins: longest literal, then the exact kind, then weight
                 let w = wordPatterns[Int(id)]
                 let score = Double(w.stem.count) * 10 + (w.anyPrefix || w.anySuffix ? 0 : 5) + entry.weight + (entry.isName ? 1e6 : 0)

@@ -55,11 +55,6 @@ public struct WordPattern: Sendable, Hashable, CustomStringConvertible {
         (anyPrefix ? "*" : "") + String(decoding: stem, as: UTF8.self) + (inflects ? "~" : "") + (anySuffix ? "*" : "")
     }
 
-    /// The literal forms a token may equal (stem, or stem + each inflection).
-    var forms: [[UInt8]] {
-        inflects ? WordPattern.inflectionBytes.map { stem + $0 } : [stem]
-    }
-
     /// `inflections` as bytes.
     static let inflectionBytes: [[UInt8]] = inflections.map { Array($0.utf8) }
 

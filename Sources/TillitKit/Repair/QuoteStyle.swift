@@ -34,7 +34,7 @@ struct QuoteStyle {
     var lo = 0, hi = 0
     /// How many `”`, `"` and `“` those tokens hold.
     var curly = 0, straight = 0, opening = 0
-    /// The single marks of those tokens that read as `'`, in ascending token order.
+    /// The single marks of those tokens that read as `'`.
     var straightSingles: [Int] = []
     /// The confidence of those readings.
     var singleShare: Float = 0
@@ -100,18 +100,16 @@ struct QuoteStyle {
         // a `‘` at a line's start that no mark closes is a speck OCR read as a mark (a list
         // bullet: `‘och spårtrafik`), not a quotation
         func leaveOpen() {
-            if openKind == 5, open == 0 || ParagraphDamage.lineBreakBetween(p, Int(tokens[open - 1].end), Int(tokens[open].start)) {
-                straightSingles.removeAll { $0 == open }
-                strays.append(open)
-            }
+            guard openKind == 5 else { return }
+            if open == 0 || ParagraphDamage.lineBreakBetween(p, Int(tokens[open - 1].end), Int(tokens[open].start)) { strays.append(open) } else { straightSingles.append(open) }
         }
         for s in singles {
             switch s.role {
             case 1:
                 leaveOpen()
                 openKind = s.kind; open = s.token
-                if s.kind == 5 { straightSingles.append(s.token) }
             case 2:
+                if openKind == 5 { straightSingles.append(open) }   // a closed `‘` is a quotation's
                 if openKind == 4 || openKind == 5, s.kind != 4 { straightSingles.append(s.token) }
                 openKind = 0
             default: break
@@ -135,9 +133,17 @@ struct QuoteStyle {
         }
     }
 
-    /// The confidence that single mark `ti` (of the tokens these counts cover) is a misread
-    /// `'`; 0 when the paragraph gives no reason to think so.
-    func singleConfidence(_ ti: Int) -> Float {
-        straightSingles.contains(ti) ? singleShare : 0
+    /// What mark `ti` of kind `mark` (of the tokens these counts cover) reads as, and the
+    /// confidence of that reading: `”` for a `"` or `“`, `'` for a `‘` or `’`, nothing for a
+    /// stray `‘`; nil when the paragraph gives no reason to change it.
+    func reading(_ mark: Int, at ti: Int) -> (bytes: [UInt8], confidence: Float)? {
+        switch mark {
+        case 2, 3:
+            let c = confidence(mark)
+            return c > 0 ? ([0xE2, 0x80, 0x9D], c) : nil
+        case 5 where strays.contains(ti): return ([], singleShare)
+        case 5, 6: return straightSingles.contains(ti) ? ([0x27], singleShare) : nil
+        default: return nil
+        }
     }
 }

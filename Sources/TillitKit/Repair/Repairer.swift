@@ -603,10 +603,8 @@ public final class Repairer: Sendable {
                     // a `"` or `“` in a paragraph whose OCR shows it was set with `”`; a `‘` or `’`
                     // in a quotation that was set with straight single marks
                     if !quotes.covers(ti) { quotes = QuoteStyle(around: ti, p, tokens, within: range, perLine: verdict.perLine) }
-                    let stray = mark == 5 && quotes.strays.contains(ti)
-                    let c = mark <= 3 ? quotes.confidence(mark) : stray ? quotes.singleShare : quotes.singleConfidence(ti)
-                    if c > 0 && c >= minConf {
-                        out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(mark <= 3 ? [0xE2, 0x80, 0x9D] : stray ? [] : [0x27]), confidence: c, reason: .punctuation))
+                    if let r = quotes.reading(mark, at: ti), r.confidence > 0 && r.confidence >= minConf {
+                        out.append(RepairEdit(tokenIndex: Int32(ti), form: cache.glyphForm(r.bytes), confidence: r.confidence, reason: .punctuation))
                     }
                     continue
                 }
