@@ -948,6 +948,18 @@ struct RepairTests {
         #expect(lex.formID(Array("från".utf8)) == 1)
     }
 
+    @Test("a caller's lexicon text of several MiB is left intact by parsing (only compiled-in texts give their pages back)")
+    func callerLexiconTextSurvivesParsing() {
+        var text = "# a lexicon built at run time\n"
+        for i in 0..<150_000 { text += "w\tform\(i)\t\(i % 97 + 1)\n" }
+        #expect(text.utf8.count > 2 << 20)
+        let copy = Array(text.utf8)
+        let lex = RepairLexicon(text: text)
+        #expect(lex.formCount == 150_000)
+        let intact = Array(text.utf8) == copy   // compared outside #expect: a failure would diff megabytes
+        #expect(intact)
+    }
+
 
     @Test("the damage check's byte flags of a word, read 8 bytes at a time, are those of a byte-by-byte read, on 20,000 mutated texts")
     func assessFlagsAgreeWithByteReads() {

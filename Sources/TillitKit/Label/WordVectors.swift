@@ -54,6 +54,7 @@ public final class WordVectors: Sendable {
     public static let embedded: WordVectors = {
         var text = EmbeddedWordVectors.text
         let r = text.withUTF8 { parse($0, source: "<embedded>") }
+        EmbeddedText.release(text)
         switch r {
         case .success(let v): return v
         case .failure(let e): fatalError("embedded word vectors are malformed: \(e)")

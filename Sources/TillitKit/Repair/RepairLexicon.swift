@@ -37,7 +37,8 @@ public final class RepairLexicon: Sendable {
     static let maxFormBytes = 120
 
     /// The embedded lexicon, parsed on first use.
-    public static let embedded: RepairLexicon = RepairLexicon(text: EmbeddedRepairLexicon.text, context: EmbeddedRepairContext.text)
+    /// Its texts' pages are released once parsed (`EmbeddedText`).
+    public static let embedded: RepairLexicon = try! RepairLexicon(parsing: EmbeddedRepairLexicon.text, checkedAs: nil, context: EmbeddedRepairContext.text, embedded: true)
 
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
@@ -192,7 +193,7 @@ public final class RepairLexicon: Sendable {
     public convenience init(contentsOf path: String) throws(TillitError) {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
-        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text)
+        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text, embedded: false)
     }
 
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines); lines of other
@@ -202,12 +203,14 @@ public final class RepairLexicon: Sendable {
     /// `DomainContext`); nil for none. The embedded lexicon and lexicon files read with
     /// `init(contentsOf:)` take the embedded ones.
     public convenience init(text: String, context: String? = nil) {
-        try! self.init(parsing: text, checkedAs: nil, context: context)   // unchecked parsing never throws
+        try! self.init(parsing: text, checkedAs: nil, context: context, embedded: false)   // unchecked parsing never throws
     }
 
     /// Parses lexicon text. With `path`, the first malformed line throws `.badLexicon` with
     /// its line number (one pass: the same loop checks and parses); without, it is skipped.
-    init(parsing text: String, checkedAs path: String?, context: String?) throws(TillitError) {
+    /// `embedded`: the texts are the literals compiled into the library, whose pages are
+    /// released once parsed (never a caller's string: releasing would zero its memory).
+    init(parsing text: String, checkedAs path: String?, context: String?, embedded: Bool) throws(TillitError) {
         var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
@@ -313,7 +316,7 @@ public final class RepairLexicon: Sendable {
             }
         }
         // the text is parsed: its pages need not stay resident while the indexes are built
-        RepairLexicon.releasePages(of: &text)
+        if embedded { EmbeddedText.release(text) }
         var contexts = ByteTable(capacity: 20_000)
         var left = IntPairTable(capacity: pending.count / 2 + 16)
         var right = IntPairTable(capacity: pending.count / 2 + 16)
@@ -352,6 +355,7 @@ public final class RepairLexicon: Sendable {
         self.logFreq = freq
         self.skeletons = skeletons
         self.domain = context.map { DomainContext(text: $0, forms: forms, skeletons: skeletons) } ?? DomainContext()
+        if embedded, let context { EmbeddedText.release(context) }
         self.contexts = contexts
         self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1
@@ -404,22 +408,6 @@ public final class RepairLexicon: Sendable {
         let count = fields[fields.count - 1]
         guard !count.isEmpty, buf[count].allSatisfy({ $0 &- 0x30 < 10 }) else { return "the last field must be a whole count" }
         return nil
-    }
-
-    /// Tells the kernel the pages of a (read-only, file-backed) embedded text are no longer
-    /// needed once parsed, so they stop counting towards resident memory. Harmless when the
-    /// text lives elsewhere: the whole pages inside it are only advised, never written.
-    static func releasePages(of text: inout String) {
-        #if canImport(Glibc)
-        text.withUTF8 { buf in
-            guard let base = buf.baseAddress, buf.count > 1 << 20 else { return }
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let start = (Int(bitPattern: base) + page - 1) / page * page
-            let end = (Int(bitPattern: base) + buf.count) / page * page
-            guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(p, end - start, MADV_DONTNEED)
-        }
-        #endif
     }
 
     /// Strips å/ä→a and ö→o from `n` bytes at `w` into `out`; returns the new length.
