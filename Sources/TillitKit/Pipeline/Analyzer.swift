@@ -30,7 +30,7 @@ public final class Analyzer: Sendable {
         var tokens: [Token] = []
         var hits: [Hit] = []
         var cache = MatchCache()
-        var repairCache = RepairCache(limit: 100_000)
+        var repairCache = RepairCache()
         var edits: [RepairEdit] = []
         var overlay = RepairOverlay()
         public init() {}
