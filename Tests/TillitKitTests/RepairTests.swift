@@ -948,6 +948,24 @@ struct RepairTests {
         #expect(lex.formID(Array("från".utf8)) == 1)
     }
 
+    @Test("only texts inside a loaded image give their pages back: a heap string of several MiB is left intact, an embedded text reads the same after release")
+    func releaseTouchesOnlyCompiledInTexts() {
+        #if canImport(Glibc)
+        var heap = String(repeating: "kontroll och tillit ", count: 200_000)   // 4 MB, built at run time
+        let copy = Array(heap.utf8)
+        heap.withUTF8 { #expect(!EmbeddedText.inLoadedImage($0.baseAddress!)) }
+        EmbeddedText.release(heap)
+        let intact = Array(heap.utf8) == copy   // compared outside #expect: a failure would diff megabytes
+        #expect(intact)
+        var literal = EmbeddedRepairLexicon.text
+        literal.withUTF8 { #expect(EmbeddedText.inLoadedImage($0.baseAddress!)) }
+        let before = Array(literal.utf8.prefix(3 << 20))
+        EmbeddedText.release(literal)
+        let same = Array(literal.utf8.prefix(3 << 20)) == before   // paged back in from the binary's file
+        #expect(same)
+        #endif
+    }
+
     @Test("a caller's lexicon text of several MiB is left intact by parsing (only compiled-in texts give their pages back)")
     func callerLexiconTextSurvivesParsing() {
         var text = "# a lexicon built at run time\n"

@@ -243,13 +243,24 @@ public final class ChunkReader {
         fd = f
         ownsFD = true
         // a small regular file gets a block its size (and one byte to see the end), not a whole chunk
-        regular = (st.st_mode & S_IFMT) == S_IFREG
+        // a regular file of size 0 may still hold text (`/proc`, `/sys`, some FUSE file systems),
+        // read in short pieces: it is read until `read(2)` returns 0
+        regular = (st.st_mode & S_IFMT) == S_IFREG && st.st_size > 0
+        if regular { expectedSize = Int(st.st_size) }
         if regular && Int(st.st_size) < chunkSize { blockSize = max(Int(st.st_size) + 1, 64) }
     }
 
-    /// True for a regular file: there a `read(2)` that returns less than it was asked for has
-    /// reached the end, so a small file costs one read, not a second one that returns 0.
+    /// True for a regular file: there a `read(2)` that returns less than it was asked for,
+    /// once the file's size at opening has been read, has reached the end, so a small file
+    /// costs one read, not a second one that returns 0. A short read before that size (a
+    /// network or FUSE file system may return one) reads on.
     var regular = false
+    /// The file's size when it was opened (regular files only).
+    var expectedSize = 0
+    /// Bytes read so far.
+    var consumed = 0
+    /// The system call that fills a block; tests replace it to return short reads.
+    var readSome: (Int32, UnsafeMutableRawPointer, Int) -> Int = { fd, buf, n in read(fd, buf, n) }
 
     /// Bytes allocated per block: `chunkSize`, or less for a small regular file.
     var blockSize: Int? = nil
@@ -266,10 +277,11 @@ public final class ChunkReader {
         var failure: Int32 = 0
         var ended = false
         let size = blockSize ?? chunkSize
+        let before = consumed
         let buf = [UInt8](unsafeUninitializedCapacity: size) { out, filled in
             filled = 0
             while filled < size {
-                let n = read(fd, out.baseAddress! + filled, size - filled)
+                let n = readSome(fd, UnsafeMutableRawPointer(out.baseAddress! + filled), size - filled)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -277,9 +289,10 @@ public final class ChunkReader {
                 }
                 if n == 0 { ended = true; return }
                 filled += n
-                if regular && filled < size { ended = true; return }
+                if regular && filled < size && before + filled >= expectedSize { ended = true; return }
             }
         }
+        consumed += buf.count
         // a file that grew past its size is read on in whole chunks
         if !ended { blockSize = nil }
         atEnd = ended

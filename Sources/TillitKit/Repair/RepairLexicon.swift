@@ -38,7 +38,7 @@ public final class RepairLexicon: Sendable {
 
     /// The embedded lexicon, parsed on first use.
     /// Its texts' pages are released once parsed (`EmbeddedText`).
-    public static let embedded: RepairLexicon = try! RepairLexicon(parsing: EmbeddedRepairLexicon.text, checkedAs: nil, context: EmbeddedRepairContext.text, embedded: true)
+    public static let embedded: RepairLexicon = try! RepairLexicon(parsing: EmbeddedRepairLexicon.text, checkedAs: nil, context: EmbeddedRepairContext.text)
 
     /// Form id of "i" (for `1` → `i` and `|` → `I`), if the lexicon has it.
     let iFormID: Int32?
@@ -193,7 +193,7 @@ public final class RepairLexicon: Sendable {
     public convenience init(contentsOf path: String) throws(TillitError) {
         let bytes = try FileInput.readAll(path: path)
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .badLexicon(path: path, line: 1, reason: "repair lexicon is not UTF-8 text") }
-        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text, embedded: false)
+        try self.init(parsing: text, checkedAs: path, context: EmbeddedRepairContext.text)
     }
 
     /// Parses lexicon text in the generated format (`w`, `l`, `r`, `c` lines); lines of other
@@ -203,14 +203,13 @@ public final class RepairLexicon: Sendable {
     /// `DomainContext`); nil for none. The embedded lexicon and lexicon files read with
     /// `init(contentsOf:)` take the embedded ones.
     public convenience init(text: String, context: String? = nil) {
-        try! self.init(parsing: text, checkedAs: nil, context: context, embedded: false)   // unchecked parsing never throws
+        try! self.init(parsing: text, checkedAs: nil, context: context)   // unchecked parsing never throws
     }
 
     /// Parses lexicon text. With `path`, the first malformed line throws `.badLexicon` with
     /// its line number (one pass: the same loop checks and parses); without, it is skipped.
-    /// `embedded`: the texts are the literals compiled into the library, whose pages are
-    /// released once parsed (never a caller's string: releasing would zero its memory).
-    init(parsing text: String, checkedAs path: String?, context: String?, embedded: Bool) throws(TillitError) {
+    /// Texts compiled into the library give their pages back once parsed (`EmbeddedText`).
+    init(parsing text: String, checkedAs path: String?, context: String?) throws(TillitError) {
         var forms: ByteTable
         var freq: [Float] = []
         var pending: [(side: UInt8, ctx: [UInt8], form: [UInt8], n: Int32)] = []
@@ -316,7 +315,7 @@ public final class RepairLexicon: Sendable {
             }
         }
         // the text is parsed: its pages need not stay resident while the indexes are built
-        if embedded { EmbeddedText.release(text) }
+        EmbeddedText.release(text)
         var contexts = ByteTable(capacity: 20_000)
         var left = IntPairTable(capacity: pending.count / 2 + 16)
         var right = IntPairTable(capacity: pending.count / 2 + 16)
@@ -355,7 +354,7 @@ public final class RepairLexicon: Sendable {
         self.logFreq = freq
         self.skeletons = skeletons
         self.domain = context.map { DomainContext(text: $0, forms: forms, skeletons: skeletons) } ?? DomainContext()
-        if embedded, let context { EmbeddedText.release(context) }
+        if let context { EmbeddedText.release(context) }
         self.contexts = contexts
         self.iFormID = forms.find([0x69])
         self.sentenceContext = contexts.find(Array("<s>".utf8)) ?? -1

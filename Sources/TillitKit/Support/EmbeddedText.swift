@@ -8,14 +8,15 @@ import Glibc
 enum EmbeddedText {
     /// Tells the kernel that the whole pages inside `text` are no longer needed, so they stop
     /// counting towards resident memory; read again, they come back from the binary's file.
-    /// Only for a string literal compiled into the binary: on a string built at run time the
-    /// same advice would zero its memory. Texts under 1 MiB are left alone. Glibc only;
-    /// elsewhere a no-op. Cost: one `madvise` call.
+    /// Only a text that lies inside a loaded image (the executable or a shared library, as
+    /// `dladdr` reports) is released: a string built at run time lives on the heap, where the
+    /// same advice would zero its memory, and is left alone. Texts under 1 MiB are left alone
+    /// too. Glibc only; elsewhere a no-op. Cost: two `dladdr` lookups and one `madvise` call.
     static func release(_ text: String) {
         #if canImport(Glibc)
         var text = text
         text.withUTF8 { buf in
-            guard let base = buf.baseAddress, buf.count > 1 << 20 else { return }
+            guard let base = buf.baseAddress, buf.count > 1 << 20, inLoadedImage(base), inLoadedImage(base + (buf.count - 1)) else { return }
             let page = Int(sysconf(Int32(_SC_PAGESIZE)))
             let start = (Int(bitPattern: base) + page - 1) / page * page
             let end = (Int(bitPattern: base) + buf.count) / page * page
@@ -24,4 +25,44 @@ enum EmbeddedText {
         }
         #endif
     }
+
+    #if canImport(Glibc)
+    /// True when `address` lies in a mapping of a file (the executable's or a shared library's
+    /// image), as `/proc/self/maps` lists them; false for heap, stack and anonymous memory, and
+    /// when the list cannot be read. (Swift places its string literals in `.rodata`, which the
+    /// linker may put in a writable segment: the mapping's permissions do not tell; the pages
+    /// released lie wholly inside an immutable literal, so nothing in them was ever written.)
+    /// Cost: one read of the mapping list.
+    static func inLoadedImage(_ address: UnsafePointer<UInt8>) -> Bool {
+        guard let maps = try? FileInput.readAll(path: "/proc/self/maps") else { return false }
+        let a = UInt(bitPattern: address)
+        var line = maps[...]
+        while !line.isEmpty {
+            let end = line.firstIndex(of: 0x0A) ?? line.endIndex
+            // "start-end perms offset dev inode path"
+            let fields = line[line.startIndex..<end].split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: true)
+            if fields.count >= 6, let dash = fields[0].firstIndex(of: 0x2D),
+               let lo = hex(fields[0][fields[0].startIndex..<dash]), let hi = hex(fields[0][(dash + 1)...]),
+               lo <= a && a < hi {
+                return fields[5].drop { $0 == 0x20 }.first == 0x2F   // a file's path, not [heap], [stack] or anonymous
+            }
+            line = end < line.endIndex ? line[(end + 1)...] : line[line.endIndex...]
+        }
+        return false
+    }
+
+    /// A hexadecimal number of at most 16 digits, or nil.
+    static func hex(_ digits: ArraySlice<UInt8>) -> UInt? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var v: UInt = 0
+        for d in digits {
+            switch d {
+            case 0x30...0x39: v = v << 4 | UInt(d - 0x30)
+            case 0x61...0x66: v = v << 4 | UInt(d - 0x61 + 10)
+            default: return nil
+            }
+        }
+        return v
+    }
+    #endif
 }
