@@ -137,6 +137,14 @@ public struct OCRRewrites: Sendable {
         if count == 0 { throw .badLexicon(path: path, line: 1, reason: "no `r OCR GOLD COUNT SEEN` lines found") }
     }
 
+    /// True when a learned rewrite reads the one lowercase scalar `ocr` as the one scalar
+    /// `gold` (`g` for `ö`, `s` for `ö`). Cost: a scan of the rewrites starting with `ocr`.
+    func readsLetter(_ ocr: UInt32, as gold: UInt32) -> Bool {
+        guard let rs = byFirst[ocr] else { return false }
+        for k in rs where Int(goldStart[k]) - Int(ocrStart[k]) == 1 && Int(ocrStart[k + 1]) - Int(goldStart[k]) == 1 && scalars[Int(goldStart[k])] == gold { return true }
+        return false
+    }
+
     /// Readings of the lowercase scalars `s` through one or two non-overlapping rewrites,
     /// cheapest first, each with its summed cost; at most `limit`, none dearer than `maxCost`.
     func readings(_ s: [UInt32], limit: Int = 32, maxCost: Float = 10) -> [(reading: [UInt32], cost: Float)] {

@@ -45,11 +45,18 @@ extension Repairer {
         if edited && e < p.count && p[e] == 0x2D && (e + 1 == p.count || ByteClass.isSpace(p[e + 1])) { return true }
         let capitalFirst = b0 &- 0x41 < 26
         let lowerFirst = b0 &- 0x61 < 26
-        if rewritten && ((capitalFirst && Repairer.midSentence(p, tokens, ti)) || (lowerFirst && Repairer.isNameParticle(p, tokens, ti))) { return true }
+        if rewritten && lowerFirst && Repairer.isNameParticle(p, tokens, ti) { return true }
         guard capitalFirst || (lowerFirst && e - s <= 3) else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: RepairLexicon.maxFormBytes) { buf -> Bool in
             let f = buf.baseAddress!
             let n = formBytes(chosen, lex: lex, cache: cache, into: f)
+            // read through rewrites inside a sentence, a capitalised word is likelier a name,
+            // unless only its first letter changed, into an å/ä/ö that OCR is seen to write as
+            // that capital's letter (`Sppna` → öppna, `Gka` → öka), the rest as written in lowercase
+            if rewritten && capitalFirst && Repairer.midSentence(p, tokens, ti) {
+                return !(standInFirst(b0, f, n) && n > 2 && e - s > 1 && ByteClass.isLowerAt(p, s + 1)
+                         && Repairer.onlyFlattens(p, s + 1, e, f + 2, n - 2))
+            }
             guard n > 0 else { return false }
             if lowerFirst { return Repairer.isNameParticle(p, tokens, ti) && Repairer.letterCount(f, n) != e - s }
             var caps = 0, lower = 0, digits = 0
@@ -64,16 +71,23 @@ extension Repairer {
                 if caps > 4 || Repairer.capitalsWordBeside(p, tokens, ti) { return !pure }
                 return !(pure && caps <= 3 && !Repairer.midSentence(p, tokens, ti) && Repairer.lowercaseWordFollows(p, tokens, ti))
             }
-            // the first letter: itself, its å/ä/ö, or an OCR stand-in
-            let f0 = f[0], f1: UInt8 = n > 1 ? f[1] : 0
+            // the first letter: itself, an å/ä/ö that the character channel or a learned
+            // rewrite reads it as (A → å ä, O → ö, G S D → ö), or an I read as l
+            let f0 = f[0]
             if f0 == b0 | 0x20 { return false }
-            switch b0 {
-            case 0x41: return !(f0 == 0xC3 && (f1 == 0xA5 || f1 == 0xA4))        // A → å ä
-            case 0x4F, 0x47: return !(f0 == 0xC3 && f1 == 0xB6)                   // O G → ö
-            case 0x49: return f0 != 0x6C                                          // I → l
-            default: return true
-            }
+            if b0 == 0x49 { return f0 != 0x6C }
+            return !standInFirst(b0, f, n)
         }
+    }
+
+    /// True when `form` (`n` bytes) begins with an å, ä or ö that OCR is seen to write as the
+    /// capital `upper`: the character channel reads its lowercase letter so (`a` → å ä, `o`
+    /// and `d` → ö), or a learned rewrite does (`g` → ö, `s` → ö).
+    func standInFirst(_ upper: UInt8, _ form: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= 2, form[0] == 0xC3, form[1] == 0xA5 || form[1] == 0xA4 || form[1] == 0xB6, upper &- 0x41 < 26 else { return false }
+        let g = UInt32(form[1]) + 0x40   // C3 A5 → U+E5 å, A4 → E4 ä, B6 → F6 ö
+        let lower = UInt32(upper | 0x20)
+        return Repairer.channelReads(lower, g) || rewrites.readsLetter(lower, as: g)
     }
 
     /// True when the token before or after `ti` is a word of one byte other than the

@@ -837,13 +837,15 @@ public final class Repairer: Sendable {
         return String(decoding: cache.extraForms[Int(-2 - f)], as: UTF8.self)
     }
 
-    /// True when `original` begins with a capital `A`, `O` or `G` (the rest not all capitals)
-    /// that repair read as `Å`, `Ä` or `Ö`: the shape English-model OCR gives a lowercase å/ä/ö
-    /// ("Över", "Ännu" for över, ännu; "G6vrigt" for övrigt), and also a real capital at a
-    /// sentence start.
-    static func isStandInCapital(_ original: String, _ replacement: String) -> Bool {
-        guard let o = original.unicodeScalars.first, o == "A" || o == "O" || o == "G",
+    /// True when `original` begins with a capital (the rest not all capitals) that repair read
+    /// as `Å`, `Ä` or `Ö` and that OCR is seen to write for a lowercase å/ä/ö (`A`, `O`, `G`,
+    /// `S`, `D`: "Över", "Ännu" for över, ännu; "G6vrigt" for övrigt; "Sppna" for öppna;
+    /// `standInFirst`), and also a real capital at a sentence start.
+    func isStandInCapital(_ original: String, _ replacement: String) -> Bool {
+        guard let o = original.unicodeScalars.first, o.value &- 0x41 < 26,
               let r = replacement.unicodeScalars.first, r == "Å" || r == "Ä" || r == "Ö" else { return false }
+        let lower = o.value | 0x20, g = r.value | 0x20   // Å Ä Ö → å ä ö
+        guard Repairer.channelReads(lower, g) || rewrites.readsLetter(lower, as: g) else { return false }
         return original.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
     }
 
@@ -912,7 +914,7 @@ public final class Repairer: Sendable {
             let t = tokens[Int(e.tokenIndex)]
             let original = String(decoding: UnsafeBufferPointer(rebasing: p[t.range]), as: UTF8.self)
             var replacement = Repairer.restoreCase(original: original, form: formString(e.form, lex: lex, cache: cache), joined: t.joined)
-            if Repairer.isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)),
+            if isStandInCapital(original, replacement), !lex.nameForms.contains(e.form), Repairer.midSentence(p, tokens, Int(e.tokenIndex)),
                !Repairer.inNameSequence(p, tokens, Int(e.tokenIndex)) {
                 // "komma Över tidigare" → över: English-model OCR reads a lowercase ä/ö/å as a capital
                 replacement = String(replacement.prefix(1)).lowercased() + replacement.dropFirst()
