@@ -60,7 +60,11 @@ enum ArgumentParser {
             }
             if spec.value != nil {
                 if let v = inline { out.values[name] = v; continue }
-                guard i < args.count else { throw .usage("\(verb): option '--\(name)' needs a value \(spec.value!)") }
+                // a value that is itself an option means the value was left out (`--model --format csv`);
+                // one that must begin with `--` can be given as `--name=--value`
+                guard i < args.count, !(args[i].hasPrefix("--") && args[i].count > 2) else {
+                    throw .usage("\(verb): option '--\(name)' needs a value \(spec.value!)")
+                }
                 out.values[name] = args[i]
                 i += 1
             } else {

@@ -168,6 +168,15 @@ struct CLITests {
         #expect(v.err.contains("document, paragraph, sentence"))
     }
 
+    @Test("an option whose value is left out before another option: exit 64 naming it, not the next option read as a file")
+    func optionValueLeftOut() throws {
+        let r = try run(["score", "--model", "--format", "csv", "Corpus/"])
+        #expect(r.status == 64)
+        #expect(r.err.contains("option '--model' needs a value"))
+        let dash = try run(["score", "--format", "-", "Corpus/"])   // a lone `-` is a value, here a bad one
+        #expect(dash.status == 64)
+    }
+
     @Test("stdin and JSONL records keep their ids; bad records are reported with line numbers")
     func jsonlInput() throws {
         let input = "{\"id\": \"S1\", \"text\": \"Vi vill minska detaljstyrningen.\"}\nnot json\n{\"id\": 7, \"text\": \"Kommunstyrelsen 2021-04-07\"}\n"

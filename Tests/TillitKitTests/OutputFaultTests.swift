@@ -26,6 +26,36 @@ struct OutputFaultTests {
         }
     }
 
+    @Test("an output file path that names a named pipe is written into, not replaced; a symbolic link keeps pointing at the file it names, which gets the bytes")
+    func outputFilesAreWrittenIntoNotReplaced() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = Array("<html>rapport</html>\n".utf8)
+        // a named pipe with a reader waiting (opened without blocking, so a replaced pipe fails the test instead of hanging it)
+        let fifo = dir.appendingPathComponent("pipe").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        try #require(reader >= 0)
+        defer { close(reader) }
+        try FileOutput.write(page, to: fifo)
+        var got = [UInt8](repeating: 0, count: 256)
+        let n = read(reader, &got, got.count)
+        #expect(n == page.count && Array(got.prefix(max(n, 0))) == page)
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        // a symbolic link to a file
+        let file = dir.appendingPathComponent("report.html").path, link = dir.appendingPathComponent("latest.html").path
+        try "gammal".write(toFile: file, atomically: false, encoding: .utf8)
+        try #require(symlink(file, link) == 0)
+        try FileOutput.write(page, to: link)
+        #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "<html>rapport</html>\n")
+        // a device that is full: the error is thrown and the device stays a device
+        #expect(throws: TillitError.self) { try FileOutput.write(page, to: "/dev/full") }
+        #expect(stat("/dev/full", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     @Test("a run stops after the batch in which stop() answers true: no later document is emitted")
     func runnerStops() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-stop-\(UUID().uuidString)")

@@ -46,6 +46,16 @@ struct WordVectorsTests {
         #expect(ok.map { Array($0.components) } == [1, 2, 3, -1])
     }
 
+    @Test("base64 rows decode to their signed bytes, whole groups and a padded last group alike; a bad character in any group is refused")
+    func base64RowsDecodeExactly() throws {
+        let six = try WordVectors.parse(Array("dims\t6\ntokens\t10\nord\t3\tAQID/4B/\nannat\t2\tAQID/4B/\n".utf8), source: "v.tsv")
+        #expect(Array(six.components) == [1, 2, 3, -1, -128, 127, 1, 2, 3, -1, -128, 127])
+        let seven = try WordVectors.parse(Array("dims\t7\ntokens\t10\nord\t3\tBfoABwgJgQ==\n".utf8), source: "v.tsv")
+        #expect(Array(seven.components) == [5, -6, 0, 7, 8, 9, -127])
+        #expect(throws: TillitError.self) { try WordVectors.parse(Array("dims\t6\ntokens\t10\nord\t3\tAQID/*B/\n".utf8), source: "v.tsv") }
+        #expect(throws: TillitError.self) { try WordVectors.parse(Array("dims\t6\ntokens\t10\nord\t3\tAQID====\n".utf8), source: "v.tsv") }
+    }
+
     @Test("the embedded model reads word vectors, and names the words that moved a label in its reasons")
     func embeddedModelExplainsVectorReasons() throws {
         let model = LabelModel.embedded

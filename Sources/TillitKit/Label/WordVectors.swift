@@ -211,6 +211,23 @@ public final class WordVectors: Sendable {
                     let row = weights.count
                     let base = row * dims
                     var w = 0
+                    // a field of the canonical length: its groups of three whole components
+                    // decode with one validity test for all of them (no group among them can hold
+                    // padding); any invalid character sends the row through the checked loop below
+                    if end - k == 4 * ((dims + 2) / 3) {
+                        var bad: UInt8 = 0
+                        var q = k, at = base
+                        for _ in 0..<(dims / 3) {
+                            let a = dec[Int(p[q])], b = dec[Int(p[q + 1])], c = dec[Int(p[q + 2])], d = dec[Int(p[q + 3])]
+                            bad |= a | b | c | d
+                            let triple = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            out[at] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 16))
+                            out[at + 1] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple >> 8))
+                            out[at + 2] = Int8(bitPattern: UInt8(truncatingIfNeeded: triple))
+                            q += 4; at += 3
+                        }
+                        if bad & 0xC0 == 0 { k = q; w = at - base }
+                    }
                     while k + 4 <= end {
                         let a = dec[Int(p[k])], b = dec[Int(p[k + 1])], c = dec[Int(p[k + 2])], d = dec[Int(p[k + 3])]
                         // a group with another after it and room for three components: no
