@@ -55,8 +55,11 @@ enum ValidateCommand {
         let header: String
         if let k = folds {
             (v, decisions) = try Validation.crossValidate(scored, k: k, trainer: trainer, seed: seed, trainingShare: share, alsoTrain: extra)
-            let groups = Set(passages.map(\.group)).count
-            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group\(share < 1 ? " on \(JSON.number(share * 100))% of the other groups" : "")\(extra.isEmpty ? "" : " and on \(extra.count) training-only passages") (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
+            let groupSet = Set(passages.map(\.group))
+            let groups = groupSet.count
+            // the share is drawn per group (nested as it grows): the groups drawn are named, for with few groups the draw may be far from the share
+            let drawn = groupSet.filter { Validation.inTrainingShare($0, share: share, seed: seed) }.count
+            header = "grouped \(k)-fold cross-validation: \(passages.count) passages in \(groups) source groups; each passage labelled by a model trained without its group\(share < 1 ? " on \(JSON.number(share * 100))% of the other groups (drawn per group: \(drawn) of the \(groups) groups are in the training share)" : "")\(extra.isEmpty ? "" : " and on \(extra.count) training-only passages") (l2 \(JSON.number(trainer.l2)), balance \(JSON.number(trainer.balance)), word stems l2 \(JSON.number(trainer.l2Stems)), word vectors l2 \(JSON.number(trainer.l2Vectors)))\n"
         } else {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })

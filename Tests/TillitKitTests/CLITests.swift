@@ -177,6 +177,26 @@ struct CLITests {
         #expect(dash.status == 64)
     }
 
+    @Test("validate --cv with --train-share names how many source groups the draw put in the training share")
+    func trainShareNamesTheGroupsDrawn() throws {
+        let d = try tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let k = ["Myndigheten ska följa upp resultaten med mätbara mål och täta kontroller.", "Verksamheten styrs med detaljerade indikatorer och återrapporteringskrav."]
+        let t = ["Vi vill ge professionerna större handlingsutrymme och visa tillit till deras omdöme.", "Styrningen bygger på tillit, dialog och medarbetarnas kunskap."]
+        let n = ["Kommunen byggde en ny idrottshall vid skolan förra året.", "Tåget avgick från stationen klockan åtta på morgonen."]
+        var tsv = "id\tlabel\tsource\ttext\n"
+        for g in 0..<6 {
+            tsv += "k\(g)\tK\tsrc\(g)\t\(k[g % 2])\n"
+            tsv += "t\(g)\tT\tsrc\(g)\t\(t[g % 2])\n"
+            tsv += "n\(g)\tN\tsrc\(g)\t\(n[g % 2])\n"
+        }
+        let gold = d.appendingPathComponent("gold.tsv")
+        try Data(tsv.utf8).write(to: gold)
+        let r = try run(["validate", "--gold", gold.path, "--cv", "3", "--train-share", "0.9"])
+        let drawn = (0..<6).filter { Validation.inTrainingShare("src\($0)", share: 0.9, seed: 0) }.count
+        #expect(r.out.contains("on 90% of the other groups (drawn per group: \(drawn) of the 6 groups are in the training share)"), "\(r.out)\n\(r.err)")
+    }
+
     @Test("stdin and JSONL records keep their ids; bad records are reported with line numbers")
     func jsonlInput() throws {
         let input = "{\"id\": \"S1\", \"text\": \"Vi vill minska detaljstyrningen.\"}\nnot json\n{\"id\": 7, \"text\": \"Kommunstyrelsen 2021-04-07\"}\n"

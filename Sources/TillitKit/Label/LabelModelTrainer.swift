@@ -77,7 +77,7 @@ public struct LabelModelTrainer: Sendable {
         let sx: [[Int]] = unitStems.map { Array(Set($0.compactMap { vid[$0] })).sorted() }
         let present = Set(ys)
         guard present.count >= 2 else {
-            throw .badData(path: "<gold>", reason: "training needs passages of at least two labels among those with evidence; found \(present.map { classes[$0].rawValue }.sorted().joined(separator: ", "))")
+            throw .badData(path: "<gold>", reason: "training needs passages of at least two labels among those with evidence; found \(present.isEmpty ? "no passage" : present.map { classes[$0].rawValue }.sorted().joined(separator: ", "))")
         }
         let n = xs.count, d = xs[0].count, k = classes.count, nf = LabelFeatures.count
         var mean = [Double](repeating: 0, count: d), scale = [Double](repeating: 1, count: d)
