@@ -118,6 +118,9 @@ enum RepairCommand {
             case .failure(let e): throw e
             case .part(let part):
                 let decoded = try RepairStream.decode(part)
+                if warn && decoded.encoding == .utf8WithWindows1252 {
+                    CLI.printErr("tillit: warning: \(path): \(Analyzer.strayDescription(decoded.strayBytes, part: part)), written as UTF-8")
+                }
                 if warn && decoded.encoding == .windows1252 {
                     if part.part == 0 {
                         CLI.printErr("tillit: warning: \(path): not valid UTF-8; read as Windows-1252 (Latin-1), written as UTF-8")

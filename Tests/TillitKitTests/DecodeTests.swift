@@ -25,6 +25,60 @@ struct DecodeTests {
         #expect(d.originalOffset(forStart) == 21)
     }
 
+    @Test("a UTF-8 text with a few stray Windows-1252 bytes keeps its UTF-8 letters; only the stray bytes are read as Windows-1252, and offsets point into the file")
+    func strayBytesInUTF8() throws {
+        // "Kommunfullmäktige styr vården på ön – för tillit" in UTF-8, its dash (96) and one ö (F6) in Windows-1252
+        let bytes: [UInt8] = Array("Kommunfullmäktige styr vården på ön ".utf8) + [0x96] + Array(" f".utf8) + [0xF6] + Array("r tillit".utf8)
+        let d = try TextDecoder.decode(bytes, name: "t")
+        #expect(d.encoding == .utf8WithWindows1252)
+        #expect(d.strayBytes == 2)
+        #expect(d.string == "Kommunfullmäktige styr vården på ön – för tillit")
+        // "tillit" is the last 6 bytes of the file and of the decoded text
+        #expect(d.originalOffset(d.bytes.count - 6) == bytes.count - 6)
+        #expect(d.originalOffset(d.bytes.count) == bytes.count)
+        // the en dash is 3 bytes in UTF-8 and maps back to its one byte
+        let dash = Array("–".utf8)
+        let at = (0..<d.bytes.count - 2).first { Array(d.bytes[$0..<$0 + 3]) == dash }!
+        #expect(d.originalOffset(at) == 40 && d.originalOffset(at + 3) == 41)
+        // a Windows-1252 text (no valid UTF-8 pair) is still read wholly as Windows-1252
+        #expect(try TextDecoder.decode(Array("Tillit ".utf8) + [0xE4, 0x72, 0x20, 0x96], name: "t").encoding == .windows1252)
+    }
+
+    @Test("a large UTF-8 file with a stray byte in its first part is read as UTF-8 in every part, and its character offsets count the stray byte as one character")
+    func strayByteInLargeFile() throws {
+        var bytes = Array("Sidfot ".utf8) + [0x96] + Array(" sida 1\n\n".utf8)
+        bytes += Array(String(repeating: "Kommunen ska följa upp målen och ge professionerna tillit.\n\n", count: 9_000).utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-stray-\(UUID().uuidString).txt").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let stream = DocumentStream(paths: [path], partSize: 100_000)
+        stream.countScalars = true
+        var units: [UnitScore] = []
+        var encodings: [SourceEncoding] = []
+        var options = ScoreOptions(repair: .off)
+        options.texts = true
+        options.charOffsets = true
+        _ = BatchRunner(analyzer: Analyzer(options: options), jobs: 1, batchBytes: 64 << 10)
+            .run(stream, emit: { d, _ in units += d.units; encodings.append(d.encoding) }, failure: { Issue.record("\($0)") })
+        #expect(encodings.count > 4 && encodings.allSatisfy { $0 == .utf8WithWindows1252 })   // the document's, from its first part
+        // its later parts are not forced to Windows-1252, and read as UTF-8
+        let again = DocumentStream(paths: [path], partSize: 100_000)
+        var later: [SourceEncoding] = []
+        while let item = again.next() {
+            guard case .part(let p) = item else { Issue.record("unexpected failure"); continue }
+            #expect(!p.forceWindows1252)
+            if p.part > 0 { later.append(try TextDecoder.decode(p.bytes, name: path).encoding) }
+        }
+        #expect(later.count > 3 && later.allSatisfy { $0 == .utf8 })
+        let text = Array(String(decoding: Windows1252.transcodeStray(bytes).bytes, as: UTF8.self).unicodeScalars)
+        var wrong = 0
+        for u in units where u.text != nil {
+            let slice = String(String.UnicodeScalarView(text[u.charOffset..<(u.charOffset + u.charLength)]))
+            if slice != u.text { wrong += 1 }
+        }
+        #expect(units.count > 9_000 && wrong == 0)
+    }
+
     @Test("NFD å/ä/ö fold to the precomposed letters")
     func nfdFolds() throws {
         let d = try TextDecoder.decode(Array("va\u{0308}gen fra\u{030A}n o\u{0308}ka".utf8), name: "t")

@@ -110,7 +110,7 @@ struct ParagraphLayoutTests {
 }
 
 extension ParagraphLayoutTests {
-    @Test("a Windows-1252 byte deep in a UTF-8 file is not silent: the part read as Windows-1252 is named in a warning")
+    @Test("a Windows-1252 byte deep in a UTF-8 file is not silent: a warning names it and the part it is in, which is read as UTF-8 but for that byte")
     func latinDeepInUTF8() throws {
         let good = String(repeating: "Förvaltningen ökar tilliten till medarbetarna.\n\n", count: 200)   // about 10 KB of UTF-8
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-latin-\(UUID().uuidString).txt").path
@@ -120,7 +120,8 @@ extension ParagraphLayoutTests {
         _ = BatchRunner(analyzer: Analyzer(options: ScoreOptions(repair: .off)), jobs: 1).run(DocumentStream(paths: [path], partSize: 4096),
             emit: { d, _ in warnings += d.warnings }, failure: { Issue.record("\($0)") })
         #expect(warnings.count == 1)
-        #expect(warnings.first?.contains("are not valid UTF-8; that part read as Windows-1252") == true)
+        #expect(warnings.first?.contains("1 byte is not valid UTF-8 (bytes ") == true)
+        #expect(warnings.first?.contains("read as Windows-1252 (Latin-1) one by one, the rest as UTF-8") == true)
     }
 
     @Test("the damage check of a clean text with one paragraph per line stops counting lines past twice its sample, and decides as a full count does")

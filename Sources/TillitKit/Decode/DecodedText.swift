@@ -2,7 +2,7 @@
 ///
 /// The bytes are NFC for Swedish letters (å/ä/ö/é), never contain a byte order mark, and
 /// keep CR bytes (they count as whitespace). When decoding changed byte lengths
-/// (Windows-1252 input or NFD folding) `originalOffset(_:)` maps every offset back to the
+/// (Windows-1252 input, stray Windows-1252 bytes in UTF-8, or NFD folding) `originalOffset(_:)` maps every offset back to the
 /// file; otherwise it only adds the skipped BOM.
 public struct DecodedText: Sendable {
     /// The normalised UTF-8 bytes that all later stages read.
@@ -20,13 +20,16 @@ public struct DecodedText: Sendable {
     /// Where normalising (NFD folding, dropped invisible characters, spelled-out ligatures)
     /// shifted offsets, applied before `offsetMap`.
     let shifts: OffsetShifts?
+    /// Bytes read as Windows-1252 inside a UTF-8 text (`SourceEncoding.utf8WithWindows1252`), else 0.
+    public let strayBytes: Int
 
     public init(bytes: [UInt8], encoding: SourceEncoding = .utf8, foldedNFD: Bool = false, prefixSkipped: Int = 0, offsetMap: [Int32]? = nil) {
         self.init(bytes: bytes, encoding: encoding, foldedNFD: foldedNFD, prefixSkipped: prefixSkipped, offsetMap: offsetMap, shifts: nil)
     }
 
-    init(bytes: [UInt8], encoding: SourceEncoding, foldedNFD: Bool, prefixSkipped: Int, offsetMap: [Int32]?, shifts: OffsetShifts?) {
+    init(bytes: [UInt8], encoding: SourceEncoding, foldedNFD: Bool, prefixSkipped: Int, offsetMap: [Int32]?, shifts: OffsetShifts?, strayBytes: Int = 0) {
         self.bytes = bytes
+        self.strayBytes = strayBytes
         self.encoding = encoding
         self.foldedNFD = foldedNFD
         self.prefixSkipped = prefixSkipped

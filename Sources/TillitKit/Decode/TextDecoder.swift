@@ -1,4 +1,5 @@
-/// Turns raw file bytes into `DecodedText`: validates UTF-8, falls back to Windows-1252,
+/// Turns raw file bytes into `DecodedText`: validates UTF-8, falls back to Windows-1252 (for
+/// the whole text, or for its stray bytes alone in a UTF-8 text: `looksWindows1252`),
 /// skips a BOM, folds NFD å/ä/ö/é to NFC, drops the invisible characters that PDF text
 /// extraction leaves inside words (soft hyphens, zero-width spaces and joiners, stray byte
 /// order marks), spells out the Latin ligatures ﬁ ﬂ ﬀ ﬃ ﬄ, and rejects binary and empty
@@ -28,6 +29,16 @@ public enum TextDecoder {
             }
             return DecodedText(bytes: body, encoding: .utf8, prefixSkipped: start)
         }
+        if !looksWindows1252(body) {
+            // UTF-8 with a few stray bytes: only those are read as Windows-1252
+            let (utf8, map, stray) = Windows1252.transcodeStray(body)
+            let specials = utf8.withUnsafeBufferPointer { inspect($0, from: 0) }.specials
+            if !specials.isEmpty {
+                let (folded, shifts) = normalize(utf8, at: specials)
+                return DecodedText(bytes: folded, encoding: .utf8WithWindows1252, foldedNFD: true, prefixSkipped: start, offsetMap: map, shifts: shifts, strayBytes: stray)
+            }
+            return DecodedText(bytes: utf8, encoding: .utf8WithWindows1252, foldedNFD: false, prefixSkipped: start, offsetMap: map, shifts: nil, strayBytes: stray)
+        }
         let (utf8, map) = Windows1252.transcode(body)
         // of the characters `normalize` rewrites, Windows-1252 has only the soft hyphen (AD)
         if body.contains(0xAD) {
@@ -36,6 +47,16 @@ public enum TextDecoder {
             return DecodedText(bytes: folded, encoding: .windows1252, foldedNFD: true, prefixSkipped: start, offsetMap: map, shifts: shifts)
         }
         return DecodedText(bytes: utf8, encoding: .windows1252, prefixSkipped: start, offsetMap: map)
+    }
+
+    /// True when bytes that are not valid UTF-8 are a Windows-1252 text, false when they are
+    /// a UTF-8 text with a few stray bytes: Windows-1252 unless the valid multi-byte UTF-8
+    /// sequences outnumber the bytes that start none. (Swedish written in Windows-1252 has
+    /// almost no byte pair that is valid UTF-8, while each å/ä/ö of a UTF-8 text is one.)
+    /// Cost: one pass.
+    public static func looksWindows1252(_ bytes: [UInt8]) -> Bool {
+        let c = Windows1252.census(bytes)
+        return c.multibyte <= c.stray
     }
 
     /// The binary rule: a NUL anywhere, or more than 8 control bytes (other than whitespace)

@@ -28,4 +28,80 @@ enum Windows1252 {
         map.append(Int32(s.count))
         return (out, map)
     }
+
+    /// The length of the valid UTF-8 sequence that starts at `p[i]` (1–4, strict: no
+    /// overlongs, surrogates or values above U+10FFFF), or 0 when none starts there.
+    @inline(__always)
+    static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = p.count, b = p[i]
+        if b < 0x80 { return 1 }
+        if b < 0xC2 { return 0 }
+        if b < 0xE0 { return i + 1 < n && p[i + 1] & 0xC0 == 0x80 ? 2 : 0 }
+        if b < 0xF0 {
+            guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
+                  !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { return 0 }
+            return 3
+        }
+        guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
+              !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] >= 0x90) else { return 0 }
+        return 4
+    }
+
+    /// Valid multi-byte UTF-8 sequences and bytes that start none, in one pass. O(n).
+    static func census(_ s: [UInt8]) -> (multibyte: Int, stray: Int) {
+        s.withUnsafeBufferPointer { p in
+            var multibyte = 0, stray = 0, i = 0
+            while i < p.count {
+                if p[i] < 0x80 { i += 1; continue }
+                let l = sequenceLength(p, i)
+                if l == 0 { stray += 1; i += 1 } else { multibyte += 1; i += l }
+            }
+            return (multibyte, stray)
+        }
+    }
+
+    /// Unicode scalars of `s` as `transcodeStray` reads it: a valid UTF-8 sequence is one, a
+    /// byte that starts none is one. O(n).
+    static func scalarCount(_ s: [UInt8]) -> Int {
+        s.withUnsafeBufferPointer { p in
+            var n = 0, i = 0
+            while i < p.count { i += max(sequenceLength(p, i), 1); n += 1 }
+            return n
+        }
+    }
+
+    /// UTF-8 with stray bytes to UTF-8: valid sequences are kept as they are, each byte that
+    /// starts none is read as Windows-1252. Returns the new bytes, a map from each output
+    /// byte to its source byte (count = output count + 1) and the number of stray bytes. O(n).
+    static func transcodeStray(_ s: [UInt8]) -> (bytes: [UInt8], map: [Int32], stray: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 16)
+        var map: [Int32] = []
+        map.reserveCapacity(s.count + 17)
+        var stray = 0
+        s.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                let l = sequenceLength(p, i)
+                if l > 0 {
+                    for k in 0..<l { out.append(p[i + k]); map.append(Int32(i + k)) }
+                    i += l
+                    continue
+                }
+                stray += 1
+                let b = p[i]
+                let scalar: UInt32 = b < 0xA0 ? (high[Int(b - 0x80)] == 0 ? 0xFFFD : high[Int(b - 0x80)]) : UInt32(b)
+                if scalar < 0x800 {
+                    out.append(UInt8(0xC0 | (scalar >> 6))); out.append(UInt8(0x80 | (scalar & 0x3F)))
+                    map.append(Int32(i)); map.append(Int32(i))
+                } else {
+                    out.append(UInt8(0xE0 | (scalar >> 12))); out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); out.append(UInt8(0x80 | (scalar & 0x3F)))
+                    map.append(Int32(i)); map.append(Int32(i)); map.append(Int32(i))
+                }
+                i += 1
+            }
+        }
+        map.append(Int32(s.count))
+        return (out, map, stray)
+    }
 }

@@ -25,9 +25,9 @@ public struct Kwic: Sendable {
     public func lines(id: String, bytes: [UInt8]) throws(TillitError) -> [KwicLine] {
         var scratch = Analyzer.Scratch()
         let doc = try analyzer.score(DocumentPart(id: id, bytes: bytes), scratch: &scratch)
-        // the repaired document, for the repaired context (a Windows-1252 document keeps its
-        // original context: its bytes and the UTF-8 replacements do not mix)
-        let repaired = doc.encoding == .windows1252 ? nil : Kwic.splice(bytes, doc.changes)
+        // the repaired document, for the repaired context (a document read wholly or partly as
+        // Windows-1252 keeps its original context: its bytes and the UTF-8 replacements do not mix)
+        let repaired = doc.encoding != .utf8 ? nil : Kwic.splice(bytes, doc.changes)
         return doc.units.flatMap(\.hits).filter(query.keeps).map { e in
             let left = context(bytes, upTo: e.offset, encoding: doc.encoding), right = context(bytes, from: e.offset + e.length, encoding: doc.encoding)
             var line = KwicLine(id: id, offset: e.offset, left: left, match: e.surface.split(whereSeparator: \.isWhitespace).joined(separator: " "),

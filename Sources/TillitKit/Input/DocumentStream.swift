@@ -217,7 +217,9 @@ public final class DocumentStream {
             if try TextDecoder.fileIsBinary(path: paths[pathIndex - 1]) { reader = nil; throw .binaryData(path: paths[pathIndex - 1]) }
             wholeChecked = true
         }
-        if partNo == 0 && !last && !TextDecoder.isValidUTF8(TextDecoder.completePrefix(bytes, max: 1 << 16)) { firstWasLatin = true }
+        // a start that is not UTF-8 makes the whole document Windows-1252; a UTF-8 start with a
+        // few stray bytes does not (each part reads its own, `TextDecoder.looksWindows1252`)
+        if partNo == 0 && !last, case let head = TextDecoder.completePrefix(bytes, max: 1 << 16), !TextDecoder.isValidUTF8(head), TextDecoder.looksWindows1252(head) { firstWasLatin = true }
         // a document in several parts: its first part decides the paragraph layout for all
         if partNo == 0 && !last { layout = bytes.withUnsafeBufferPointer { Segmenter.layout($0, range: 0..<$0.count) } }
         var part = DocumentPart(id: currentID, bytes: bytes, part: partNo, baseOffset: offset, isLast: last, forceWindows1252: firstWasLatin && partNo > 0)
@@ -231,15 +233,21 @@ public final class DocumentStream {
         return .part(part)
     }
 
-    /// Unicode scalars in one part's original bytes: a Windows-1252 byte is one, a UTF-8
-    /// scalar is its lead byte (continuation bytes 0x80–0xBF do not count), and a byte order
-    /// mark at the start of the document is not counted.
+    /// Unicode scalars in one part's original bytes as the part is decoded: a Windows-1252
+    /// byte is one, a UTF-8 scalar is its lead byte (continuation bytes 0x80–0xBF do not
+    /// count), a stray byte in UTF-8 is one; a byte order mark at the start of the document
+    /// is not counted.
     static func scalarCount(_ b: [UInt8], latin: Bool, first: Bool) -> Int {
         if latin { return b.count }
+        let bom = first && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+        if !TextDecoder.isValidUTF8(b) {
+            // the part is read as Windows-1252 as a whole, or for its stray bytes alone
+            let body = bom ? Array(b[3...]) : b
+            return TextDecoder.looksWindows1252(body) ? body.count : Windows1252.scalarCount(body)
+        }
         var n = 0
         for x in b where x & 0xC0 != 0x80 { n += 1 }
-        if first && b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { n -= 1 }
-        return n
+        return bom ? n - 1 : n
     }
 
     /// Where to cut `bytes` at or before `limit`: after a blank line, else after a newline,

@@ -91,10 +91,20 @@ public final class Analyzer: Sendable {
         } else if decoded.encoding == .windows1252 && !part.forceWindows1252 {
             // a later part of a file whose start was UTF-8: say where
             warnings.append("\(part.id): bytes \(part.baseOffset)–\(part.baseOffset + part.bytes.count) are not valid UTF-8; that part read as Windows-1252 (Latin-1)")
+        } else if decoded.encoding == .utf8WithWindows1252 {
+            warnings.append("\(part.id): \(Analyzer.strayDescription(decoded.strayBytes, part: part))")
         }
         return decoded.bytes.withUnsafeBufferPointer { p in
             score(p, decoded: decoded, part: part, warnings: warnings, scratch: &scratch)
         }
+    }
+
+    /// The warning for a part of a UTF-8 text whose `stray` bytes were read as Windows-1252
+    /// (`SourceEncoding.utf8WithWindows1252`), without the path: how many, and where when the
+    /// document is read in several parts.
+    public static func strayDescription(_ stray: Int, part: DocumentPart) -> String {
+        let place = part.part == 0 && part.isLast ? "" : " (bytes \(part.baseOffset)–\(part.baseOffset + part.bytes.count))"
+        return "\(stray == 1 ? "1 byte is" : "\(stray) bytes are") not valid UTF-8\(place); read as Windows-1252 (Latin-1) one by one, the rest as UTF-8"
     }
 
     func score(_ p: UnsafeBufferPointer<UInt8>, decoded: DecodedText, part: DocumentPart, warnings: [String], scratch: inout Scratch) -> DocumentScore {
@@ -226,6 +236,13 @@ public final class Analyzer: Sendable {
             if end < cursor {   // a document unit spans the part: start again
                 cursor = part.part == 0 ? decoded.prefixSkipped : 0
                 scalars = part.baseScalarOffset
+            }
+            if decoded.encoding == .utf8WithWindows1252 {
+                // a valid sequence is one scalar, a stray byte (read as Windows-1252) is one
+                part.bytes.withUnsafeBufferPointer { b in
+                    while cursor < end { cursor += max(Windows1252.sequenceLength(b, cursor), 1); scalars += 1 }
+                }
+                return scalars
             }
             while cursor < end { if part.bytes[cursor] & 0xC0 != 0x80 { scalars += 1 }; cursor += 1 }
             return scalars

@@ -22,7 +22,7 @@ enum HTMLDocumentPage {
         if s.passages.total > 1 { h += " (\(s.label == .N ? "\(s.passages[.N]) of \(s.passages.total) passages are N" : "\(s.passages[s.label]) of \(gov) governance passages"))" }
         h += "; net <span class=\"d-net\">\(f2(t.net))</span>, logit <span class=\"d-logit\">\(f2(t.logit))</span>; "
         h += "K <span class=\"d-k\">\(f1(t.kTotal))</span> (\(t.kHits) hits), T <span class=\"d-t\">\(f1(t.tTotal))</span> (\(t.tHits) hits); "
-        h += "\(HTMLReport.int(t.words)) words, \(HTMLReport.int(s.tokens)) tokens, \(s.repairCount) OCR repairs\(s.encoding == .windows1252 ? ", read as Windows-1252" : "").</p>"
+        h += "\(HTMLReport.int(t.words)) words, \(HTMLReport.int(s.tokens)) tokens, \(s.repairCount) OCR repairs\(s.encoding == .windows1252 ? ", read as Windows-1252" : s.encoding == .utf8WithWindows1252 ? ", stray bytes read as Windows-1252" : "").</p>"
         h += "<div class=\"twocol\"><div><h3>Comparison table</h3>"
         let rowMax = max(1, Dimension.rows.map { max(t.k[$0.rawValue], t.t[$0.rawValue]) }.max() ?? 1)
         h += "<table class=\"comparison\"><thead><tr><th>row</th><th class=\"num\">K</th><th class=\"num\">T</th><th>K ◀ ▶ T</th></tr></thead><tbody>"

@@ -330,7 +330,7 @@ public final class ScoreWriter {
         let dec = d.passages.decision
         let why = dec.reasons.isEmpty ? "" : "; " + dec.reasons.map { "\($0.feature) +\(FixedPoint.string($0.effect, decimals: 2))" }.joined(separator: ", ")
         out.write("  label \(d.label.rawValue) (p \(FixedPoint.string(dec.probability, decimals: 2))\(why); passages K \(d.passages[.K]), T \(d.passages[.T]), B \(d.passages[.B]), N \(d.passages[.N]))\n")
-        out.write("  net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : "")\n")
+        out.write("  net \(FixedPoint.string(t.net, decimals: 2))   logit \(FixedPoint.string(t.logit, decimals: 2))   K \(fmt(t.kTotal)) (\(t.kHits) hits)   T \(fmt(t.tTotal)) (\(t.tHits) hits)   \(d.tokens) tokens, \(d.repairCount) repairs\(d.encoding == .windows1252 ? ", read as Windows-1252" : d.encoding == .utf8WithWindows1252 ? ", stray bytes read as Windows-1252" : "")\n")
         out.write("  " + "row".rightPad(16) + "K".leftPad(6) + "T".leftPad(6) + "   K ◀──┼──▶ T\n")
         for r in Dimension.rows {
             let k = t.k[r.rawValue], tv = t.t[r.rawValue]
