@@ -31,6 +31,28 @@ struct InputOutputCLITests {
         return CLITests.Run(status: p.terminationStatus, out: try String(contentsOf: o, encoding: .utf8), err: try String(contentsOf: e, encoding: .utf8))
     }
 
+    @Test("document rows in CSV carry the passage counts, encoding, repairs and damage flag that their JSONL rows carry")
+    func documentCSVColumns() throws {
+        let csv = try cli.run(["score", "Corpus/", "--unit", "document", "--format", "csv"])
+        let jsonl = try cli.run(["score", "Corpus/", "--unit", "document", "--format", "jsonl"])
+        #expect(csv.status == 0 && jsonl.status == 0)
+        let lines = csv.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let json = rows(jsonl.out)
+        #expect(lines.count - 1 == json.count && json.count == 5)
+        for name in ["passages_K", "passages_T", "passages_B", "passages_N", "encoding", "repairs", "damaged"] { #expect(header.contains(name), "\(name)") }
+        // the ids hold no comma, and these columns come before any text: split on commas
+        func cell(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
+        for (row, j) in zip(lines.dropFirst(), json) {
+            let passages = j["passages"] as! [String: Int]
+            #expect(cell(row, "id") == j["id"] as! String)
+            for l in ["K", "T", "B", "N"] { #expect(cell(row, "passages_" + l) == String(passages[l]!)) }
+            #expect(cell(row, "encoding") == j["encoding"] as! String)
+            #expect(cell(row, "repairs") == String(j["repairs"] as! Int))
+            #expect(cell(row, "damaged") == String(j["damaged"] as! Bool))
+        }
+    }
+
     @Test("score: a file written one paragraph per line gives a row per line by default; --paragraphs blank gives one")
     func paragraphsPerLine() throws {
         let text = "Regeringen styr myndigheterna med allt fler detaljerade återrapporteringskrav.\nKommunerna efterlyser större handlingsutrymme och mer tillit till professionerna.\nVad avser ministern att göra åt detta?\n"

@@ -41,9 +41,14 @@ public final class ScoreWriter {
     /// Last columns of CSV/TSV unit rows: `status` is `ok`, or `skipped` for an input that
     /// could not be scored (see `writeSkipped`), with the `reason`.
     public static let statusColumns = ["status", "reason"]
+    /// Columns of CSV/TSV document rows (`--unit document`), after the unit columns: the
+    /// fields JSONL gives a document row (`passages`, `encoding`, `repairs`, `damaged`).
+    public static let documentColumns = ["passages_K", "passages_T", "passages_B", "passages_N", "encoding", "repairs", "damaged"]
+
     /// The extra columns switched on, in row order.
     public var extraColumns: [String] {
-        (chars ? ["char_offset", "char_length"] : []) + (rates ? ["words", "hits_per_1000_words"] : [])
+        (unit == .document ? ScoreWriter.documentColumns : [])
+            + (chars ? ["char_offset", "char_length"] : []) + (rates ? ["words", "hits_per_1000_words"] : [])
             + (provenance != nil ? ["tillit_version", "lexicon_hash"] : []) + (text ? ["text"] : [])
     }
 
@@ -108,7 +113,13 @@ public final class ScoreWriter {
     }
 
     /// The extra cells of a CSV/TSV row, each after a separator.
-    func appendExtraCells(_ u: UnitScore, sep: UInt8, to o: inout ByteRow) {
+    func appendExtraCells(_ u: UnitScore, _ d: DocumentScore, sep: UInt8, to o: inout ByteRow) {
+        if unit == .document {
+            for l in Label.allCases { o.append(sep); o.append(decimal: u.passages[l]) }
+            o.append(sep); o.append(utf8: d.encoding.rawValue)
+            o.append(sep); o.append(decimal: d.repairCount)
+            o.append(sep); o.append(literal: d.looksDamaged ? "true" : "false")
+        }
         if chars { o.append(sep); o.append(decimal: u.charOffset); o.append(sep); o.append(decimal: u.charLength) }
         if rates { o.append(sep); o.append(decimal: u.words); o.append(sep); o.append(jsonNumber: ScoreWriter.rate(u)) }
         if let p = provenance { o.append(sep); o.append(utf8: field(p.version)); o.append(sep); o.append(utf8: field(p.lexiconHash)) }
@@ -281,7 +292,7 @@ public final class ScoreWriter {
             o.append(decimal: u.table.tHits)
             for r in Dimension.rows { o.append(sepByte); o.append(jsonNumber: u.table.k[r.rawValue]); o.append(sepByte); o.append(jsonNumber: u.table.t[r.rawValue]) }
             for p in Dimension.principles { o.append(sepByte); o.append(jsonNumber: u.table.t[p.rawValue]) }
-            appendExtraCells(u, sep: sepByte, to: &o)
+            appendExtraCells(u, d, sep: sepByte, to: &o)
             appendColumnCells(d.columns, sep: sepByte, to: &o)
             o.append(sepByte); o.append(literal: "ok"); o.append(sepByte)   // status, reason
             o.append(0x0A)
