@@ -197,17 +197,19 @@ struct CLITests {
         #expect(r.out.contains("on 90% of the other groups (drawn per group: \(drawn) of the 6 groups are in the training share)"), "\(r.out)\n\(r.err)")
     }
 
-    @Test("stdin and JSONL records keep their ids; bad records are reported with line numbers")
+    @Test("stdin and JSONL records keep their ids; bad records are reported with line numbers, and one with an id but no text keeps its id")
     func jsonlInput() throws {
-        let input = "{\"id\": \"S1\", \"text\": \"Vi vill minska detaljstyrningen.\"}\nnot json\n{\"id\": 7, \"text\": \"Kommunstyrelsen 2021-04-07\"}\n"
+        let input = "{\"id\": \"S1\", \"text\": \"Vi vill minska detaljstyrningen.\"}\nnot json\n{\"id\": 7, \"text\": \"Kommunstyrelsen 2021-04-07\"}\n{\"id\": \"S4\"}\n"
         let r = try run(["score", "--input", "jsonl", "--format", "jsonl", "-"], stdin: Data(input.utf8))
         #expect(r.status == 1)
         #expect(r.err.contains("-:2: bad JSONL record"))
         let rows = r.out.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         // the bad record keeps its place as a skipped row named FILE:LINE
-        #expect(rows.map { $0["id"] as! String } == ["S1", "-:2", "7"])
-        #expect(rows.map { $0["label"] as? String } == ["T", nil, "N"])
+        #expect(rows.map { $0["id"] as! String } == ["S1", "-:2", "7", "S4"])
+        #expect(rows.map { $0["label"] as? String } == ["T", nil, "N", nil])
         #expect(rows[1]["status"] as? String == "skipped" && (rows[1]["reason"] as? String)?.hasPrefix("bad JSONL record") == true)
+        #expect(rows[3]["status"] as? String == "skipped" && rows[3]["reason"] as? String == "bad JSONL record at -:4: missing string field \"text\"")
+        #expect(r.err.contains("-:4 (record S4): bad JSONL record: missing string field \"text\""))
     }
 
     @Test("a closed stdout ends the run quietly, without a crash")

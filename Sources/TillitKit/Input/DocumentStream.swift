@@ -329,7 +329,15 @@ public final class DocumentStream {
             let first = line.first { !ByteClass.isSpace($0) }
             return fail(first == UInt8(ascii: "{") ? "not valid JSON" : "expected an object with \"id\" and \"text\"")
         }
-        guard let text = obj[string: textColumn] else { return fail("missing string field \"\(textColumn)\"") }
+        guard let text = obj[string: textColumn] else {
+            // a record whose id can be read keeps it on its row, so the row can be joined back
+            let why = "missing string field \"\(textColumn)\""
+            switch obj.members[idColumn] {
+            case .string(let s)?: return .failure(.badRecordWithID(id: s, location: "\(currentID):\(lineNo)", reason: why))
+            case .number(let n)?: return .failure(.badRecordWithID(id: n, location: "\(currentID):\(lineNo)", reason: why))
+            default: return fail(why)
+            }
+        }
         let id: String
         if columnNames == nil { columnNames = obj.members.keys.filter { $0 != idColumn && $0 != textColumn }.sorted() }
         let columns = columnNames!.map { (k: String) -> String in

@@ -16,6 +16,9 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyInput(path: String)
     /// A JSONL record that cannot be read. Exit 65.
     case badRecord(path: String, line: Int, reason: String)
+    /// A JSONL record with an id that cannot be read for another reason (its text field is
+    /// missing or not a string): its row keeps the record's id. `location` is `FILE:LINE`. Exit 65.
+    case badRecordWithID(id: String, location: String, reason: String)
     /// A lexicon or dictionary line that cannot be parsed. Exit 65.
     case badLexicon(path: String, line: Int, reason: String)
     /// A gold or evaluation file that cannot be used. Exit 65.
@@ -28,7 +31,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .inputNotFound, .noTextFiles: return 66
-        case .binaryData, .binaryRecord, .emptyInput, .badRecord, .badLexicon, .badData: return 65
+        case .binaryData, .binaryRecord, .emptyInput, .badRecord, .badRecordWithID, .badLexicon, .badData: return 65
         case .io: return 74
         }
     }
@@ -38,7 +41,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return nil
         case .inputNotFound(let p), .noTextFiles(let p), .binaryData(let p), .emptyInput(let p): return p
-        case .binaryRecord(let id, _): return id
+        case .binaryRecord(let id, _), .badRecordWithID(let id, _, _): return id
         case .badRecord(let p, let l, _), .badLexicon(let p, let l, _): return "\(p):\(l)"
         case .badData(let p, _), .io(let p, _): return p
         }
@@ -47,6 +50,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message without its leading `subject: `, for a `reason` field in output rows.
     public var detail: String {
         if case .binaryRecord(_, let at) = self { return "binary data (NUL or control bytes) in the text at \(at); not read as text" }
+        if case .badRecordWithID(_, let at, let r) = self { return "bad JSONL record at \(at): \(r)" }
         guard let s = subject, description.hasPrefix(s + ": ") else { return description }
         return String(description.dropFirst(s.count + 2))
     }
@@ -61,6 +65,7 @@ public enum TillitError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binaryRecord(let id, let at): return "\(at) (record \(id)): binary data (NUL or control bytes) in the text; not read as text"
         case .emptyInput(let p): return "\(p): empty file, nothing to score; skipped"
         case .badRecord(let p, let l, let r): return "\(p):\(l): bad JSONL record: \(r)"
+        case .badRecordWithID(let id, let at, let r): return "\(at) (record \(id)): bad JSONL record: \(r)"
         case .badLexicon(let p, let l, let r): return "\(p):\(l): \(r)"
         case .badData(let p, let r): return "\(p): \(r)"
         case .io(let p, let r): return "\(p): \(r)"
