@@ -31,6 +31,25 @@ struct InputOutputCLITests {
         return CLITests.Run(status: p.terminationStatus, out: try String(contentsOf: o, encoding: .utf8), err: try String(contentsOf: e, encoding: .utf8))
     }
 
+    @Test("a CSV record whose quotes are not balanced is a skipped row naming its line, not a record that silently swallows the lines after it")
+    func unbalancedCSVQuotes() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let path = d.appendingPathComponent("motioner.csv").path
+        // record b opens a quote it never closes, so its field runs into record c's
+        try Data("id,text\na,\"Vi vill ge professionen mer tillit.\"\nb,\"Kommunen följer upp\nc,\"Mer kontroll.\"\n".utf8).write(to: URL(fileURLWithPath: path))
+        let r = try cli.run(["score", "--input", "csv", path, "--format", "jsonl"])
+        #expect(r.status == 1)
+        let out = rows(r.out)
+        #expect(out.count == 2 && out[0]["id"] as? String == "a" && out[0]["label"] != nil)
+        #expect(out[1]["status"] as? String == "skipped" && (out[1]["reason"] as? String)?.contains("quotes are not balanced") == true)
+        #expect(r.err.contains("motioner.csv:3: bad CSV row: its quotes are not balanced"))
+        // the same with the quote closed reads three records
+        try Data("id,text\na,\"Vi vill ge professionen mer tillit.\"\nb,\"Kommunen följer upp\"\nc,\"Mer kontroll.\"\n".utf8).write(to: URL(fileURLWithPath: path))
+        let ok = try cli.run(["score", "--input", "csv", path, "--format", "jsonl"])
+        #expect(ok.status == 0 && rows(ok.out).map { $0["id"] as! String } == ["a", "b", "c"])
+    }
+
     @Test("document rows in CSV carry the passage counts, encoding, repairs and damage flag that their JSONL rows carry")
     func documentCSVColumns() throws {
         let csv = try cli.run(["score", "Corpus/", "--unit", "document", "--format", "csv"])

@@ -8,6 +8,16 @@ public enum DelimitedRecord {
     /// nil when the record is not complete in `bytes` (more input needed) and `atEnd` is false.
     /// Cost: O(record length).
     public static func next(_ bytes: [UInt8], from start: Int, tsv: Bool, atEnd: Bool) -> (fields: [String], next: Int)? {
+        var unclosed = false
+        return next(bytes, from: start, tsv: tsv, atEnd: atEnd, badQuote: &unclosed)
+    }
+
+    /// `next(_:from:tsv:atEnd:)`, and `badQuote` set when the quotes of the record are not
+    /// balanced: the input ended inside a quoted field (a quote never closed read the rest of
+    /// the file into it), or a closing quote is followed by text instead of a separator or a
+    /// line end (`"tillit"s`; a stray quote that pairs with the next record's opening one).
+    public static func next(_ bytes: [UInt8], from start: Int, tsv: Bool, atEnd: Bool, badQuote: inout Bool) -> (fields: [String], next: Int)? {
+        badQuote = false
         let sep: UInt8 = tsv ? 0x09 : 0x2C
         var fields: [String] = []
         var field: [UInt8] = []
@@ -20,6 +30,7 @@ public enum DelimitedRecord {
                 if b == 0x22 {
                     if i + 1 < bytes.count && bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
                     if i + 1 >= bytes.count && !atEnd { return nil }   // "" may continue in the next block
+                    if i + 1 < bytes.count && bytes[i + 1] != sep && bytes[i + 1] != 0x0A && bytes[i + 1] != 0x0D { badQuote = true }
                     quoted = false
                     i += 1
                     continue
@@ -41,6 +52,7 @@ public enum DelimitedRecord {
         }
         guard atEnd else { return nil }
         if i == start { return nil }
+        if quoted { badQuote = true }
         if field.last == 0x0D { field.removeLast() }
         fields.append(String(decoding: field, as: UTF8.self))
         return (fields, i)

@@ -368,10 +368,15 @@ public final class DocumentStream {
             // (or the file ended), so one huge record costs linear time, not a parse per block
             if atEOF || carry.count >= 2 * failedParseAt {
                 scannedBytes += carry.count
-                if let (fields, next) = DelimitedRecord.next(carry, from: 0, tsv: input == .tsv, atEnd: atEOF) {
+                var badQuote = false
+                if let (fields, next) = DelimitedRecord.next(carry, from: 0, tsv: input == .tsv, atEnd: atEOF, badQuote: &badQuote) {
                     carry.removeFirst(next)
                     failedParseAt = 0
                     lineNo += 1
+                    if badQuote {
+                        // unbalanced quotes join records: a failure naming the line, not a silent record
+                        return .failure(.badData(path: "\(currentID):\(lineNo)", reason: "bad CSV row: its quotes are not balanced (a quote never closed, or text after a closing quote), so it may hold the lines after it"))
+                    }
                     if let item = row(fields) { return item }
                     continue
                 }
