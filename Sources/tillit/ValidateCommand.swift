@@ -64,7 +64,7 @@ enum ValidateCommand {
             decisions = scored.map { $0.decision(options.model) }
             v = Validation(pairs: zip(scored, decisions).map { ($0.passage.id, $0.passage.label, $1.label) })
             let src = a.value("model") ?? "the embedded model"
-            header = "labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on shared/gold/passages-dev*.tsv)\n"
+            header = "labels by \(src) on \(passages.count) passages (in sample if the model was trained on them; the embedded model was trained on the 464 coded passages of the project's dev gold, which are not distributed: docs/EVALUATION.md)\n"
         }
         var text = header + "\n" + v.render()
         if a.has("errors") {

@@ -70,6 +70,18 @@ struct WordVectorsTests {
         #expect(again.decide(unit.table, vectorIDs: [WordVectors.embedded.id(of: "tillsyn")]).probabilities.count == 4)
     }
 
+    @Test("a vector reason names the words behind it, or says no word leads; never an empty list of words")
+    func vectorReasonNeverEmpty() throws {
+        let analyzer = Analyzer(options: ScoreOptions(repair: .off))
+        // a paragraph with only one known word, which the vectors hold but which did not push the label
+        let doc = try analyzer.score(text: "Qwrtp zzxv blorf kontroll.\n\nXyzzy plugh tillit.\n")
+        let features = doc.units.flatMap { $0.decision.reasons.map(\.feature) }
+        #expect(!features.contains("words like "))
+        #expect(features.allSatisfy { !$0.hasPrefix("words like ") || $0.count > "words like ".count })
+        #expect(features.contains("word vectors (no word leads)"))
+        #expect(features.contains("words like tillit"))
+    }
+
     @Test("folding the vector weights into each word decides exactly as the mean vector does")
     func foldedVectorsDecideAsTheMean() throws {
         let model = LabelModel.embedded

@@ -158,7 +158,12 @@ public struct LabelModel: Sendable, Equatable {
             for c in vl.contributions(vectorIDs, best: best, second: second, limit: 3) where c.share > 0 { nearWords.append(vl.vectors.word(c.word)) }
         }
         let reasons: [LabelDecision.Reason] = top.map { t in
-            if t.index == Int.max { return LabelDecision.Reason(feature: "words like " + nearWords.joined(separator: ", "), value: knownWords, effect: t.effect) }
+            if t.index == Int.max {
+                // with no word that pushed this way (or no known word at all: the block is then its
+                // offset alone) the reason names the vectors, not an empty list of words
+                let name = nearWords.isEmpty ? "word vectors (no word leads)" : "words like " + nearWords.joined(separator: ", ")
+                return LabelDecision.Reason(feature: name, value: knownWords, effect: t.effect)
+            }
             if t.index >= 0 { return LabelDecision.Reason(feature: features[t.index], value: x[t.index], effect: t.effect) }
             return LabelDecision.Reason(feature: "word \(vocabulary[-1 - t.index])*", value: 1, effect: t.effect)
         }
