@@ -25,12 +25,13 @@ struct CLITests {
         p.standardOutput = o
         p.standardError = e
         if let stdinFile { p.standardInput = FileHandle(forReadingAtPath: stdinFile) } else { p.standardInput = i }
-        try p.run()
-        if let d = stdin { i.fileHandleForWriting.write(d) }
-        try i.fileHandleForWriting.close()
-        let outData = o.fileHandleForReading.readDataToEndOfFile()
-        let errData = e.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        var outData = Data(), errData = Data()
+        try p.runToExit {
+            if let d = stdin { i.fileHandleForWriting.write(d) }
+            try i.fileHandleForWriting.close()
+            outData = o.fileHandleForReading.readDataToEndOfFile()
+            errData = e.fileHandleForReading.readDataToEndOfFile()
+        }
         return Run(status: p.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
     }
 
@@ -221,10 +222,11 @@ struct CLITests {
         let o = Pipe(), e = Pipe()
         p.standardOutput = o
         p.standardError = e
-        try p.run()
-        let out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        var out = "", err = ""
+        try p.runToExit {
+            out = String(decoding: o.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            err = String(decoding: e.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(out.hasPrefix("id,unit,index,kind"))
         #expect(!err.contains("Fatal") && !err.contains("Broken pipe") && !err.contains("Illegal"))
     }

@@ -26,8 +26,7 @@ struct InputOutputCLITests {
         p.standardOutput = try FileHandle(forWritingTo: o)
         p.standardError = try FileHandle(forWritingTo: e)
         p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
+        try p.runToExit()
         return CLITests.Run(status: p.terminationStatus, out: try String(contentsOf: o, encoding: .utf8), err: try String(contentsOf: e, encoding: .utf8))
     }
 
