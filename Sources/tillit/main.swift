@@ -11,5 +11,12 @@ signal(SIGPIPE, SIG_IGN)
 // reuse part-sized buffers instead of mapping fresh pages for every part (see AllocatorPolicy)
 AllocatorPolicy.tuneForBatches()
 
-let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
+// arguments from their bytes: a path that is not UTF-8 (`f\xF6rvaltning.txt`) keeps its
+// bytes for opening instead of turning into U+FFFD (FileInput.path(bytes:))
+var arguments: [String] = []
+for k in 1..<Int(CommandLine.argc) {
+    guard let a = CommandLine.unsafeArgv[k] else { continue }
+    arguments.append(FileInput.path(bytes: Array(UnsafeBufferPointer(start: UnsafeRawPointer(a).assumingMemoryBound(to: UInt8.self), count: strlen(a)))))
+}
+let code = CLI.run(arguments)
 exit(code)

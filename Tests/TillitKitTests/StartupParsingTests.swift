@@ -127,6 +127,35 @@ struct StartupParsingTests {
         }
     }
 
+    @Test("files and folders whose names are not UTF-8 are found, read and named readably; such a path given as bytes opens too")
+    func namesThatAreNotUTF8() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-names-\(getpid())").path
+        try #require(mkdir(dir, 0o755) == 0 || errno == EEXIST)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // "förvaltning.txt" and the folder "nämnd" with ö and ä in Latin-1, as a zip made on Windows unpacks
+        let file = Array(dir.utf8) + Array("/f".utf8) + [0xF6] + Array("rvaltning.txt".utf8)
+        let folder = Array(dir.utf8) + Array("/n".utf8) + [0xE4] + Array("mnd".utf8)
+        let inner = folder + Array("/beslut.txt".utf8)
+        func create(_ path: [UInt8], _ text: String) {
+            let fd = (path + [0]).withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) } }
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, bytes.count) }
+            close(fd)
+        }
+        create(file, "Tillit och dialog.\n")
+        _ = (folder + [0]).withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }
+        create(inner, "Kontroll och uppföljning.\n")
+        let (files, errors) = FileInput.expand([dir])
+        #expect(errors.isEmpty)
+        #expect(files == [dir + "/förvaltning.txt", dir + "/nämnd/beslut.txt"])
+        #expect(try files.map { String(decoding: try FileInput.readAll(path: $0), as: UTF8.self) } == ["Tillit och dialog.\n", "Kontroll och uppföljning.\n"])
+        // a command-line argument of the same bytes
+        let given = FileInput.path(bytes: inner)
+        #expect(given == dir + "/nämnd/beslut.txt")
+        #expect(try FileInput.readAll(path: given) == Array("Kontroll och uppföljning.\n".utf8))
+        #expect(FileInput.path(bytes: Array("Corpus/a.txt".utf8)) == "Corpus/a.txt")
+    }
+
     @Test("a folder walk finds files by readdir's kind and still follows links to files")
     func folderWalkWithLinks() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tillit-walk-\(getpid())")

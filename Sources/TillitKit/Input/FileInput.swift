@@ -110,7 +110,7 @@ public enum FileInput {
     /// The kind of `path`, or nil and the `errno` of the failed `stat(2)`.
     static func lookup(_ path: String, followLinks: Bool) -> (kind: Kind?, errno: Int32) {
         var st = stat()
-        guard (followLinks ? stat(path, &st) : lstat(path, &st)) == 0 else { return (nil, errno) }
+        guard RawPaths.withSystemPath(path, { followLinks ? stat($0, &st) : lstat($0, &st) }) == 0 else { return (nil, errno) }
         switch st.st_mode & S_IFMT {
         case S_IFREG: return (.file, 0)
         case S_IFDIR: return (.directory, 0)
@@ -131,7 +131,7 @@ public enum FileInput {
     /// The size in bytes of the file at `path`, or nil when it cannot be read. Cost: one `stat(2)`.
     public static func size(of path: String) -> Int? {
         var st = stat()
-        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+        return RawPaths.withSystemPath(path, { stat($0, &st) }) == 0 ? Int(st.st_size) : nil
     }
 
     /// The entry names of a folder (without `.` and `..`), unsorted, or nil when it cannot be
@@ -148,17 +148,20 @@ public enum FileInput {
 
     /// The entries of a folder with the kind `readdir(3)` reports (nil when the file system
     /// does not say, or for a link), or nil and the `errno` of the failed `opendir(3)`.
-    static func readTypedEntries(_ directory: String) -> (entries: [(name: String, kind: Kind?)]?, errno: Int32) {
-        guard let dir = opendir(directory) else { return (nil, errno) }
+    /// A name that is not UTF-8 comes in its readable form with its bytes (`RawPaths`).
+    static func readTypedEntries(_ directory: String) -> (entries: [(name: String, kind: Kind?, raw: [UInt8]?)]?, errno: Int32) {
+        guard let dir = RawPaths.withSystemPath(directory, { opendir($0) }) else { return (nil, errno) }
         defer { closedir(dir) }
-        var entries: [(name: String, kind: Kind?)] = []
+        var entries: [(name: String, kind: Kind?, raw: [UInt8]?)] = []
         while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                String(decoding: UnsafeRawBufferPointer(start: raw.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)), as: UTF8.self)
+            let (name, raw) = withUnsafeBytes(of: e.pointee.d_name) { raw -> (String, [UInt8]?) in
+                let bytes = UnsafeRawBufferPointer(start: raw.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
+                let (name, readable) = RawPaths.name(bytes)
+                return (name, readable ? Array(bytes) : nil)
             }
             let type = Int(e.pointee.d_type)
             let kind: Kind? = type == Int(DT_REG) ? .file : (type == Int(DT_DIR) ? .directory : nil)
-            if name != "." && name != ".." { entries.append((name, kind)) }
+            if name != "." && name != ".." { entries.append((name, kind, raw)) }
         }
         return (entries, 0)
     }
@@ -171,8 +174,12 @@ public enum FileInput {
         let (read, e) = readTypedEntries(dir)
         guard let entries = read else { errors.append(.io(path: dir, reason: reason(e))); return }
         let prefix = dir + "/"
-        for (name, listed) in entries where !name.hasPrefix(".") {
+        for (name, listed, raw) in entries where !name.hasPrefix(".") {
             let full = prefix + name
+            // a name that is not UTF-8 (or a folder whose path holds one): its bytes are registered
+            if raw != nil || RawPaths.raw(dir) != nil {
+                RawPaths.register(full, raw: (RawPaths.raw(dir) ?? Array(dir.utf8)) + [0x2F] + (raw ?? Array(name.utf8)))
+            }
             // readdir's own kind saves a stat(2) per file; links and unknown kinds are looked up
             guard let own = listed ?? kind(of: full, followLinks: false) else { continue }
             if own == .directory { walk(full, extensions: extensions, into: &found, errors: &errors); continue }
@@ -232,7 +239,7 @@ public final class ChunkReader {
         self.path = path
         self.chunkSize = chunkSize
         if path == "-" { fd = 0; ownsFD = false; return }
-        let f = open(path, O_RDONLY)
+        let f = RawPaths.withSystemPath(path) { open($0, O_RDONLY) }
         if f < 0 {
             let e = errno
             if e == ENOENT { throw .inputNotFound(path: path) }
