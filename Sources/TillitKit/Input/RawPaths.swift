@@ -38,9 +38,10 @@ enum RawPaths {
     /// A directory entry's name from its bytes: the name itself when it is UTF-8, else its
     /// readable form (`Windows1252.transcodeStray`) and whether it had to be made.
     static func name(_ bytes: UnsafeRawBufferPointer) -> (name: String, readable: Bool) {
-        let b = Array(bytes.bindMemory(to: UInt8.self))
-        if TextDecoder.isValidUTF8(b) { return (String(decoding: b, as: UTF8.self), false) }
-        return (String(decoding: Windows1252.transcodeStray(b).bytes, as: UTF8.self), true)
+        let u = bytes.bindMemory(to: UInt8.self)
+        // an ASCII name (nearly all) needs no check
+        if !u.contains(where: { $0 >= 0x80 }) || TextDecoder.inspect(u, from: 0).validUTF8 { return (String(decoding: u, as: UTF8.self), false) }
+        return (String(decoding: Windows1252.transcodeStray(Array(u)).bytes, as: UTF8.self), true)
     }
 }
 
