@@ -51,6 +51,18 @@ struct OutputFaultTests {
         try FileOutput.write(page, to: link)
         #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "<html>rapport</html>\n")
+        // a link to a file not there yet: the file is created through it, the link stays
+        let later = dir.appendingPathComponent("later.html").path, dangling = dir.appendingPathComponent("dangling.html").path
+        try #require(symlink(later, dangling) == 0)
+        try FileOutput.write(page, to: dangling)
+        #expect(lstat(dangling, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try String(contentsOfFile: later, encoding: .utf8) == "<html>rapport</html>\n")
+        // CSV and TSV fields with a CRLF inside: quoted in CSV, spaces in TSV
+        #expect(CSV.field("rad ett\r\nrad två", tsv: false) == "\"rad ett\r\nrad två\"")
+        #expect(CSV.field("rad ett\r\nrad två", tsv: true) == "rad ett  rad två")
+        // a CSV field in Windows-1252 keeps its letters
+        let latin: [UInt8] = Array("1,G".utf8) + [0xF6] + Array("teborg m".utf8) + [0xE5] + Array("ste\n".utf8)
+        #expect(DelimitedRecord.next(latin, from: 0, tsv: false, atEnd: true)?.fields == ["1", "Göteborg måste"])
         // a device that is full: the error is thrown and the device stays a device
         #expect(throws: TillitError.self) { try FileOutput.write(page, to: "/dev/full") }
         #expect(stat("/dev/full", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)

@@ -143,12 +143,19 @@ struct StartupParsingTests {
             close(fd)
         }
         create(file, "Tillit och dialog.\n")
+        create(Array(dir.utf8) + Array("/för.txt".utf8), "Kontroll.\n")   // the same name in UTF-8, beside it
         _ = (folder + [0]).withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { mkdir($0.baseAddress!, 0o755) } }
         create(inner, "Kontroll och uppföljning.\n")
         let (files, errors) = FileInput.expand([dir])
         #expect(errors.isEmpty)
-        #expect(files == [dir + "/förvaltning.txt", dir + "/nämnd/beslut.txt"])
-        #expect(try files.map { String(decoding: try FileInput.readAll(path: $0), as: UTF8.self) } == ["Tillit och dialog.\n", "Kontroll och uppföljning.\n"])
+        create(Array(dir.utf8) + Array("/f".utf8) + [0xF6] + Array("r.txt".utf8), "Tillit.\n")   // its readable name is taken
+        #expect(files == [dir + "/för.txt", dir + "/förvaltning.txt", dir + "/nämnd/beslut.txt"])
+        let (again, _) = FileInput.expand([dir])
+        #expect(again == [dir + "/f\\xF6r.txt", dir + "/för.txt", dir + "/förvaltning.txt", dir + "/nämnd/beslut.txt"])
+        #expect(try again.map { String(decoding: try FileInput.readAll(path: $0), as: UTF8.self) } == ["Tillit.\n", "Kontroll.\n", "Tillit och dialog.\n", "Kontroll och uppföljning.\n"])
+        // a folder given with a trailing slash
+        let slashed = FileInput.path(bytes: folder + [0x2F])
+        #expect(FileInput.expand([slashed]).files == [dir + "/nämnd/beslut.txt"])
         // a command-line argument of the same bytes
         let given = FileInput.path(bytes: inner)
         #expect(given == dir + "/nämnd/beslut.txt")

@@ -40,10 +40,10 @@ public enum DelimitedRecord {
                 continue
             }
             if b == 0x22 && fieldStart && !tsv { quoted = true; fieldStart = false; i += 1; continue }
-            if b == sep { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); fieldStart = true; i += 1; continue }
+            if b == sep { fields.append(DelimitedRecord.text(field)); field.removeAll(keepingCapacity: true); fieldStart = true; i += 1; continue }
             if b == 0x0A {
                 if field.last == 0x0D { field.removeLast() }
-                fields.append(String(decoding: field, as: UTF8.self))
+                fields.append(DelimitedRecord.text(field))
                 return (fields, i + 1)
             }
             field.append(b)
@@ -54,7 +54,14 @@ public enum DelimitedRecord {
         if i == start { return nil }
         if quoted { badQuote = true }
         if field.last == 0x0D { field.removeLast() }
-        fields.append(String(decoding: field, as: UTF8.self))
+        fields.append(DelimitedRecord.text(field))
         return (fields, i)
+    }
+
+    /// A field's bytes as text: UTF-8, with the bytes that are not (a Windows-1252 or Latin-1
+    /// export: `G\xF6teborg`) read as Windows-1252 one by one, not as U+FFFD.
+    static func text(_ field: [UInt8]) -> String {
+        if !field.contains(where: { $0 >= 0x80 }) || TextDecoder.isValidUTF8(field) { return String(decoding: field, as: UTF8.self) }
+        return String(decoding: Windows1252.transcodeStray(field).bytes, as: UTF8.self)
     }
 }

@@ -176,10 +176,11 @@ public enum FileInput {
         let prefix = dir + "/"
         let dirRaw = RawPaths.raw(dir)
         for (name, listed, raw) in entries where !name.hasPrefix(".") {
-            let full = prefix + name
+            var full = prefix + name
             // a name that is not UTF-8 (or a folder whose path holds one): its bytes are registered
+            // (under another readable form when this one names another file)
             if raw != nil || dirRaw != nil {
-                RawPaths.register(full, raw: (dirRaw ?? Array(dir.utf8)) + [0x2F] + (raw ?? Array(name.utf8)))
+                full = RawPaths.register(full, raw: (dirRaw ?? Array(dir.utf8)) + [0x2F] + (raw ?? Array(name.utf8)))
             }
             // readdir's own kind saves a stat(2) per file; links and unknown kinds are looked up
             guard let own = listed ?? kind(of: full, followLinks: false) else { continue }
