@@ -38,7 +38,15 @@ enum ReportCommand {
                                            ids: ids, analyzer: analyzer, groupBy: groupBy,
                                            warning: { if !a.has("quiet") { CLI.printErr("tillit: warning: \($0)") } },
                                            failure: { CLI.report($0); failures.append($0) })
-        guard !corpus.documents.isEmpty else { return CLI.batchExit(processed: 0, failures: failures, order: a.positionals) }
+        guard !corpus.documents.isEmpty else {
+            // nothing failed and nothing was read (a header-only CSV, an empty JSONL): said, not a silent 0
+            if failures.isEmpty {
+                let e = TillitError.badData(path: a.positionals.first ?? "-", reason: "no documents or records to report on; no page written")
+                CLI.report(e)
+                return e.exitCode
+            }
+            return CLI.batchExit(processed: 0, failures: failures, order: a.positionals)
+        }
         let groups = try groupBy.map { (c: String) throws(TillitError) in try ReportGroups(corpus.documents.map(\.score), columnNames: corpus.columnNames, column: c) }
         let html = HTMLReport.render(corpus, title: a.value("title") ?? "tillit report", groups: groups,
                                      methods: ReportMethods(analyzer: analyzer, modelSource: modelPath, input: input))

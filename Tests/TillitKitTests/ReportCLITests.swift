@@ -34,6 +34,18 @@ struct ReportCLITests {
         return p
     }
 
+    @Test("a report with no records to read (a header-only CSV) says so and exits 65, writing no page")
+    func reportWithoutRecords() throws {
+        let d = try cli.tempDir()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let input = d.appendingPathComponent("tom.csv").path, html = d.appendingPathComponent("tom.html").path
+        try Data("id,text,party\n".utf8).write(to: URL(fileURLWithPath: input))
+        let r = try cli.run(["report", "--input", "csv", input, "-o", html])
+        #expect(r.status == 65)
+        #expect(r.err.contains("no documents or records to report on; no page written"))
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
     @Test("the report's numbers are those of 'tillit score --unit document' for the same records: per document and summed")
     func numbersEqualScore() throws {
         let d = try cli.tempDir()
