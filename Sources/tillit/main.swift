@@ -14,7 +14,7 @@ AllocatorPolicy.tuneForBatches()
 // arguments from their bytes: a path that is not UTF-8 (`f\xF6rvaltning.txt`) keeps its
 // bytes for opening instead of turning into U+FFFD (FileInput.path(bytes:))
 var arguments: [String] = []
-for k in 1..<Int(CommandLine.argc) {
+for k in 1..<max(1, Int(CommandLine.argc)) {   // argc may be 0 under a bare execve
     guard let a = CommandLine.unsafeArgv[k] else { continue }
     arguments.append(FileInput.path(bytes: Array(UnsafeBufferPointer(start: UnsafeRawPointer(a).assumingMemoryBound(to: UInt8.self), count: strlen(a)))))
 }

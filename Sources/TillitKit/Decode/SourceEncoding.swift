@@ -17,7 +17,7 @@ extension SourceEncoding {
         switch self {
         case .utf8: return String(decoding: bytes, as: UTF8.self)
         case .windows1252: return String(decoding: Windows1252.transcode(Array(bytes)).0, as: UTF8.self)
-        case .utf8WithWindows1252: return String(decoding: Windows1252.transcodeStray(Array(bytes)).bytes, as: UTF8.self)
+        case .utf8WithWindows1252: return Array(bytes).withUnsafeBufferPointer { Windows1252.text($0).text }
         }
     }
 }

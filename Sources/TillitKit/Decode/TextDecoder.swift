@@ -162,25 +162,38 @@ public enum TextDecoder {
             }
             r.nonSpace = true
             if !r.validUTF8 { i += 1; continue }   // still counting control bytes for the binary check
-            if b < 0xC2 { r.validUTF8 = false; i += 1; continue }
-            if b < 0xE0 {
-                guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { r.validUTF8 = false; i += 1; continue }
+            let l = validSequenceLength(p, i)
+            if l == 0 { r.validUTF8 = false; i += 1; continue }
+            if l == 2 {
                 if b == 0xCC, p[i + 1] == 0x8A || p[i + 1] == 0x88 || p[i + 1] == 0x81 { r.specials.append(i) }
                 if b == 0xC2, p[i + 1] == 0xAD { r.specials.append(i) }
-                i += 2; continue
+            } else if l == 3 && (b == 0xE2 || b == 0xEF) && invisibleOrLigature(p[i], p[i + 1], p[i + 2]) != nil {
+                r.specials.append(i)
             }
-            if b < 0xF0 {
-                guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
-                      !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { r.validUTF8 = false; i += 1; continue }
-                if (b == 0xE2 || b == 0xEF) && invisibleOrLigature(p[i], p[i + 1], p[i + 2]) != nil { r.specials.append(i) }
-                i += 3; continue
-            }
-            guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
-                  !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] >= 0x90) else { r.validUTF8 = false; i += 1; continue }
-            i += 4
+            i += l
         }
         return r
     }
+
+    /// The length of the valid UTF-8 sequence that starts at `p[i]` (1–4, strict: no
+    /// overlongs, surrogates or values above U+10FFFF), or 0 when none starts there: the one
+    /// rule of valid UTF-8 that `inspect`, the stray-byte reading and the scalar counts share.
+    @inline(__always)
+    static func validSequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = p.count, b = p[i]
+        if b < 0x80 { return 1 }
+        if b < 0xC2 { return 0 }
+        if b < 0xE0 { return i + 1 < n && p[i + 1] & 0xC0 == 0x80 ? 2 : 0 }
+        if b < 0xF0 {
+            guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
+                  !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { return 0 }
+            return 3
+        }
+        guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
+              !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] >= 0x90) else { return 0 }
+        return 4
+    }
+
 
     /// The first ≤ `max` bytes, cut before any UTF-8 sequence the cut would split.
     public static func completePrefix(_ bytes: [UInt8], max: Int) -> [UInt8] {

@@ -29,45 +29,34 @@ enum Windows1252 {
         return (out, map)
     }
 
-    /// The length of the valid UTF-8 sequence that starts at `p[i]` (1–4, strict: no
-    /// overlongs, surrogates or values above U+10FFFF), or 0 when none starts there.
-    @inline(__always)
-    static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let n = p.count, b = p[i]
-        if b < 0x80 { return 1 }
-        if b < 0xC2 { return 0 }
-        if b < 0xE0 { return i + 1 < n && p[i + 1] & 0xC0 == 0x80 ? 2 : 0 }
-        if b < 0xF0 {
-            guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80,
-                  !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] >= 0xA0) else { return 0 }
-            return 3
-        }
-        guard b <= 0xF4, i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80,
-              !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] >= 0x90) else { return 0 }
-        return 4
-    }
-
     /// Valid multi-byte UTF-8 sequences and bytes that start none, in one pass. O(n).
     static func census(_ s: [UInt8]) -> (multibyte: Int, stray: Int) {
         s.withUnsafeBufferPointer { p in
             var multibyte = 0, stray = 0, i = 0
             while i < p.count {
                 if p[i] < 0x80 { i += 1; continue }
-                let l = sequenceLength(p, i)
+                let l = TextDecoder.validSequenceLength(p, i)
                 if l == 0 { stray += 1; i += 1 } else { multibyte += 1; i += l }
             }
             return (multibyte, stray)
         }
     }
 
-    /// Unicode scalars of `s` as `transcodeStray` reads it: a valid UTF-8 sequence is one, a
-    /// byte that starts none is one. O(n).
-    static func scalarCount(_ s: [UInt8]) -> Int {
-        s.withUnsafeBufferPointer { p in
-            var n = 0, i = 0
-            while i < p.count { i += max(sequenceLength(p, i), 1); n += 1 }
-            return n
-        }
+    /// Unicode scalars of `p[from..<to]` as `transcodeStray` reads them: a valid UTF-8
+    /// sequence is one, a byte that starts none is one; and the index the walk ended at (past
+    /// `to` when a sequence straddles it). O(to − from).
+    static func scalarCount(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (scalars: Int, end: Int) {
+        var n = 0, i = from
+        while i < to { i += max(TextDecoder.validSequenceLength(p, i), 1); n += 1 }
+        return (n, i)
+    }
+
+    /// `bytes` as text: UTF-8 as it is, or, when some bytes start no valid UTF-8 sequence, those
+    /// read as Windows-1252 one by one (`transcodeStray`, not U+FFFD); and whether any did.
+    /// Cost: one check of a name's or field's bytes, none past a first scan for ASCII.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, stray: Bool) {
+        if !bytes.contains(where: { $0 >= 0x80 }) || TextDecoder.inspect(bytes, from: 0).validUTF8 { return (String(decoding: bytes, as: UTF8.self), false) }
+        return (String(decoding: transcodeStray(Array(bytes)).bytes, as: UTF8.self), true)
     }
 
     /// UTF-8 with stray bytes to UTF-8: valid sequences are kept as they are, each byte that
@@ -82,7 +71,7 @@ enum Windows1252 {
         s.withUnsafeBufferPointer { p in
             var i = 0
             while i < p.count {
-                let l = sequenceLength(p, i)
+                let l = TextDecoder.validSequenceLength(p, i)
                 if l > 0 {
                     for k in 0..<l { out.append(p[i + k]); map.append(Int32(i + k)) }
                     i += l

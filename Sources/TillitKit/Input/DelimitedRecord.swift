@@ -2,7 +2,8 @@
 ///
 /// CSV follows RFC 4180: fields separated by `,`, a field in double quotes may hold commas,
 /// line breaks and doubled quotes (`""`). TSV fields are separated by tabs and are not quoted.
-/// Records end at LF or CRLF (outside quotes).
+/// Records end at LF or CRLF (outside quotes). A field's bytes that are not UTF-8 (a
+/// Windows-1252 export: `G\xF6teborg`) are read as Windows-1252 (`Windows1252.text`).
 public enum DelimitedRecord {
     /// The fields of the record that starts at `bytes[start]`, and where the next record starts;
     /// nil when the record is not complete in `bytes` (more input needed) and `atEnd` is false.
@@ -40,10 +41,10 @@ public enum DelimitedRecord {
                 continue
             }
             if b == 0x22 && fieldStart && !tsv { quoted = true; fieldStart = false; i += 1; continue }
-            if b == sep { fields.append(DelimitedRecord.text(field)); field.removeAll(keepingCapacity: true); fieldStart = true; i += 1; continue }
+            if b == sep { fields.append(field.withUnsafeBufferPointer { Windows1252.text($0).text }); field.removeAll(keepingCapacity: true); fieldStart = true; i += 1; continue }
             if b == 0x0A {
                 if field.last == 0x0D { field.removeLast() }
-                fields.append(DelimitedRecord.text(field))
+                fields.append(field.withUnsafeBufferPointer { Windows1252.text($0).text })
                 return (fields, i + 1)
             }
             field.append(b)
@@ -54,14 +55,7 @@ public enum DelimitedRecord {
         if i == start { return nil }
         if quoted { badQuote = true }
         if field.last == 0x0D { field.removeLast() }
-        fields.append(DelimitedRecord.text(field))
+        fields.append(field.withUnsafeBufferPointer { Windows1252.text($0).text })
         return (fields, i)
-    }
-
-    /// A field's bytes as text: UTF-8, with the bytes that are not (a Windows-1252 or Latin-1
-    /// export: `G\xF6teborg`) read as Windows-1252 one by one, not as U+FFFD.
-    static func text(_ field: [UInt8]) -> String {
-        if !field.contains(where: { $0 >= 0x80 }) || TextDecoder.isValidUTF8(field) { return String(decoding: field, as: UTF8.self) }
-        return String(decoding: Windows1252.transcodeStray(field).bytes, as: UTF8.self)
     }
 }

@@ -243,7 +243,7 @@ public final class DocumentStream {
         if !TextDecoder.isValidUTF8(b) {
             // the part is read as Windows-1252 as a whole, or for its stray bytes alone
             let body = bom ? Array(b[3...]) : b
-            return TextDecoder.looksWindows1252(body) ? body.count : Windows1252.scalarCount(body)
+            return TextDecoder.looksWindows1252(body) ? body.count : body.withUnsafeBufferPointer { Windows1252.scalarCount($0, from: 0, to: $0.count).scalars }
         }
         var n = 0
         for x in b where x & 0xC0 != 0x80 { n += 1 }

@@ -156,7 +156,7 @@ public enum FileInput {
         while let e = readdir(dir) {
             let (name, raw) = withUnsafeBytes(of: e.pointee.d_name) { raw -> (String, [UInt8]?) in
                 let bytes = UnsafeRawBufferPointer(start: raw.baseAddress, count: strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count))
-                let (name, readable) = RawPaths.name(bytes)
+                let (name, readable) = Windows1252.text(bytes.bindMemory(to: UInt8.self))
                 return (name, readable ? Array(bytes) : nil)
             }
             let type = Int(e.pointee.d_type)

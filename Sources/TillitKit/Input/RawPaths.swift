@@ -39,7 +39,7 @@ enum RawPaths {
             var i = 0
             let hex = Array("0123456789ABCDEF".utf8)
             while i < p.count {
-                let l = Windows1252.sequenceLength(p, i)
+                let l = TextDecoder.validSequenceLength(p, i)
                 if l > 0 { out.append(contentsOf: p[i..<(i + l)]); i += l; continue }
                 out += [0x5C, 0x78, hex[Int(p[i] >> 4)], hex[Int(p[i] & 15)]]
                 i += 1
@@ -62,14 +62,6 @@ enum RawPaths {
         }
     }
 
-    /// A directory entry's name from its bytes: the name itself when it is UTF-8, else its
-    /// readable form (`Windows1252.transcodeStray`) and whether it had to be made.
-    static func name(_ bytes: UnsafeRawBufferPointer) -> (name: String, readable: Bool) {
-        let u = bytes.bindMemory(to: UInt8.self)
-        // an ASCII name (nearly all) needs no check
-        if !u.contains(where: { $0 >= 0x80 }) || TextDecoder.inspect(u, from: 0).validUTF8 { return (String(decoding: u, as: UTF8.self), false) }
-        return (String(decoding: Windows1252.transcodeStray(Array(u)).bytes, as: UTF8.self), true)
-    }
 }
 
 extension FileInput {
@@ -78,7 +70,7 @@ extension FileInput {
     /// form (UTF-8 where they are, Windows-1252 where they are not), registered with the real
     /// bytes (`RawPaths`). Cost: one UTF-8 check.
     public static func path(bytes: [UInt8]) -> String {
-        let (name, readable) = bytes.withUnsafeBytes { RawPaths.name($0) }
+        let (name, readable) = bytes.withUnsafeBufferPointer { Windows1252.text($0) }
         guard readable else { return name }
         // a folder given with trailing slashes is walked without them: registered both ways
         var trimmed = bytes, shown = name

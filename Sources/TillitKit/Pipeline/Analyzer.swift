@@ -239,9 +239,9 @@ public final class Analyzer: Sendable {
             }
             if decoded.encoding == .utf8WithWindows1252 {
                 // a valid sequence is one scalar, a stray byte (read as Windows-1252) is one
-                part.bytes.withUnsafeBufferPointer { b in
-                    while cursor < end { cursor += max(Windows1252.sequenceLength(b, cursor), 1); scalars += 1 }
-                }
+                let walked = part.bytes.withUnsafeBufferPointer { Windows1252.scalarCount($0, from: cursor, to: end) }
+                cursor = walked.end
+                scalars += walked.scalars
                 return scalars
             }
             while cursor < end { if part.bytes[cursor] & 0xC0 != 0x80 { scalars += 1 }; cursor += 1 }

@@ -17,13 +17,14 @@ public enum FileOutput {
         // the path as the system spells it (a name given in bytes that are not UTF-8: `RawPaths`)
         let sys = RawPaths.raw(path) ?? Array(path.utf8)
         var st = stat()
-        if c(sys, { stat($0, &st) }) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+        let exists = c(sys, { stat($0, &st) }) == 0
+        if exists && (st.st_mode & S_IFMT) != S_IFREG {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw .io(path: path, reason: "is a directory") }
             try writeInPlace(bytes, to: sys, name: path, create: false)
             return
         }
         // an existing file that may not be written is not replaced behind its mode
-        if c(sys, { stat($0, &st) }) == 0 && c(sys, { access($0, W_OK) }) != 0 { throw .io(path: path, reason: "permission denied") }
+        if exists && c(sys, { access($0, W_OK) }) != 0 { throw .io(path: path, reason: "permission denied") }
         var target = sys
         if c(sys, { lstat($0, &st) }) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
             guard let resolved = c(sys, { realpath($0, nil) }) else {

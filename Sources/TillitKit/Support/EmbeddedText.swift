@@ -9,14 +9,15 @@ enum EmbeddedText {
     /// Tells the kernel that the whole pages inside `text` are no longer needed, so they stop
     /// counting towards resident memory; read again, they come back from the binary's file.
     /// Only a text that lies inside a loaded image (the executable or a shared library, as
-    /// `dladdr` reports) is released: a string built at run time lives on the heap, where the
-    /// same advice would zero its memory, and is left alone. Texts under 1 MiB are left alone
-    /// too. Glibc only; elsewhere a no-op. Cost: two `dladdr` lookups and one `madvise` call.
+    /// `/proc/self/maps` lists them) is released: a string built at run time lives on the heap,
+    /// where the same advice would zero its memory, and is left alone. Texts under 1 MiB are
+    /// left alone too. Glibc only; elsewhere a no-op. Cost: one read of the mapping list and
+    /// one `madvise` call.
     static func release(_ text: String) {
         #if canImport(Glibc)
         var text = text
         text.withUTF8 { buf in
-            guard let base = buf.baseAddress, buf.count > 1 << 20, inLoadedImage(base), inLoadedImage(base + (buf.count - 1)) else { return }
+            guard let base = buf.baseAddress, buf.count > 1 << 20, inLoadedImage(base, base + (buf.count - 1)) else { return }
             let page = Int(sysconf(Int32(_SC_PAGESIZE)))
             let start = (Int(bitPattern: base) + page - 1) / page * page
             let end = (Int(bitPattern: base) + buf.count) / page * page
@@ -27,28 +28,32 @@ enum EmbeddedText {
     }
 
     #if canImport(Glibc)
-    /// True when `address` lies in a mapping of a file (the executable's or a shared library's
-    /// image), as `/proc/self/maps` lists them; false for heap, stack and anonymous memory, and
-    /// when the list cannot be read. (Swift places its string literals in `.rodata`, which the
-    /// linker may put in a writable segment: the mapping's permissions do not tell; the pages
-    /// released lie wholly inside an immutable literal, so nothing in them was ever written.)
-    /// Cost: one read of the mapping list.
-    static func inLoadedImage(_ address: UnsafePointer<UInt8>) -> Bool {
+    /// True when every one of `addresses` lies in a mapping of a file (the executable's or a
+    /// shared library's image), as `/proc/self/maps` lists them; false for heap, stack and
+    /// anonymous memory, and when the list cannot be read. (Swift places its string literals in
+    /// `.rodata`, which the linker may put in a writable segment: the mapping's permissions do
+    /// not tell; the pages released lie wholly inside an immutable literal, so nothing in them
+    /// was ever written.) Cost: one read of the mapping list.
+    static func inLoadedImage(_ addresses: UnsafePointer<UInt8>...) -> Bool {
         guard let maps = try? FileInput.readAll(path: "/proc/self/maps") else { return false }
-        let a = UInt(bitPattern: address)
+        var unseen = Set(addresses.map { UInt(bitPattern: $0) })
         var line = maps[...]
-        while !line.isEmpty {
+        while !line.isEmpty && !unseen.isEmpty {
             let end = line.firstIndex(of: 0x0A) ?? line.endIndex
             // "start-end perms offset dev inode path"
             let fields = line[line.startIndex..<end].split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: true)
-            if fields.count >= 6, let dash = fields[0].firstIndex(of: 0x2D),
-               let lo = hex(fields[0][fields[0].startIndex..<dash]), let hi = hex(fields[0][(dash + 1)...]),
-               lo <= a && a < hi {
-                return fields[5].drop { $0 == 0x20 }.first == 0x2F   // a file's path, not [heap], [stack] or anonymous
+            if let dash = fields.first?.firstIndex(of: 0x2D),
+               let lo = hex(fields[0][fields[0].startIndex..<dash]), let hi = hex(fields[0][(dash + 1)...]) {
+                let inside = unseen.filter { lo <= $0 && $0 < hi }
+                if !inside.isEmpty {
+                    // a file's path, not [heap], [stack] or anonymous
+                    guard fields.count >= 6, fields[5].drop(while: { $0 == 0x20 }).first == 0x2F else { return false }
+                    unseen.subtract(inside)
+                }
             }
             line = end < line.endIndex ? line[(end + 1)...] : line[line.endIndex...]
         }
-        return false
+        return unseen.isEmpty
     }
 
     /// A hexadecimal number of at most 16 digits, or nil.
